@@ -1,0 +1,2 @@
+/** Storage, sealing and verification of the audit chain. */
+package org.kept.audit.internal;

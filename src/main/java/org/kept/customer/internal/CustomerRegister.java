@@ -1,0 +1,170 @@
+package org.kept.customer.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.kept.customer.Customer;
+import org.kept.customer.CustomerRecorded;
+import org.kept.customer.CustomerSummary;
+import org.kept.customer.CustomerTier;
+import org.kept.customer.Customers;
+import org.kept.customer.NewCustomer;
+import org.kept.customer.PersonalDataRevealed;
+import org.kept.customer.PhoneNumbers;
+import org.kept.shared.KeptException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Customers and their contact points in the database. */
+@Service
+class CustomerRegister implements Customers {
+
+    private static final String PHONE = "PHONE";
+    private static final String EMAIL = "EMAIL";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    CustomerRegister(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public Customer create(NewCustomer c, String actor) {
+        if (c.name() == null || c.name().isBlank() || c.name().length() > 100) {
+            throw KeptException.invalid("error.customer.name");
+        }
+        List<String> phones = c.phones().stream().map(PhoneNumbers::toE164).distinct().toList();
+        List<String> emails = c.emails().stream().map(CustomerRegister::email).distinct().toList();
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into customer (name, tier, notes, created_at, updated_at) values (?, ?, ?, ?, ?)")
+                .params(c.name().strip(), c.tier().name(), c.notes(), now, now).update(key, "id");
+        long id = key.getKey().longValue();
+        phones.forEach(p -> addContact(id, PHONE, p));
+        emails.forEach(e -> addContact(id, EMAIL, e));
+        events.publishEvent(new CustomerRecorded(actor, id, "customer.create", c.tier().name()));
+        return new Customer(id, c.name().strip(), c.tier(), c.notes(), phones, emails, now, 0);
+    }
+
+    private void addContact(long customerId, String kind, String value) {
+        jdbc.sql("insert into contact_point (customer_id, kind, address) values (?, ?, ?)").params(customerId, kind, value).update();
+    }
+
+    private static String email(String raw) {
+        String email = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        if (email.length() > 200 || !email.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+")) {
+            throw KeptException.invalid("error.email", raw);
+        }
+        return email;
+    }
+
+    @Override
+    public Optional<Customer> find(long id) {
+        return jdbc.sql("select id, name, tier, notes, created_at, version from customer where id = ?").param(id)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getInt(6)))
+                .optional().map(this::withContacts);
+    }
+
+    @Override
+    public Customer get(long id) {
+        return find(id).orElseThrow(() -> KeptException.notFound("customer", id));
+    }
+
+    private Customer withContacts(Row r) {
+        List<String> phones = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        jdbc.sql("select kind, address from contact_point where customer_id = ? order by id").param(r.id())
+                .query(rs -> {
+                    (PHONE.equals(rs.getString(1)) ? phones : emails).add(rs.getString(2));
+                });
+        return new Customer(r.id(), r.name(), CustomerTier.valueOf(r.tier()), r.notes(), phones, emails, r.createdAt(), r.version());
+    }
+
+    @Override
+    public List<Customer> search(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        int max = Math.max(1, Math.min(limit, 100));
+        if (q.isEmpty()) {
+            return ids("select id from customer order by id desc", max);
+        }
+        Optional<String> phone = PhoneNumbers.parse(q);
+        if (phone.isPresent()) {
+            return ids("select customer_id from contact_point where address = ?", max, phone.get());
+        }
+        if (q.contains("@")) {
+            return ids("select customer_id from contact_point where address = ?", max, q.toLowerCase(Locale.ROOT));
+        }
+        return ids("select id from customer where lower(name) like ? order by id", max, "%" + likeEscape(q.toLowerCase(Locale.ROOT)) + "%");
+    }
+
+    private List<Customer> ids(String sql, int max, Object... params) {
+        return jdbc.sql(sql).params(params).withMaxRows(max).query(Long.class).list().stream().distinct()
+                .map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Override
+    public Optional<Customer> byPhone(String e164) {
+        return jdbc.sql("select customer_id from contact_point where kind = 'PHONE' and address = ? order by customer_id")
+                .param(e164).withMaxRows(1).query(Long.class).optional().flatMap(this::find);
+    }
+
+    @Override
+    public Map<Long, CustomerSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, CustomerSummary> result = new LinkedHashMap<>();
+        Map<Long, String> phones = new HashMap<>();
+        String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> params = new ArrayList<>(ids);
+        jdbc.sql("select customer_id, address from contact_point where kind = 'PHONE' and customer_id in (" + in + ") order by id")
+                .params(params).query(rs -> {
+                    phones.putIfAbsent(rs.getLong(1), rs.getString(2));
+                });
+        jdbc.sql("select id, name, tier from customer where id in (" + in + ")").params(params).query(rs -> {
+            long id = rs.getLong(1);
+            result.put(id, new CustomerSummary(id, rs.getString(2), CustomerTier.valueOf(rs.getString(3)), phones.get(id)));
+        });
+        return result;
+    }
+
+    @Override
+    @Transactional
+    public String reveal(long customerId, String field, String reason, String actor) {
+        if (reason == null || reason.strip().length() < 4 || reason.length() > 500) {
+            throw KeptException.invalid("error.reveal.reason");
+        }
+        Customer customer = get(customerId);
+        String value = switch (field == null ? "" : field) {
+            case "phone" -> customer.primaryPhone();
+            case "email" -> customer.primaryEmail();
+            default -> throw KeptException.invalid("error.reveal.field", field);
+        };
+        events.publishEvent(new PersonalDataRevealed(actor, "customer:" + customerId, field, reason.strip()));
+        return value;
+    }
+
+    private record Row(long id, String name, String tier, String notes, OffsetDateTime createdAt, int version) {
+    }
+}

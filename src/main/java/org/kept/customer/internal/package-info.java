@@ -1,0 +1,2 @@
+/** How customers are stored and searched. */
+package org.kept.customer.internal;

@@ -1,0 +1,2 @@
+/** The customer API: create, get, search, reveal a masked value with a reason. */
+package org.kept.customer.web;

@@ -1,0 +1,17 @@
+package org.kept.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Looks up teams and people; the read side of identity that other modules use. */
+public interface Directory {
+
+    List<TeamView> teams();
+
+    Optional<TeamView> team(long id);
+
+    Optional<UserView> user(long id);
+
+    /** Staff who can hold tickets (everyone but customers), by team then name. */
+    List<UserView> staff();
+}

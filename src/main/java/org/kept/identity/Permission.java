@@ -1,0 +1,21 @@
+package org.kept.identity;
+
+/** What a role may do. Roles are sets of these, editable by administrators. */
+public enum Permission {
+    /** A customer's own portal: submit and follow their own tickets. */
+    PORTAL,
+    TICKET_READ,
+    TICKET_WRITE,
+    /** Assign to any team or person, not only to oneself or one's own team. */
+    TICKET_ASSIGN_ANY,
+    TICKET_MERGE,
+    CUSTOMER_READ,
+    CUSTOMER_WRITE,
+    /** Reveal one masked value with a reason; every reveal is audited. */
+    PII_REVEAL,
+    /** See personal data unmasked (major-complaints group). */
+    PII_VIEW,
+    AUDIT_READ,
+    USER_ADMIN,
+    REPORT_READ
+}

@@ -1,0 +1,59 @@
+package org.kept.identity.internal;
+
+import org.kept.identity.CurrentUser;
+import org.kept.identity.LoginEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Checks a username and password, refusing while the login throttle is closed, and records the outcome for the audit. */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final UserStore users;
+    private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
+
+    ThrottledAuthenticationProvider(UserStore users, PasswordEncoder encoder, LoginThrottle throttle,
+                                    ApplicationEventPublisher events) {
+        this.users = users;
+        this.encoder = encoder;
+        this.throttle = throttle;
+        this.events = events;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        if (throttle.blocked(username)) {
+            events.publishEvent(new LoginEvent(username, false, "throttled", null));
+            throw new LockedException("login.throttled");
+        }
+        CurrentUser user = users.byUsername(username).orElse(null);
+        if (user == null || !encoder.matches(password, user.passwordHash())) {
+            throttle.failed(username);
+            events.publishEvent(new LoginEvent(username, false, "password", null));
+            throw new BadCredentialsException("login.bad");
+        }
+        if (!user.enabled()) {
+            events.publishEvent(new LoginEvent(username, false, "disabled", null));
+            throw new DisabledException("login.disabled");
+        }
+        throttle.succeeded(username);
+        events.publishEvent(new LoginEvent(username, true, "password", null));
+        CurrentUser principal = user.withoutPassword();
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

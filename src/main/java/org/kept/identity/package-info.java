@@ -1,0 +1,2 @@
+/** Identity: users, teams, roles with permissions, API tokens and login (身份与权限). */
+package org.kept.identity;

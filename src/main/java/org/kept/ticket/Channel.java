@@ -1,0 +1,6 @@
+package org.kept.ticket;
+
+/** Where the contact came in. */
+public enum Channel {
+    PHONE, EMAIL, CHAT, SMS, WECHAT, PORTAL, API
+}

@@ -1,0 +1,54 @@
+package org.kept.ticket;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kept.identity.CurrentUser;
+import org.kept.shared.Page;
+
+/** The ticket desk: record, find, list and work tickets. Every change lands on the timeline and in the audit log. */
+public interface Tickets {
+
+    /** Records a ticket; with an idempotency key, the same key and request give the same ticket, never two. */
+    Created create(NewTicket ticket, CurrentUser by, String idempotencyKey);
+
+    Optional<TicketView> find(long id);
+
+    TicketView get(long id);
+
+    Optional<TicketView> byNumber(String number);
+
+    Page<TicketSummary> list(TicketFilter filter, int page, int size);
+
+    /** Counts per state for a queue, capped so a million-ticket queue costs no more than a small one. */
+    Map<TicketState, Long> countByState(Long teamId, Long assigneeId, long cap);
+
+    List<TimelineEntry> timeline(long id);
+
+    TicketView reply(long id, String body, Integer expectedVersion, CurrentUser by);
+
+    TicketView note(long id, String body, Integer expectedVersion, CurrentUser by);
+
+    TicketView transition(long id, TicketState to, int expectedVersion, CurrentUser by);
+
+    TicketView assign(long id, Long teamId, Long assigneeId, int expectedVersion, CurrentUser by);
+
+    TicketView changePriority(long id, Priority priority, int expectedVersion, CurrentUser by);
+
+    /** Closes {@code duplicateId} as a duplicate of {@code targetId}; both timelines say so. */
+    TicketView merge(long duplicateId, long targetId, CurrentUser by);
+
+    String revealContactPhone(long id, String reason, CurrentUser by);
+
+    List<TicketSummary> ofCustomer(long customerId, int limit);
+
+    List<Category> categories();
+
+    /** A configurable ticket category. */
+    record Category(String code, String nameZh, String nameEn) {
+    }
+
+    /** A recorded ticket, and whether it was an idempotent replay of an earlier request. */
+    record Created(TicketView ticket, boolean replayed) {
+    }
+}

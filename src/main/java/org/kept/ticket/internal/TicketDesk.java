@@ -1,0 +1,377 @@
+package org.kept.ticket.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kept.customer.Customers;
+import org.kept.customer.PersonalDataRevealed;
+import org.kept.customer.PhoneNumbers;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.identity.Permission;
+import org.kept.identity.UserView;
+import org.kept.shared.KeptException;
+import org.kept.shared.Page;
+import org.kept.ticket.NewTicket;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketChange;
+import org.kept.ticket.TicketChanged;
+import org.kept.ticket.TicketFilter;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketSummary;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.Tickets;
+import org.kept.ticket.TimelineEntry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Works tickets: each change is checked, stored with its timeline entry and published in one transaction. */
+@Service
+class TicketDesk implements Tickets {
+
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_SUBJECT = 200;
+
+    private final TicketStore store;
+    private final TicketNumbers numbers;
+    private final IdempotencyKeys idempotency;
+    private final Customers customers;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    TicketDesk(TicketStore store, TicketNumbers numbers, IdempotencyKeys idempotency, Customers customers,
+               Directory directory, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
+        this.store = store;
+        this.numbers = numbers;
+        this.idempotency = idempotency;
+        this.customers = customers;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    @Override
+    public Created create(NewTicket request, CurrentUser by, String idempotencyKey) {
+        NewTicket t = validated(request, by);
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return new Created(tx.execute(s -> insert(t, by)), false);
+        }
+        if (idempotencyKey.length() > 100) {
+            throw KeptException.invalid("error.idempotency.key");
+        }
+        String fingerprint = IdempotencyKeys.fingerprint(t);
+        Optional<Created> earlier = replay(by, idempotencyKey, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return new Created(tx.execute(s -> {
+                TicketView created = insert(t, by);
+                idempotency.remember(by.id(), idempotencyKey, fingerprint, created.id(), created.createdAt());
+                return created;
+            }), false);
+        } catch (DuplicateKeyException raced) {
+            // the same request arrived twice at once; the other one's ticket is the answer
+            return replay(by, idempotencyKey, fingerprint).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Created> replay(CurrentUser by, String key, String fingerprint) {
+        return idempotency.find(by.id(), key).map(r -> {
+            if (!r.requestHash().equals(fingerprint)) {
+                throw KeptException.invalid("error.idempotency.mismatch", key);
+            }
+            return new Created(get(r.ticketId()), true);
+        });
+    }
+
+    private NewTicket validated(NewTicket t, CurrentUser by) {
+        if (t.type() == null) {
+            throw KeptException.invalid("error.ticket.type");
+        }
+        if (t.subject() == null || t.subject().isBlank() || t.subject().length() > MAX_SUBJECT) {
+            throw KeptException.invalid("error.ticket.subject", MAX_SUBJECT);
+        }
+        if (t.description() != null && t.description().length() > MAX_TEXT) {
+            throw KeptException.invalid("error.text.long", MAX_TEXT);
+        }
+        if (by.isCustomer() && t.customerId() != by.customerId()) {
+            throw KeptException.forbidden("error.forbidden");
+        }
+        if (customers.find(t.customerId()).isEmpty()) {
+            throw KeptException.invalid("error.ticket.customer", t.customerId());
+        }
+        if (t.category() != null && store.categories().stream().noneMatch(c -> c.code().equals(t.category()))) {
+            throw KeptException.invalid("error.ticket.category", t.category());
+        }
+        checkAssignable(t.teamId(), t.assigneeId(), by);
+        String phone = t.contactPhone() == null || t.contactPhone().isBlank() ? null : PhoneNumbers.toE164(t.contactPhone());
+        return new NewTicket(t.type(), t.category(), t.channel() == null ? org.kept.ticket.Channel.PHONE : t.channel(),
+                t.priority() == null ? Priority.P3 : t.priority(), t.subject().strip(),
+                t.description() == null ? "" : t.description(), limit(t.incidentTime(), 100), limit(t.incidentPlace(), 200),
+                limit(t.peopleInvolved(), 500), phone, t.customerId(), t.teamId(), t.assigneeId());
+    }
+
+    private static String limit(String value, int max) {
+        if (value != null && value.length() > max) {
+            throw KeptException.invalid("error.text.long", max);
+        }
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private TicketView insert(NewTicket t, CurrentUser by) {
+        OffsetDateTime now = now();
+        TicketView draft = new TicketView(0, numbers.next(), t.type(), t.category(), t.channel(), t.priority(), TicketState.NEW,
+                t.subject(), t.description(), t.incidentTime(), t.incidentPlace(), t.peopleInvolved(), t.contactPhone(),
+                t.customerId(), t.teamId(), t.assigneeId(), null, by.id(), now, now, 0);
+        long id = store.insert(draft);
+        TicketView created = withId(draft, id);
+        record(created, new TicketChange.Created(t.type(), t.priority(), t.channel()), by, now);
+        return created;
+    }
+
+    private static TicketView withId(TicketView t, long id) {
+        return new TicketView(id, t.number(), t.type(), t.category(), t.channel(), t.priority(), t.state(), t.subject(),
+                t.description(), t.incidentTime(), t.incidentPlace(), t.peopleInvolved(), t.contactPhone(), t.customerId(),
+                t.teamId(), t.assigneeId(), t.mergedIntoId(), t.createdById(), t.createdAt(), t.updatedAt(), t.version());
+    }
+
+    private void record(TicketView t, TicketChange change, CurrentUser by, OffsetDateTime at) {
+        store.append(t.id(), change, by.id(), by.displayName(), at);
+        events.publishEvent(new TicketChanged(t.id(), t.number(), by.username(), change));
+    }
+
+    @Override
+    public Optional<TicketView> find(long id) {
+        return store.find(id);
+    }
+
+    @Override
+    public TicketView get(long id) {
+        return store.find(id).orElseThrow(() -> KeptException.notFound("ticket", id));
+    }
+
+    @Override
+    public Optional<TicketView> byNumber(String number) {
+        return store.byNumber(number);
+    }
+
+    @Override
+    public Page<TicketSummary> list(TicketFilter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw KeptException.invalid("error.paging");
+        }
+        if (filter.text() != null && filter.text().length() > 200) {
+            throw KeptException.invalid("error.text.long", 200);
+        }
+        if (!List.of("priority", "created", "-created", "-updated").contains(filter.sort())) {
+            throw KeptException.invalid("error.sort", filter.sort());
+        }
+        return store.list(filter, page, size, 10_000);
+    }
+
+    @Override
+    public Map<TicketState, Long> countByState(Long teamId, Long assigneeId, long cap) {
+        return store.countByState(teamId, assigneeId, cap);
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(long id) {
+        return store.timeline(id);
+    }
+
+    @Override
+    @Transactional
+    public TicketView reply(long id, String body, Integer expectedVersion, CurrentUser by) {
+        String text = text(body);
+        TicketView t = current(id, expectedVersion);
+        if (t.mergedIntoId() != null) {
+            throw KeptException.invalid("error.ticket.merged", t.number());
+        }
+        OffsetDateTime now = now();
+        TicketState next = t.state();
+        if (by.isCustomer()) {
+            // a customer answering a question, or writing again about a closed matter, puts it back in the centre's hands
+            if (t.state() == TicketState.PENDING_CUSTOMER || t.state() == TicketState.RESOLVED) {
+                next = TicketState.OPEN;
+            }
+        } else if (t.state() == TicketState.NEW) {
+            next = TicketState.OPEN;
+        }
+        TicketView changed = save(t, next, t.priority(), t.teamId(), t.assigneeId(), t.mergedIntoId(), now);
+        record(t, new TicketChange.Replied(text, by.isCustomer()), by, now);
+        if (next != t.state()) {
+            record(t, new TicketChange.StateChanged(t.state(), next), by, now);
+        }
+        return changed;
+    }
+
+    @Override
+    @Transactional
+    public TicketView note(long id, String body, Integer expectedVersion, CurrentUser by) {
+        String text = text(body);
+        TicketView t = current(id, expectedVersion);
+        OffsetDateTime now = now();
+        TicketView changed = save(t, t.state(), t.priority(), t.teamId(), t.assigneeId(), t.mergedIntoId(), now);
+        record(t, new TicketChange.NoteAdded(text), by, now);
+        return changed;
+    }
+
+    @Override
+    @Transactional
+    public TicketView transition(long id, TicketState to, int expectedVersion, CurrentUser by) {
+        if (to == null) {
+            throw KeptException.invalid("error.ticket.state", "null");
+        }
+        TicketView t = current(id, expectedVersion);
+        if (!t.state().canMoveTo(to) || (t.mergedIntoId() != null && to == TicketState.OPEN)) {
+            throw KeptException.invalid("error.ticket.transition", t.state(), to);
+        }
+        OffsetDateTime now = now();
+        TicketView changed = save(t, to, t.priority(), t.teamId(), t.assigneeId(), t.mergedIntoId(), now);
+        record(t, new TicketChange.StateChanged(t.state(), to), by, now);
+        return changed;
+    }
+
+    @Override
+    @Transactional
+    public TicketView assign(long id, Long teamId, Long assigneeId, int expectedVersion, CurrentUser by) {
+        checkAssignable(teamId, assigneeId, by);
+        TicketView t = current(id, expectedVersion);
+        Long team = teamId;
+        if (team == null && assigneeId != null) {
+            team = directory.user(assigneeId).map(UserView::teamId).orElse(t.teamId());
+        }
+        OffsetDateTime now = now();
+        TicketView changed = save(t, t.state(), t.priority(), team, assigneeId, t.mergedIntoId(), now);
+        record(t, new TicketChange.Assigned(holder(t.teamId(), t.assigneeId()), holder(team, assigneeId)), by, now);
+        return changed;
+    }
+
+    private void checkAssignable(Long teamId, Long assigneeId, CurrentUser by) {
+        if (teamId != null && directory.team(teamId).isEmpty()) {
+            throw KeptException.invalid("error.ticket.team", teamId);
+        }
+        if (assigneeId == null) {
+            return;
+        }
+        UserView assignee = directory.user(assigneeId).filter(u -> !"CUSTOMER".equals(u.role()))
+                .orElseThrow(() -> KeptException.invalid("error.ticket.assignee", assigneeId));
+        boolean ownTeam = assignee.teamId() != null && assignee.teamId().equals(by.teamId());
+        if (assignee.id() != by.id() && !ownTeam && !by.can(Permission.TICKET_ASSIGN_ANY)) {
+            throw KeptException.forbidden("error.ticket.assign.forbidden");
+        }
+    }
+
+    private String holder(Long teamId, Long assigneeId) {
+        String team = teamId == null ? "-" : directory.team(teamId).map(x -> x.name()).orElse("#" + teamId);
+        String person = assigneeId == null ? "-" : directory.user(assigneeId).map(UserView::displayName).orElse("#" + assigneeId);
+        return team + " / " + person;
+    }
+
+    @Override
+    @Transactional
+    public TicketView changePriority(long id, Priority priority, int expectedVersion, CurrentUser by) {
+        if (priority == null) {
+            throw KeptException.invalid("error.ticket.priority");
+        }
+        TicketView t = current(id, expectedVersion);
+        OffsetDateTime now = now();
+        TicketView changed = save(t, t.state(), priority, t.teamId(), t.assigneeId(), t.mergedIntoId(), now);
+        record(t, new TicketChange.PriorityChanged(t.priority(), priority), by, now);
+        return changed;
+    }
+
+    @Override
+    @Transactional
+    public TicketView merge(long duplicateId, long targetId, CurrentUser by) {
+        if (duplicateId == targetId) {
+            throw KeptException.invalid("error.ticket.merge.self");
+        }
+        TicketView duplicate = get(duplicateId);
+        TicketView target = get(targetId);
+        if (duplicate.mergedIntoId() != null || target.mergedIntoId() != null) {
+            throw KeptException.invalid("error.ticket.merged", duplicate.mergedIntoId() != null ? duplicate.number() : target.number());
+        }
+        if (duplicate.customerId() != target.customerId()) {
+            throw KeptException.invalid("error.ticket.merge.customer");
+        }
+        OffsetDateTime now = now();
+        TicketView closed = save(duplicate, TicketState.CLOSED, duplicate.priority(), duplicate.teamId(),
+                duplicate.assigneeId(), target.id(), now);
+        record(duplicate, new TicketChange.MergedInto(target.number()), by, now);
+        if (duplicate.state() != TicketState.CLOSED) {
+            record(duplicate, new TicketChange.StateChanged(duplicate.state(), TicketState.CLOSED), by, now);
+        }
+        save(target, target.state(), target.priority(), target.teamId(), target.assigneeId(), null, now);
+        record(target, new TicketChange.DuplicateMerged(duplicate.number()), by, now);
+        return closed;
+    }
+
+    @Override
+    @Transactional
+    public String revealContactPhone(long id, String reason, CurrentUser by) {
+        if (reason == null || reason.strip().length() < 4 || reason.length() > 500) {
+            throw KeptException.invalid("error.reveal.reason");
+        }
+        TicketView t = get(id);
+        String phone = t.contactPhone() != null ? t.contactPhone() : customers.get(t.customerId()).primaryPhone();
+        events.publishEvent(new PersonalDataRevealed(by.username(), "ticket:" + t.number(), "contactPhone", reason.strip()));
+        return phone;
+    }
+
+    @Override
+    public List<TicketSummary> ofCustomer(long customerId, int limit) {
+        return store.ofCustomer(customerId, Math.max(1, Math.min(limit, 200)));
+    }
+
+    @Override
+    public List<Category> categories() {
+        return store.categories();
+    }
+
+    private TicketView current(long id, Integer expectedVersion) {
+        TicketView t = get(id);
+        if (expectedVersion != null && expectedVersion != t.version()) {
+            throw new org.kept.shared.StaleUpdateException("ticket", t.number());
+        }
+        return t;
+    }
+
+    private TicketView save(TicketView t, TicketState state, Priority priority, Long teamId, Long assigneeId, Long mergedInto,
+                            OffsetDateTime now) {
+        TicketView next = new TicketView(t.id(), t.number(), t.type(), t.category(), t.channel(), priority, state, t.subject(),
+                t.description(), t.incidentTime(), t.incidentPlace(), t.peopleInvolved(), t.contactPhone(), t.customerId(),
+                teamId, assigneeId, mergedInto, t.createdById(), t.createdAt(), now, t.version());
+        int version = store.update(next, t.version());
+        return new TicketView(next.id(), next.number(), next.type(), next.category(), next.channel(), next.priority(),
+                next.state(), next.subject(), next.description(), next.incidentTime(), next.incidentPlace(),
+                next.peopleInvolved(), next.contactPhone(), next.customerId(), next.teamId(), next.assigneeId(),
+                next.mergedIntoId(), next.createdById(), next.createdAt(), next.updatedAt(), version);
+    }
+
+    private static String text(String body) {
+        if (body == null || body.isBlank()) {
+            throw KeptException.invalid("error.text.empty");
+        }
+        if (body.length() > MAX_TEXT) {
+            throw KeptException.invalid("error.text.long", MAX_TEXT);
+        }
+        return body.strip();
+    }
+
+    private OffsetDateTime now() {
+        // databases keep microseconds; cutting here makes what we return equal to what a later read gives
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+}

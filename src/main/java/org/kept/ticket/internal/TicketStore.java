@@ -1,0 +1,234 @@
+package org.kept.ticket.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kept.shared.Page;
+import org.kept.shared.StaleUpdateException;
+import org.kept.ticket.Channel;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketChange;
+import org.kept.ticket.TicketFilter;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketSummary;
+import org.kept.ticket.TicketType;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.TimelineEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Tickets and their timelines as plain SQL on indexed columns: the hot paths stay cheap at a million rows. */
+@Repository
+class TicketStore {
+
+    private static final String COLUMNS = "id, number, type, category, channel, priority, state, subject, description, "
+            + "incident_time, incident_place, people_involved, contact_phone, customer_id, team_id, assignee_id, "
+            + "merged_into_id, created_by, created_at, updated_at, version";
+    private static final String SUMMARY_COLUMNS =
+            "id, number, type, priority, state, subject, customer_id, team_id, assignee_id, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    TicketStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(TicketView t) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into ticket (number, type, category, channel, priority, state, subject, description, incident_time, "
+                        + "incident_place, people_involved, contact_phone, customer_id, team_id, assignee_id, created_by, "
+                        + "created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(t.number(), t.type().name(), t.category(), t.channel().name(), t.priority().rank(), t.state().name(),
+                        t.subject(), t.description(), t.incidentTime(), t.incidentPlace(), t.peopleInvolved(),
+                        t.contactPhone(), t.customerId(), t.teamId(), t.assigneeId(), t.createdById(), t.createdAt(),
+                        t.updatedAt())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<TicketView> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(id).query(TicketStore::view).optional();
+    }
+
+    Optional<TicketView> byNumber(String number) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where number = ?").param(number).query(TicketStore::view).optional();
+    }
+
+    /** Writes the mutable fields if nobody changed the ticket since {@code expectedVersion}; returns the new version. */
+    int update(TicketView t, int expectedVersion) {
+        int rows = jdbc.sql("update ticket set state = ?, priority = ?, team_id = ?, assignee_id = ?, merged_into_id = ?, "
+                        + "updated_at = ?, version = version + 1 where id = ? and version = ?")
+                .params(t.state().name(), t.priority().rank(), t.teamId(), t.assigneeId(), t.mergedIntoId(), t.updatedAt(),
+                        t.id(), expectedVersion)
+                .update();
+        if (rows == 0) {
+            throw new StaleUpdateException("ticket", t.number());
+        }
+        return expectedVersion + 1;
+    }
+
+    void append(long ticketId, TicketChange change, Long actorId, String actorName, OffsetDateTime at) {
+        jdbc.sql("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at, old_value, new_value, body) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ticketId, change.kind(), actorId, actorName, at, change.oldValue(), change.newValue(), change.body())
+                .update();
+    }
+
+    List<TimelineEntry> timeline(long ticketId) {
+        return jdbc.sql("select id, kind, actor_name, at, old_value, new_value, body from ticket_entry where ticket_id = ? order by id")
+                .param(ticketId)
+                .query((rs, i) -> new TimelineEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    Page<TicketSummary> list(TicketFilter f, int page, int size, long countCap) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, params);
+        String order = switch (f.sort()) {
+            case "created" -> "created_at, id";
+            case "-created" -> "created_at desc, id desc";
+            case "-updated" -> "updated_at desc, id desc";
+            default -> "priority, created_at, id";
+        };
+        List<TicketSummary> rows = f.states().size() > 1 ? perStateMerged(f, order, page, size)
+                : jdbc.sql("select " + SUMMARY_COLUMNS + " from ticket" + where + " order by " + order + " limit ? offset ?")
+                        .params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
+        long total;
+        if (page == 0 && rows.size() < size) {
+            total = rows.size();
+        } else {
+            List<Object> countParams = new ArrayList<>(params);
+            countParams.add(countCap + 1);
+            total = jdbc.sql("select count(*) from (select 1 from ticket" + where + " limit ?) capped")
+                    .params(countParams).query(Long.class).single();
+        }
+        boolean capped = total > countCap;
+        return new Page<>(rows, page, size, Math.min(total, countCap), capped);
+    }
+
+    /**
+     * A queue over several states: one index range per state, each already in queue order and cut at the page's
+     * end, merged. A single {@code state in (...)} would make the database sort every matching row first.
+     */
+    private List<TicketSummary> perStateMerged(TicketFilter f, String order, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        long end = (long) (page + 1) * size;
+        f.states().stream().sorted().forEach(state -> {
+            TicketFilter one = new TicketFilter(java.util.Set.of(state), f.teamId(), f.assigneeId(), f.unassigned(),
+                    f.type(), f.priority(), f.customerId(), f.text(), f.sort());
+            parts.add("(select " + SUMMARY_COLUMNS + " from ticket" + where(one, params) + " order by " + order + " limit ?)");
+            params.add(end);
+        });
+        String sql = "select * from (" + String.join(" union all ", parts) + ") merged order by " + order + " limit ? offset ?";
+        return jdbc.sql(sql).params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
+    }
+
+    private static List<Object> with(List<Object> params, Object... more) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    Map<TicketState, Long> countByState(Long teamId, Long assigneeId, long cap) {
+        Map<TicketState, Long> counts = new EnumMap<>(TicketState.class);
+        for (TicketState state : TicketState.ACTIVE) {
+            List<Object> params = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("select count(*) from (select 1 from ticket where state = ?");
+            params.add(state.name());
+            if (teamId != null) {
+                sql.append(" and team_id = ?");
+                params.add(teamId);
+            }
+            if (assigneeId != null) {
+                sql.append(" and assignee_id = ?");
+                params.add(assigneeId);
+            }
+            sql.append(" limit ?) capped");
+            params.add(cap);
+            counts.put(state, jdbc.sql(sql.toString()).params(params).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    List<TicketSummary> ofCustomer(long customerId, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from ticket where customer_id = ? order by created_at desc, id desc")
+                .param(customerId).withMaxRows(limit).query(TicketStore::summary).list();
+    }
+
+    private static String where(TicketFilter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        if (!f.states().isEmpty()) {
+            sql.append(" and state in (").append(String.join(",", java.util.Collections.nCopies(f.states().size(), "?"))).append(')');
+            f.states().stream().sorted().forEach(s -> params.add(s.name()));
+        }
+        if (f.teamId() != null) {
+            sql.append(" and team_id = ?");
+            params.add(f.teamId());
+        }
+        if (f.unassigned()) {
+            sql.append(" and assignee_id is null");
+        } else if (f.assigneeId() != null) {
+            sql.append(" and assignee_id = ?");
+            params.add(f.assigneeId());
+        }
+        if (f.type() != null) {
+            sql.append(" and type = ?");
+            params.add(f.type().name());
+        }
+        if (f.priority() != null) {
+            sql.append(" and priority = ?");
+            params.add(f.priority().rank());
+        }
+        if (f.customerId() != null) {
+            sql.append(" and customer_id = ?");
+            params.add(f.customerId());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String text = f.text().strip();
+            if (text.matches("\\d{8}-\\d{4,}")) {
+                sql.append(" and number = ?");
+                params.add(text);
+            } else {
+                sql.append(" and (lower(subject) like ? escape '\\' or number like ?)");
+                params.add("%" + like(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+                params.add(like(text) + "%");
+            }
+        }
+        return sql.toString();
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static TicketView view(ResultSet rs, int row) throws SQLException {
+        return new TicketView(rs.getLong("id"), rs.getString("number"), TicketType.valueOf(rs.getString("type")),
+                rs.getString("category"), Channel.valueOf(rs.getString("channel")), Priority.ofRank(rs.getInt("priority")),
+                TicketState.valueOf(rs.getString("state")), rs.getString("subject"), rs.getString("description"),
+                rs.getString("incident_time"), rs.getString("incident_place"), rs.getString("people_involved"),
+                rs.getString("contact_phone"), rs.getLong("customer_id"), rs.getObject("team_id", Long.class),
+                rs.getObject("assignee_id", Long.class), rs.getObject("merged_into_id", Long.class),
+                rs.getObject("created_by", Long.class), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getInt("version"));
+    }
+
+    private static TicketSummary summary(ResultSet rs, int row) throws SQLException {
+        return new TicketSummary(rs.getLong("id"), rs.getString("number"), TicketType.valueOf(rs.getString("type")),
+                Priority.ofRank(rs.getInt("priority")), TicketState.valueOf(rs.getString("state")), rs.getString("subject"),
+                rs.getLong("customer_id"), rs.getObject("team_id", Long.class), rs.getObject("assignee_id", Long.class),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    List<org.kept.ticket.Tickets.Category> categories() {
+        return jdbc.sql("select code, name_zh, name_en from ticket_category order by code")
+                .query((rs, i) -> new org.kept.ticket.Tickets.Category(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+}

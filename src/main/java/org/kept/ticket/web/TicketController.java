@@ -1,0 +1,185 @@
+package org.kept.ticket.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kept.customer.CustomerSummary;
+import org.kept.customer.Customers;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.shared.Page;
+import org.kept.ticket.NewTicket;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketFilter;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketSummary;
+import org.kept.ticket.TicketType;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.Tickets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tickets for agents and programs. */
+@RestController
+@Tag(name = "tickets")
+class TicketController {
+
+    private final Tickets tickets;
+    private final Customers customers;
+    private final Directory directory;
+
+    TicketController(Tickets tickets, Customers customers, Directory directory) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.directory = directory;
+    }
+
+    @PostMapping("/api/v1/tickets")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    @Operation(summary = "Record a ticket",
+            description = "With an Idempotency-Key header the same key and body return the same ticket (200 on replay), "
+                    + "never a second one; the same key with a different body is refused with 422.")
+    ResponseEntity<TicketJson> create(@Valid @RequestBody TicketRequests.Create body,
+                                      @Parameter(description = "Client-chosen key, up to 100 characters")
+                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                      @AuthenticationPrincipal CurrentUser me) {
+        Tickets.Created created = tickets.create(new NewTicket(body.type(), body.category(), body.channel(), body.priority(),
+                body.subject(), body.description(), body.incidentTime(), body.incidentPlace(), body.peopleInvolved(),
+                body.contactPhone(), body.customerId(), body.teamId(), body.assigneeId()), me, idempotencyKey);
+        TicketJson json = json(created.ticket(), me);
+        return ResponseEntity.status(created.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/v1/tickets/" + json.id()))
+                .header("Idempotent-Replayed", String.valueOf(created.replayed()))
+                .body(json);
+    }
+
+    @GetMapping("/api/v1/tickets/{id}")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    @Operation(summary = "One ticket")
+    TicketJson get(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        return json(tickets.get(id), me);
+    }
+
+    @GetMapping("/api/v1/tickets")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    @Operation(summary = "List tickets with filters, paging and sorting",
+            description = "sort: priority (most urgent, then oldest; default), created, -created, -updated. "
+                    + "q matches a ticket number or words of the subject. Totals are capped at 10,000.")
+    TicketJson.PageJson list(@RequestParam(required = false) Set<TicketState> state,
+                             @RequestParam(required = false) Long team, @RequestParam(required = false) Long assignee,
+                             @RequestParam(defaultValue = "false") boolean unassigned,
+                             @RequestParam(required = false) TicketType type, @RequestParam(required = false) Priority priority,
+                             @RequestParam(required = false) Long customer, @RequestParam(required = false) String q,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
+                             @RequestParam(defaultValue = "priority") String sort, @AuthenticationPrincipal CurrentUser me) {
+        Page<TicketSummary> result = tickets.list(new TicketFilter(state, team, assignee, unassigned, type, priority, customer,
+                q, sort), page, size);
+        return page(result, me);
+    }
+
+    TicketJson.PageJson page(Page<TicketSummary> result, CurrentUser me) {
+        Set<Long> ids = new HashSet<>();
+        result.items().forEach(t -> ids.add(t.customerId()));
+        Map<Long, CustomerSummary> names = customers.summaries(ids);
+        return new TicketJson.PageJson(result.items().stream()
+                .map(t -> TicketJson.row(t, names.get(t.customerId()), directory, me)).toList(),
+                result.page(), result.size(), result.total(), result.totalCapped());
+    }
+
+    @GetMapping("/api/v1/tickets/{id}/timeline")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    @Operation(summary = "The ticket's timeline: every change with who, when, old and new")
+    List<TicketJson.Entry> timeline(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        tickets.get(id);
+        return tickets.timeline(id).stream().map(e -> TicketJson.entry(e, me)).toList();
+    }
+
+    @PostMapping("/api/v1/tickets/{id}/replies")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    @Operation(summary = "Reply to the customer (public)")
+    TicketJson reply(@PathVariable long id, @Valid @RequestBody TicketRequests.Text body, @AuthenticationPrincipal CurrentUser me) {
+        return json(tickets.reply(id, body.body(), body.version(), me), me);
+    }
+
+    @PostMapping("/api/v1/tickets/{id}/notes")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    @Operation(summary = "Add an internal note (never shown to the customer)")
+    TicketJson note(@PathVariable long id, @Valid @RequestBody TicketRequests.Text body, @AuthenticationPrincipal CurrentUser me) {
+        return json(tickets.note(id, body.body(), body.version(), me), me);
+    }
+
+    @PostMapping("/api/v1/tickets/{id}/transitions")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    @Operation(summary = "Move the ticket to another state; version must be the one you read (409 if someone changed it)")
+    TicketJson transition(@PathVariable long id, @Valid @RequestBody TicketRequests.Transition body,
+                          @AuthenticationPrincipal CurrentUser me) {
+        return json(tickets.transition(id, body.to(), body.version(), me), me);
+    }
+
+    @PutMapping("/api/v1/tickets/{id}/assignment")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    @Operation(summary = "Assign to a team and/or a person")
+    TicketJson assign(@PathVariable long id, @Valid @RequestBody TicketRequests.Assignment body,
+                      @AuthenticationPrincipal CurrentUser me) {
+        return json(tickets.assign(id, body.teamId(), body.assigneeId(), body.version(), me), me);
+    }
+
+    @PutMapping("/api/v1/tickets/{id}/priority")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    @Operation(summary = "Change the priority")
+    TicketJson priority(@PathVariable long id, @Valid @RequestBody TicketRequests.PriorityChange body,
+                        @AuthenticationPrincipal CurrentUser me) {
+        return json(tickets.changePriority(id, body.priority(), body.version(), me), me);
+    }
+
+    @PostMapping("/api/v1/tickets/{id}/merge")
+    @PreAuthorize("hasAuthority('TICKET_MERGE')")
+    @Operation(summary = "Close this ticket as a duplicate of another ticket of the same customer")
+    TicketJson merge(@PathVariable long id, @Valid @RequestBody TicketRequests.Merge body, @AuthenticationPrincipal CurrentUser me) {
+        return json(tickets.merge(id, body.into(), me), me);
+    }
+
+    @PostMapping("/api/v1/tickets/{id}/reveal")
+    @PreAuthorize("hasAnyAuthority('PII_REVEAL', 'PII_VIEW')")
+    @Operation(summary = "Reveal the contact phone with a reason; the reveal is audited")
+    Map<String, String> reveal(@PathVariable long id, @Valid @RequestBody TicketRequests.Reveal body,
+                               @AuthenticationPrincipal CurrentUser me) {
+        return Map.of("field", "contactPhone", "value", tickets.revealContactPhone(id, body.reason(), me));
+    }
+
+    @GetMapping("/api/v1/ticket-categories")
+    @PreAuthorize("hasAnyAuthority('TICKET_READ', 'PORTAL')")
+    @Operation(summary = "Configured ticket categories")
+    List<Tickets.Category> categories() {
+        return tickets.categories();
+    }
+
+    @GetMapping("/api/v1/customers/{id}/history")
+    @PreAuthorize("hasAuthority('CUSTOMER_READ') and hasAuthority('TICKET_READ')")
+    @Operation(summary = "Every ticket of a customer, newest first: a callback never has to ask what the complaint was")
+    TicketJson.PageJson history(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        customers.get(id);
+        List<TicketSummary> all = tickets.ofCustomer(id, 200);
+        return page(new Page<>(all, 0, all.size(), all.size(), false), me);
+    }
+
+    private TicketJson json(TicketView t, CurrentUser me) {
+        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()), directory, me);
+    }
+}

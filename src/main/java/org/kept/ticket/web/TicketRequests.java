@@ -1,0 +1,47 @@
+package org.kept.ticket.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.kept.ticket.Channel;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketType;
+
+/** The bodies the ticket API accepts; limits here give clear 422s before anything is stored. */
+final class TicketRequests {
+
+    private TicketRequests() {
+    }
+
+    record Create(@NotNull TicketType type, @Size(max = 40) String category, Channel channel, Priority priority,
+                  @NotBlank @Size(max = 200) String subject, @Size(max = 10000) String description,
+                  @Size(max = 100) String incidentTime, @Size(max = 200) String incidentPlace,
+                  @Size(max = 500) String peopleInvolved, @Size(max = 40) String contactPhone,
+                  @NotNull Long customerId, Long teamId, Long assigneeId) {
+    }
+
+    record Text(@NotBlank @Size(max = 10000) String body, Integer version) {
+    }
+
+    record Transition(@NotNull TicketState to, @NotNull Integer version) {
+    }
+
+    record Assignment(Long teamId, Long assigneeId, @NotNull Integer version) {
+    }
+
+    record PriorityChange(@NotNull Priority priority, @NotNull Integer version) {
+    }
+
+    record Merge(@NotNull Long into) {
+    }
+
+    record Reveal(@NotBlank @Size(min = 4, max = 500) String reason) {
+    }
+
+    /** What a customer submits on the portal: no team, no assignee, no priority. */
+    record PortalCreate(@NotNull TicketType type, @Size(max = 40) String category, @NotBlank @Size(max = 200) String subject,
+                        @NotBlank @Size(max = 10000) String description, @Size(max = 100) String incidentTime,
+                        @Size(max = 200) String incidentPlace, @Size(max = 40) String contactPhone) {
+    }
+}
