@@ -199,6 +199,18 @@ class AdminPagesTest {
         mvc.perform(get("/admin/users")).andExpect(status().is3xxRedirection());
     }
 
+    /** An open browser does not outlive a disabled account or a role taken away. */
+    @Test
+    void aDisabledOrDemotedPersonLosesTheirOpenSessionAtOnce() throws Exception {
+        CurrentUser me = anAdmin();
+        CurrentUser other = fixtures.user("ADMIN", null);
+        mvc.perform(get("/admin/users").with(user(other))).andExpect(status().isOk());
+        admin.updateUser(other.id(), new org.kept.identity.internal.UserChange(other.displayName(), null, "AGENT", null, true), me);
+        mvc.perform(get("/admin/users").with(user(other))).andExpect(status().isForbidden());
+        admin.setEnabled(other.id(), false, me);
+        mvc.perform(get("/admin/users").with(user(other))).andExpect(status().is3xxRedirection());
+    }
+
     private CurrentUser anAdmin() {
         return fixtures.user("ADMIN", null);
     }
