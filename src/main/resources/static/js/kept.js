@@ -15,6 +15,19 @@
     }
   });
 
+  // Filter forms leave out what is not set, so the pushed URL reads like the query ("?view=team&priority=P1").
+  document.addEventListener('htmx:configRequest', function (e) {
+    if (e.detail.verb !== 'get' || !e.detail.elt.closest || !e.detail.elt.closest('form[role=search]')) {
+      return;
+    }
+    var params = e.detail.parameters;
+    Object.keys(params).forEach(function (name) {
+      if (params[name] === '') {
+        delete params[name];
+      }
+    });
+  });
+
   // A sent reply or note empties its form; a refused one keeps its text.
   document.addEventListener('htmx:afterRequest', function (e) {
     var form = e.detail.elt;
