@@ -222,5 +222,4 @@ class ConsoleBrowserTest {
                 Duration.ofHours(24).plusMinutes(5), Duration.ofHours(3).plusMinutes(20));
         return tickets.get(complaint.id());
     }
-
 }

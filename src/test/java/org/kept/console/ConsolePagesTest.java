@@ -242,4 +242,21 @@ class ConsolePagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fragment).contains("补充：周末也一样").doesNotContain("<html");
     }
+
+    @Test
+    void badInputIsAClientErrorNeverAServerFault() throws Exception {
+        CurrentUser agent = fixtures.user("AGENT");
+        TicketView t = ticket(fixtures.customer("罗霞"), "话费多扣", agent);
+        mvc.perform(get("/console").param("state", "NOT_A_STATE").with(user(agent))).andExpect(status().isBadRequest());
+        mvc.perform(get("/console/tickets/abc").with(user(agent))).andExpect(status().isBadRequest());
+        mvc.perform(get("/console/tickets/987654321").with(user(agent))).andExpect(status().isNotFound());
+        mvc.perform(get("/console").param("q", "长".repeat(201)).with(user(agent))).andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/console/tickets/" + t.id() + "/state").param("to", "NEW").param("version", String.valueOf(t.version()))
+                .with(user(agent)).with(csrf())).andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/console/tickets/" + t.id() + "/reply").param("body", "x".repeat(10_001))
+                .param("version", String.valueOf(t.version())).with(user(agent)).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/console/tickets/" + t.id() + "/merge").param("target", "nope").param("version", String.valueOf(t.version()))
+                .with(user(fixtures.user("LEAD"))).with(csrf())).andExpect(status().isUnprocessableContent());
+    }
 }
