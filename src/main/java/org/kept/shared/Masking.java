@@ -9,16 +9,30 @@ public final class Masking {
     private Masking() {
     }
 
-    /** Masks an E.164 phone number, keeping the country prefix out and the first three and last four digits in. */
+    /**
+     * Masks an E.164 phone number. A Chinese mobile keeps its first three and last four digits ({@code 138****8000}),
+     * the form agents know; any other number keeps its country code and only its last four digits.
+     */
     public static String phone(String e164) {
         if (e164 == null || e164.isBlank()) {
             return e164;
         }
-        String digits = e164.startsWith("+86") ? e164.substring(3) : e164.replaceFirst("^\\+\\d{1,3}(?=\\d{7,})", "");
-        if (digits.length() < 7) {
+        int country;
+        String national;
+        try {
+            var number = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().parse(e164, "CN");
+            country = number.getCountryCode();
+            national = Long.toString(number.getNationalNumber());
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
             return "****";
         }
-        return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+        if (national.length() < 8) {
+            return "****";
+        }
+        if (country == 86 && national.length() == 11) {
+            return national.substring(0, 3) + "****" + national.substring(7);
+        }
+        return "+" + country + " ****" + national.substring(national.length() - 4);
     }
 
     public static String email(String email) {
@@ -34,6 +48,12 @@ public final class Masking {
 
     private static final java.util.regex.Pattern MOBILE =
             java.util.regex.Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?(1[3-9]\\d)[- ]?\\d{4}[- ]?(\\d{4})(?!\\d)");
+    /** 010-12345678, 0571 8765 4321: area code kept, the subscriber number hidden but its last two digits. */
+    private static final java.util.regex.Pattern LANDLINE =
+            java.util.regex.Pattern.compile("(?<![\\d+])(0\\d{2,3})[- ]?(?:\\d[- ]?){5,6}(\\d{2})(?!\\d)");
+    /** +852 9123 4567 and other numbers written with a country code. */
+    private static final java.util.regex.Pattern INTERNATIONAL =
+            java.util.regex.Pattern.compile("\\+(\\d{1,3})[- ]?(?:\\d[- ]?){3,10}(\\d{4})(?!\\d)");
     private static final java.util.regex.Pattern EMAIL =
             java.util.regex.Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
 
@@ -42,6 +62,9 @@ public final class Masking {
         if (text == null) {
             return null;
         }
-        return EMAIL.matcher(MOBILE.matcher(text).replaceAll("$1****$2")).replaceAll("$1***$2");
+        String masked = MOBILE.matcher(text).replaceAll("$1****$2");
+        masked = LANDLINE.matcher(masked).replaceAll("$1-****$2");
+        masked = INTERNATIONAL.matcher(masked).replaceAll("+$1 ****$2");
+        return EMAIL.matcher(masked).replaceAll("$1***$2");
     }
 }

@@ -25,8 +25,10 @@ public class AuditQuery {
             sql.append(" and actor = ?");
             params.add(actor);
         }
-        sql.append(" order by id desc");
-        return jdbc.sql(sql.toString()).params(params).withMaxRows(Math.max(1, Math.min(limit, 500)))
+        // a LIMIT in the statement, not setMaxRows: PostgreSQL plans a top-N index scan only when it sees the limit
+        sql.append(" order by id desc limit ?");
+        params.add(Math.max(1, Math.min(limit, 500)));
+        return jdbc.sql(sql.toString()).params(params)
                 .query(AuditRow::read).list().stream()
                 .map(r -> new AuditEntryView(r.id(), r.at(), r.actor(), r.action(), r.subject(), r.details(), r.chainSeq(), r.hash()))
                 .toList();

@@ -11,8 +11,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after too many failures for one username within a window, further attempts
- * are refused until the window passes, whether the password is right or not.
+ * Slows password guessing: after too many failed attempts for one username within a window, further attempts
+ * are refused until the window passes, whether the password is right or not. Per instance: several instances
+ * multiply the allowance, which stays far below what guessing needs.
  */
 @Component
 class LoginThrottle {
@@ -29,27 +30,35 @@ class LoginThrottle {
         this.window = window;
     }
 
-    boolean blocked(String username) {
-        Deque<Instant> recent = failures.get(key(username));
-        if (recent == null) {
-            return false;
-        }
-        synchronized (recent) {
-            prune(recent);
-            return recent.size() >= maxFailures;
-        }
-    }
-
-    void failed(String username) {
+    /**
+     * Counts an attempt before the password is checked, so parallel guesses cannot all slip past the check;
+     * returns false when the username has used up its attempts for the window.
+     */
+    boolean tryAcquire(String username) {
         Deque<Instant> recent = failures.computeIfAbsent(key(username), k -> new ArrayDeque<>());
         synchronized (recent) {
             prune(recent);
+            if (recent.size() >= maxFailures) {
+                return false;
+            }
             recent.addLast(clock.instant());
+            return true;
         }
     }
 
     void succeeded(String username) {
         failures.remove(key(username));
+    }
+
+    /** Drops windows that have passed, so guessing many unknown usernames cannot grow memory without bound. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 60_000)
+    void forgetExpired() {
+        failures.values().removeIf(recent -> {
+            synchronized (recent) {
+                prune(recent);
+                return recent.isEmpty();
+            }
+        });
     }
 
     private void prune(Deque<Instant> recent) {

@@ -16,6 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final UserStore users;
+    private static final String UNKNOWN_USER_HASH =
+            new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("no such user");
+
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
@@ -32,13 +35,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        if (throttle.blocked(username)) {
+        if (!throttle.tryAcquire(username)) {
             events.publishEvent(new LoginEvent(username, false, "throttled", null));
             throw new LockedException("login.throttled");
         }
         CurrentUser user = users.byUsername(username).orElse(null);
-        if (user == null || !encoder.matches(password, user.passwordHash())) {
-            throttle.failed(username);
+        // an unknown username costs the same bcrypt work, so timing does not tell which usernames exist
+        boolean matches = encoder.matches(password, user == null ? UNKNOWN_USER_HASH : user.passwordHash());
+        if (user == null || !matches) {
             events.publishEvent(new LoginEvent(username, false, "password", null));
             throw new BadCredentialsException("login.bad");
         }
