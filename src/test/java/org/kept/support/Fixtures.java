@@ -73,6 +73,22 @@ public class Fixtures {
         return "http://127.0.0.1:" + environment.getProperty("local.server.port");
     }
 
+    /** A caller without credentials. */
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    /** A caller signed in as the user with a real API token. */
+    public Api api(CurrentUser user) {
+        return api().as(token(user));
+    }
+
+    /** An inquiry recorded through the API by the caller for the customer; fails unless it was created. */
+    public Response ticket(Api caller, long customerId, String subject) {
+        return caller.post("/api/v1/tickets", Api.body("type", "INQUIRY", "subject", subject, "customerId", customerId))
+                .expect(201);
+    }
+
     /** An API token for the user, obtained through the real token endpoint. */
     public String token(CurrentUser user) {
         try {
