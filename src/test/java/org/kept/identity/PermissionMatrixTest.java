@@ -164,7 +164,7 @@ class PermissionMatrixTest {
         long ticket = fixtures.ticket(agent, customer, "权限矩阵工单").id();
         long duplicate = fixtures.ticket(agent, customer, "权限矩阵重复工单").id();
         long portalTicket = fixtures.ticket(agent, customerUser.customerId(), "客户自己的工单").id();
-        long hotline = jdbc.sql("select id from team where code = 'hotline'").query(Long.class).single();
+        long hotline = fixtures.team("hotline");
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username());
     }
 

@@ -62,6 +62,11 @@ public class Fixtures {
         return user(role, "CUSTOMER".equals(role) ? null : "hotline");
     }
 
+    /** The id of a team by its code ({@code hotline}, {@code online}, {@code after-sales}, {@code major-complaints}). */
+    public long team(String code) {
+        return jdbc.sql("select id from team where code = ?").param(code).query(Long.class).single();
+    }
+
     /** A customer with a unique mobile number and an email. */
     public Customer customer(String name) {
         String mobile = "+86139" + String.format("%08d", PHONE.incrementAndGet() % 100_000_000);

@@ -42,8 +42,8 @@ class OptimisticLockingTest {
         Response created = fixtures.ticket(alice, fixtures.customer("孙悟空").id(), "两人同时处理");
         ticket = created.id();
         number = created.json().path("number").asString();
-        hotline = team("hotline");
-        online = team("online");
+        hotline = fixtures.team("hotline");
+        online = fixtures.team("online");
     }
 
     @Test
@@ -138,7 +138,4 @@ class OptimisticLockingTest {
         return "/api/v1/tickets/" + ticket + action;
     }
 
-    private long team(String code) {
-        return jdbc.sql("select id from team where code = ?").param(code).query(Long.class).single();
-    }
 }

@@ -13,7 +13,6 @@ import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
 import org.kept.support.Response;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Queue lists: filters, sorting and paging. Every query is narrowed to this test's own customer or agent. */
@@ -23,9 +22,6 @@ class TicketListTest {
 
     @Autowired
     Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
 
     CurrentUser agentUser;
     Api agent;
@@ -42,13 +38,15 @@ class TicketListTest {
         agent = fixtures.api(agentUser);
         customer = fixtures.customer("贾宝玉").id();
         word = "唯一词" + System.nanoTime();
-        long hotline = team("hotline");
+        long hotline = fixtures.team("hotline");
         inquiry = create(body("type", "INQUIRY", "priority", "P3", "teamId", hotline, "subject", "订单查询 " + word));
         complaint = create(body("type", "COMPLAINT", "priority", "P1", "assigneeId", agentUser.id(), "subject", "服务态度差"));
         agent.post("/api/v1/tickets/" + complaint + "/replies", body("body", "非常抱歉")).expect(200);
-        suggestion = create(body("type", "SUGGESTION", "priority", "P4", "teamId", team("online"), "subject", "建议增加夜间客服"));
+        suggestion = create(body("type", "SUGGESTION", "priority", "P4", "teamId", fixtures.team("online"),
+                "subject", "建议增加夜间客服"));
         agent.post("/api/v1/tickets/" + suggestion + "/transitions", body("to", "RESOLVED", "version", 0)).expect(200);
-        pending = create(body("type", "COMPLAINT", "priority", "P2", "teamId", team("after-sales"), "subject", "退货未退款"));
+        pending = create(body("type", "COMPLAINT", "priority", "P2", "teamId", fixtures.team("after-sales"),
+                "subject", "退货未退款"));
         agent.post("/api/v1/tickets/" + pending + "/transitions", body("to", "PENDING_CUSTOMER", "version", 0)).expect(200);
     }
 
@@ -82,8 +80,8 @@ class TicketListTest {
 
     @Test
     void filtersByTeamAssigneeAndUnassigned() {
-        assertThat(ids("&team=" + team("hotline"))).containsExactly(complaint, inquiry);
-        assertThat(ids("&team=" + team("online"))).containsExactly(suggestion);
+        assertThat(ids("&team=" + fixtures.team("hotline"))).containsExactly(complaint, inquiry);
+        assertThat(ids("&team=" + fixtures.team("online"))).containsExactly(suggestion);
         assertThat(list("assignee=" + agentUser.id()).path("items").values()).extracting(i -> i.path("id").asLong())
                 .containsExactly(complaint);
         assertThat(ids("&unassigned=true")).containsExactly(pending, inquiry, suggestion);
@@ -150,7 +148,4 @@ class TicketListTest {
         return agent.get("/api/v1/tickets?" + query).expect(200).json();
     }
 
-    private long team(String code) {
-        return jdbc.sql("select id from team where code = ?").param(code).query(Long.class).single();
-    }
 }
