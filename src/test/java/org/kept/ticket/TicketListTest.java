@@ -76,6 +76,7 @@ class TicketListTest {
         assertThat(ids("&state=OPEN&state=RESOLVED")).containsExactly(complaint, suggestion);
         assertThat(ids("&state=OPEN,PENDING_CUSTOMER,NEW")).containsExactly(complaint, pending, inquiry);
         assertThat(ids("&state=CLOSED")).isEmpty();
+        assertThat(ids("&state=OPEN,")).containsExactly(complaint);
     }
 
     @Test
