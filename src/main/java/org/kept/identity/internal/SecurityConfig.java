@@ -21,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -65,10 +66,12 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager throttled) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, UserStore users) throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        // the form checks passwords through the same throttled, audited manager as the token endpoint
-        http.authenticationManager(throttled)
+        // named explicitly: left to itself the form login builds its own manager from the UserDetailsService,
+        // which neither throttles failed sign-ins nor records them for the audit
+        http.authenticationManager(manager)
+                .addFilterBefore(new FreshPageUser(users), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -70,6 +70,11 @@ class TokenService {
         return user;
     }
 
+    /** Forget cached lookups, so the next request of every token reads the user's current role and state. */
+    void forgetCached() {
+        cache.clear();
+    }
+
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,98 @@
+package org.kept.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.kept.customer.Customer;
+import org.kept.customer.Customers;
+import org.kept.customer.NewCustomer;
+import org.kept.customer.PhoneNumbers;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.identity.Permission;
+import org.kept.shared.KeptException;
+import org.kept.ticket.Channel;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketType;
+import org.kept.ticket.Tickets;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Records a ticket during a call: find or record the customer, the facts of the case, and the team that acts. */
+@Controller
+class NewTicketController {
+
+    private final Tickets tickets;
+    private final Customers customers;
+    private final Directory directory;
+    private final Alerts alerts;
+
+    NewTicketController(Tickets tickets, Customers customers, Directory directory, Alerts alerts) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.directory = directory;
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/console/tickets/new")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String form(@RequestParam(required = false) Long customer, @AuthenticationPrincipal CurrentUser me, Model model) {
+        return show(NewTicketForm.blank(customer, me.teamId()), me, model);
+    }
+
+    @PostMapping("/console/tickets/new")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String create(@ModelAttribute NewTicketForm form, @AuthenticationPrincipal CurrentUser me, Locale locale, Model model,
+                  HttpServletResponse response) {
+        NewTicketForm current = form;
+        try {
+            if (current.customerId() == null) {
+                current = current.forCustomer(customerFor(current, me));
+            }
+            Tickets.Created created = tickets.create(current.toTicket(), me, current.idempotencyKey());
+            return "redirect:/console/tickets/" + created.ticket().id();
+        } catch (KeptException e) {
+            // the same form again, with everything typed and the same key, so a retry still cannot make two tickets
+            model.addAttribute("alert", alerts.refuse(e, locale, response));
+            return show(current, me, model);
+        }
+    }
+
+    /** A new customer from the form; a phone already on record means the caller is known, so no duplicate is made. */
+    private long customerFor(NewTicketForm form, CurrentUser me) {
+        if (!form.describesNewCustomer()) {
+            throw KeptException.invalid("console.customer.required");
+        }
+        if (!me.can(Permission.CUSTOMER_WRITE)) {
+            throw KeptException.forbidden("error.forbidden");
+        }
+        String phone = form.newPhone() == null || form.newPhone().isBlank() ? null : PhoneNumbers.toE164(form.newPhone());
+        if (phone != null) {
+            var known = customers.byPhone(phone);
+            if (known.isPresent()) {
+                return known.get().id();
+            }
+        }
+        Customer created = customers.create(new NewCustomer(form.newName() == null ? null : form.newName().strip(), null, null,
+                phone == null ? List.of() : List.of(phone), List.of()), me.username());
+        return created.id();
+    }
+
+    private String show(NewTicketForm form, CurrentUser me, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("picked", form.customerId() == null ? null
+                : customers.find(form.customerId()).map(c -> CustomerCard.of(c, PersonalData.of(me))).orElse(null));
+        model.addAttribute("types", TicketType.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", tickets.categories());
+        model.addAttribute("teams", directory.teams());
+        return "console/new-ticket";
+    }
+}

@@ -1,0 +1,39 @@
+package org.kept.console;
+
+import java.util.UUID;
+import org.kept.ticket.Channel;
+import org.kept.ticket.NewTicket;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketType;
+
+/**
+ * The "record a ticket" form. Its idempotency key is made when the form is shown, so pressing "record" twice (or
+ * a browser resending the POST) gives the same ticket, never two.
+ */
+record NewTicketForm(String idempotencyKey, Long customerId, String newName, String newPhone, TicketType type,
+                     String category, Channel channel, Priority priority, String subject, String description,
+                     String incidentTime, String incidentPlace, String peopleInvolved, String contactPhone, Long teamId) {
+
+    static NewTicketForm blank(Long customerId, Long teamId) {
+        return new NewTicketForm(UUID.randomUUID().toString(), customerId, null, null, null, null, Channel.PHONE,
+                Priority.P3, null, null, null, null, null, null, teamId);
+    }
+
+    boolean describesNewCustomer() {
+        return newName != null && !newName.isBlank() || newPhone != null && !newPhone.isBlank();
+    }
+
+    NewTicketForm forCustomer(long id) {
+        return new NewTicketForm(idempotencyKey, id, null, null, type, category, channel, priority, subject, description,
+                incidentTime, incidentPlace, peopleInvolved, contactPhone, teamId);
+    }
+
+    NewTicket toTicket() {
+        return new NewTicket(type, blankToNull(category), channel, priority, subject, description, incidentTime,
+                incidentPlace, peopleInvolved, contactPhone, customerId, teamId, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,101 @@
+package org.kept.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.kept.identity.CurrentUser;
+import org.kept.shared.KeptException;
+import org.kept.shared.StaleUpdateException;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.Tickets;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * What an agent does on the ticket page, each an htmx POST answered with the fresh timeline, header and controls.
+ * A refused action answers the same fragments plus the reason, so after a stale edit the other person's change is
+ * on screen at once, while the text the agent typed stays in its form.
+ */
+@Controller
+@RequestMapping("/console/tickets/{id}")
+class TicketActionsController {
+
+    private final Tickets tickets;
+    private final TicketScreen screen;
+    private final Alerts alerts;
+
+    TicketActionsController(Tickets tickets, TicketScreen screen, Alerts alerts) {
+        this.tickets = tickets;
+        this.screen = screen;
+        this.alerts = alerts;
+    }
+
+    @PostMapping("/reply")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String reply(@PathVariable long id, @RequestParam(defaultValue = "") String body, @RequestParam int version,
+                 @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        return act(id, me, locale, model, response, () -> tickets.reply(id, body, version, me));
+    }
+
+    @PostMapping("/note")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String note(@PathVariable long id, @RequestParam(defaultValue = "") String body, @RequestParam int version,
+                @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        return act(id, me, locale, model, response, () -> tickets.note(id, body, version, me));
+    }
+
+    @PostMapping("/assign")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String assign(@PathVariable long id, @RequestParam(required = false) Long team,
+                  @RequestParam(required = false) Long assignee, @RequestParam int version,
+                  @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        return act(id, me, locale, model, response, () -> tickets.assign(id, team, assignee, version, me));
+    }
+
+    @PostMapping("/priority")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String priority(@PathVariable long id, @RequestParam Priority priority, @RequestParam int version,
+                    @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        return act(id, me, locale, model, response, () -> tickets.changePriority(id, priority, version, me));
+    }
+
+    @PostMapping("/state")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String state(@PathVariable long id, @RequestParam TicketState to, @RequestParam int version,
+                 @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        return act(id, me, locale, model, response, () -> tickets.transition(id, to, version, me));
+    }
+
+    @PostMapping("/merge")
+    @PreAuthorize("hasAuthority('TICKET_WRITE') and hasAuthority('TICKET_MERGE')")
+    String merge(@PathVariable long id, @RequestParam(defaultValue = "") String target, @RequestParam int version,
+                 @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        return act(id, me, locale, model, response, () -> {
+            TicketView duplicate = tickets.get(id);
+            // merging takes no version of its own; checking it here keeps "each form carries the version" true
+            if (duplicate.version() != version) {
+                throw new StaleUpdateException("ticket", duplicate.number());
+            }
+            TicketView into = tickets.byNumber(target.strip())
+                    .orElseThrow(() -> KeptException.invalid("console.merge.unknown", target.strip()));
+            tickets.merge(id, into.id(), me);
+        });
+    }
+
+    private String act(long id, CurrentUser me, Locale locale, Model model, HttpServletResponse response, Runnable action) {
+        try {
+            action.run();
+        } catch (KeptException e) {
+            model.addAttribute("alert", alerts.refuse(e, locale, response));
+        }
+        screen.work(model, id, me, locale);
+        return "console/ticket-changed";
+    }
+}

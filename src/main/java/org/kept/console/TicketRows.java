@@ -1,0 +1,35 @@
+package org.kept.console;
+
+import java.util.List;
+import java.util.Map;
+import org.kept.customer.CustomerSummary;
+import org.kept.customer.Customers;
+import org.kept.identity.CurrentUser;
+import org.kept.ticket.TicketSummary;
+import org.springframework.stereotype.Component;
+
+/** Turns ticket summaries into rows: one batched customer lookup per list, never one per row. */
+@Component
+class TicketRows {
+
+    private final Customers customers;
+    private final Names names;
+    private final CentreTime time;
+
+    TicketRows(Customers customers, Names names, CentreTime time) {
+        this.customers = customers;
+        this.names = names;
+        this.time = time;
+    }
+
+    List<TicketRow> of(List<TicketSummary> tickets, CurrentUser viewer) {
+        Map<Long, CustomerSummary> byId = customers.summaries(tickets.stream().map(TicketSummary::customerId).distinct().toList());
+        PersonalData pd = PersonalData.of(viewer);
+        return tickets.stream().map(t -> {
+            CustomerSummary c = byId.get(t.customerId());
+            return new TicketRow(t.id(), t.number(), t.priority(), t.state(), t.type(), pd.text(t.subject()), t.customerId(),
+                    c == null ? "#" + t.customerId() : c.name(), c == null ? null : pd.phone(c.phone()),
+                    names.team(t.teamId()), names.person(t.assigneeId()), time.local(t.createdAt()), time.age(t.createdAt()));
+        }).toList();
+    }
+}

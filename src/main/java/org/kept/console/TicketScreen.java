@@ -1,0 +1,85 @@
+package org.kept.console;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.kept.customer.Customers;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.Tickets;
+import org.kept.ticket.TimelineEntry;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Composes the one-screen ticket page: the customer and their other tickets beside the ticket's facts and timeline,
+ * so an agent calling back never has to ask "what was your complaint about?".
+ */
+@Component
+class TicketScreen {
+
+    /** Enough history to see a pattern of repeat contacts without turning the side panel into a report. */
+    static final int HISTORY = 20;
+
+    private final Tickets tickets;
+    private final Customers customers;
+    private final Directory directory;
+    private final TicketRows rows;
+    private final Names names;
+    private final CentreTime time;
+
+    TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.directory = directory;
+        this.rows = rows;
+        this.names = names;
+        this.time = time;
+    }
+
+    /** The whole page. */
+    void page(Model model, long id, CurrentUser me, Locale locale) {
+        TicketView t = work(model, id, me, locale);
+        model.addAttribute("customer", CustomerCard.of(customers.get(t.customerId()), PersonalData.of(me)));
+        model.addAttribute("history", rows.of(tickets.ofCustomer(t.customerId(), HISTORY + 1).stream()
+                .filter(s -> s.id() != t.id()).limit(HISTORY).toList(), me));
+    }
+
+    /** The parts an action changes: facts, timeline and the controls that depend on them. */
+    TicketView work(Model model, long id, CurrentUser me, Locale locale) {
+        TicketView t = tickets.get(id);
+        PersonalData pd = PersonalData.of(me);
+        model.addAttribute("ticket", facts(t, pd, locale));
+        model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd)).toList());
+        model.addAttribute("teams", directory.teams());
+        model.addAttribute("staff", directory.staff());
+        return t;
+    }
+
+    private TicketFacts facts(TicketView t, PersonalData pd, Locale locale) {
+        List<TicketState> moves = Arrays.stream(TicketState.values())
+                .filter(s -> t.state().canMoveTo(s) && !(t.mergedIntoId() != null && s == TicketState.OPEN)).toList();
+        String mergedInto = t.mergedIntoId() == null ? null
+                : tickets.find(t.mergedIntoId()).map(TicketView::number).orElse("#" + t.mergedIntoId());
+        return new TicketFacts(t.id(), t.number(), t.type(), category(t.category(), locale), t.channel(), t.priority(),
+                t.state(), pd.text(t.subject()), pd.text(t.description()), pd.text(t.incidentTime()),
+                pd.text(t.incidentPlace()), pd.text(t.peopleInvolved()), pd.phone(t.contactPhone()), !pd.visible(),
+                t.teamId(), names.team(t.teamId()), t.assigneeId(), names.person(t.assigneeId()), mergedInto,
+                time.local(t.createdAt()), time.local(t.updatedAt()), time.age(t.createdAt()), t.version(), moves);
+    }
+
+    private TimelineItem item(TimelineEntry e, PersonalData pd) {
+        return new TimelineItem(e.id(), e.kind(), e.actorName(), time.local(e.at()), e.oldValue(), e.newValue(), pd.text(e.body()));
+    }
+
+    String category(String code, Locale locale) {
+        if (code == null) {
+            return null;
+        }
+        boolean chinese = "zh".equals(locale.getLanguage());
+        return tickets.categories().stream().filter(c -> c.code().equals(code)).findFirst()
+                .map(c -> chinese ? c.nameZh() : c.nameEn()).orElse(code);
+    }
+}

@@ -1,0 +1,53 @@
+package org.kept.ticket.internal;
+
+import java.util.Optional;
+import org.kept.shared.AuditableEvent;
+import org.kept.shared.KeptException;
+import org.kept.ticket.Tickets;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Administrators keep the ticket categories (分类) that fit their centre; each change is audited. */
+@Service
+public class CategoryAdmin {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    CategoryAdmin(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Creates the category, or renames it when the code exists; returns whether it was new. */
+    @Transactional
+    public boolean save(Tickets.Category category, String actor) {
+        if (category.code() == null || !category.code().matches("[a-z0-9][a-z0-9-]{0,39}")
+                || blank(category.nameZh()) || blank(category.nameEn())
+                || category.nameZh().length() > 100 || category.nameEn().length() > 100) {
+            throw KeptException.invalid("error.category.invalid");
+        }
+        Optional<String> old = jdbc.sql("select name_zh || ' / ' || name_en from ticket_category where code = ?")
+                .param(category.code()).query(String.class).optional();
+        if (old.isPresent()) {
+            jdbc.sql("update ticket_category set name_zh = ?, name_en = ? where code = ?")
+                    .params(category.nameZh().strip(), category.nameEn().strip(), category.code()).update();
+        } else {
+            jdbc.sql("insert into ticket_category (code, name_zh, name_en) values (?, ?, ?)")
+                    .params(category.code(), category.nameZh().strip(), category.nameEn().strip()).update();
+        }
+        String now = category.nameZh().strip() + " / " + category.nameEn().strip();
+        events.publishEvent(new CategoryChanged(actor, old.isPresent() ? "category.rename" : "category.create",
+                "category:" + category.code(), old.map(o -> o + " -> ").orElse("") + now));
+        return old.isEmpty();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    record CategoryChanged(String actor, String action, String subject, String details) implements AuditableEvent {
+    }
+}

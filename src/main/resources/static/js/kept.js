@@ -1,0 +1,171 @@
+// Kept pages: htmx wiring and keyboard shortcuts. The content-security-policy forbids inline scripts, so
+// everything interactive lives in this one file; pages only carry ids, classes and data- attributes.
+(function () {
+  'use strict';
+
+  // --- htmx -------------------------------------------------------------------------------------------
+  // htmx drops 4xx answers by default. The server marks the refusals it wants shown (stale version, invalid
+  // input) with a Kept-Error header; those are swapped in like any answer, but still count as failed, so the
+  // form that caused them keeps what the person typed.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var xhr = e.detail.xhr;
+    if (xhr.status >= 400 && xhr.getResponseHeader('Kept-Error')) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = true;
+    }
+  });
+
+  // Filter forms leave out what is not set, so the pushed URL reads like the query ("?view=team&priority=P1").
+  document.addEventListener('htmx:configRequest', function (e) {
+    if (e.detail.verb !== 'get' || !e.detail.elt.closest || !e.detail.elt.closest('form[role=search]')) {
+      return;
+    }
+    var params = e.detail.parameters;
+    Object.keys(params).forEach(function (name) {
+      if (params[name] === '') {
+        delete params[name];
+      }
+    });
+  });
+
+  // A sent reply or note empties its form; a refused one keeps its text.
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var form = e.detail.elt;
+    if (form && form.matches && form.matches('form[data-reset-on-success]') && e.detail.successful) {
+      form.reset();
+    }
+  });
+
+  // Anything else that fails (no network, a server fault) says so instead of silently doing nothing.
+  function requestFailed(e) {
+    var xhr = e.detail.xhr;
+    if (xhr && xhr.getResponseHeader && xhr.getResponseHeader('Kept-Error')) {
+      return;
+    }
+    var toast = document.getElementById('request-failed');
+    if (toast) {
+      toast.hidden = false;
+      clearTimeout(requestFailed.timer);
+      requestFailed.timer = setTimeout(function () { toast.hidden = true; }, 6000);
+    }
+  }
+  document.addEventListener('htmx:responseError', requestFailed);
+  document.addEventListener('htmx:sendError', requestFailed);
+
+  // Count chips on the queue set the state filter, so the form stays the one source of the query.
+  document.addEventListener('click', function (e) {
+    var chip = e.target.closest && e.target.closest('.counts .count[data-state]');
+    if (!chip) {
+      return;
+    }
+    var select = document.querySelector('#queue-filters select[name=state]');
+    if (select) {
+      select.value = select.value === chip.dataset.state ? '' : chip.dataset.state;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+
+  // --- keyboard ---------------------------------------------------------------------------------------
+  function typing(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  function focus(selector) {
+    var el = document.querySelector(selector);
+    if (el) {
+      el.focus();
+      if (el.scrollIntoView) {
+        el.scrollIntoView({ block: 'nearest' });
+      }
+    }
+    return !!el;
+  }
+
+  function help(show) {
+    var overlay = document.getElementById('shortcuts');
+    if (overlay) {
+      overlay.hidden = show === undefined ? !overlay.hidden : !show;
+    }
+  }
+
+  // j / k move a selection through any list of rows that link somewhere; Enter opens the selected row.
+  var selected = -1;
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll('table.grid tbody tr[data-href]'));
+  }
+  function move(step) {
+    var all = rows();
+    if (!all.length) {
+      return;
+    }
+    selected = Math.max(0, Math.min(all.length - 1, selected + step));
+    all.forEach(function (row, i) { row.classList.toggle('selected', i === selected); });
+    all[selected].scrollIntoView({ block: 'nearest' });
+  }
+  document.addEventListener('htmx:afterSwap', function () { selected = -1; });
+
+  var gPressedAt = 0;
+  document.addEventListener('keydown', function (e) {
+    var active = document.activeElement;
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      var form = active && (active.form || (active.closest && active.closest('form')));
+      if (form) {
+        e.preventDefault();
+        form.requestSubmit();
+      }
+      return;
+    }
+    if (e.key === 'Escape') {
+      help(false);
+      if (typing(active)) {
+        active.blur();
+      }
+      return;
+    }
+    if (typing(active) || e.ctrlKey || e.metaKey || e.altKey) {
+      return;
+    }
+    if (gPressedAt && Date.now() - gPressedAt < 1200 && e.key === 'q') {
+      gPressedAt = 0;
+      var queue = document.querySelector('.topbar a[accesskey=q]');
+      if (queue) {
+        e.preventDefault();
+        window.location.href = queue.href;
+      }
+      return;
+    }
+    gPressedAt = 0;
+    var handled = true;
+    switch (e.key) {
+      case 'r': handled = focus('#reply'); break;
+      case 'n': handled = focus('#note'); break;
+      case 'a': handled = focus('#assign-person'); break;
+      case '/': handled = focus('#q') || focus('#customer-q'); break;
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case '?': help(); break;
+      case 'g': gPressedAt = Date.now(); break;
+      case 'Enter': {
+        var row = rows()[selected];
+        if (row) {
+          window.location.href = row.dataset.href;
+        } else {
+          handled = false;
+        }
+        break;
+      }
+      default: handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+    }
+  });
+
+  document.addEventListener('click', function (e) {
+    if (e.target.id === 'keys-hint') {
+      help();
+    } else if (e.target.id === 'shortcuts') {
+      help(false);
+    }
+  });
+})();
