@@ -81,8 +81,9 @@ class PermissionMatrixTest {
         }
     }
 
-    /** The data the requests point at, made fresh for this test. */
-    record World(long customer, long ticket, long duplicate, long portalTicket, long hotline, String username) {
+    /** The data the requests point at, made fresh for this test; {@code spare} is a user and team only this test uses. */
+    record World(long customer, long ticket, long duplicate, long portalTicket, long hotline, String username, String unique,
+                 long spareUser, long spareTeam) {
     }
 
     /** One endpoint: what it needs, and a valid request to it (so only permissions can refuse it). */
@@ -135,7 +136,26 @@ class PermissionMatrixTest {
                     w -> body("type", "INQUIRY", "subject", "我的问题", "description", "请帮我查一下")),
             row("GET /api/v1/portal/tickets/{id}", Needs.anyOf(PORTAL), w -> "/api/v1/portal/tickets/" + w.portalTicket()),
             row("POST /api/v1/portal/tickets/{id}/replies", Needs.anyOf(PORTAL),
-                    w -> "/api/v1/portal/tickets/" + w.portalTicket() + "/replies", w -> body("body", "补充一下情况")));
+                    w -> "/api/v1/portal/tickets/" + w.portalTicket() + "/replies", w -> body("body", "补充一下情况")),
+            row("PUT /api/v1/ticket-categories/{code}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/ticket-categories/m" + w.unique(),
+                    w -> body("nameZh", "矩阵分类", "nameEn", "Matrix")),
+            row("GET /api/v1/admin/roles", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/roles"),
+            row("PUT /api/v1/admin/roles/{code}/permissions", Needs.anyOf(USER_ADMIN),
+                    w -> "/api/v1/admin/roles/PLANNER/permissions", w -> body("permissions", List.of("REPORT_READ"))),
+            row("GET /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams"),
+            row("POST /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams",
+                    w -> body("code", "m" + w.unique(), "name", "矩阵新组")),
+            row("PUT /api/v1/admin/teams/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams/" + w.spareTeam(),
+                    w -> body("name", "矩阵组改名")),
+            row("GET /api/v1/admin/users", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users?q=" + w.username()),
+            row("GET /api/v1/admin/users/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users/" + w.spareUser()),
+            row("POST /api/v1/admin/users", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users",
+                    w -> body("username", "m" + w.unique(), "displayName", "矩阵新人", "role", "AGENT", "teamId", w.hotline(),
+                            "password", Fixtures.PASSWORD)),
+            row("PUT /api/v1/admin/users/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users/" + w.spareUser(),
+                    w -> body("displayName", "矩阵改名", "role", "AGENT", "teamId", w.hotline())),
+            row("POST /api/v1/admin/users/{id}/password", Needs.anyOf(USER_ADMIN),
+                    w -> "/api/v1/admin/users/" + w.spareUser() + "/password", w -> body("password", "another-secret")));
 
     @Autowired
     Fixtures fixtures;
@@ -165,7 +185,10 @@ class PermissionMatrixTest {
         long duplicate = fixtures.ticket(agent, customer, "权限矩阵重复工单").id();
         long portalTicket = fixtures.ticket(agent, customerUser.customerId(), "客户自己的工单").id();
         long hotline = fixtures.team("hotline");
-        world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username());
+        String unique = Long.toString(System.nanoTime(), 36);
+        jdbc.sql("insert into team (code, name) values (?, ?)").params("spare-" + unique, "矩阵备用组").update();
+        world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
+                fixtures.user("AGENT").id(), fixtures.team("spare-" + unique));
     }
 
     @Test
