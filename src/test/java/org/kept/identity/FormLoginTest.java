@@ -70,6 +70,16 @@ class FormLoginTest {
     }
 
     @Test
+    void thePageSessionDoesNotOpenTheApiSoNoCrossSiteRequestCanRideOnIt() throws Exception {
+        assertThat(signIn(user.username(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(get("/", "en").statusCode()).as("signed in").isEqualTo(302);
+        HttpResponse<String> api = get("/api/v1/tickets", "en");
+        assertThat(api.statusCode()).isEqualTo(401);
+        HttpResponse<String> write = post("/api/v1/tickets/1/notes", "body=x");
+        assertThat(write.statusCode()).isIn(401, 403);
+    }
+
+    @Test
     void formLoginsAreAuditedLikeTokenRequests() throws Exception {
         signIn(user.username(), "wrong-password");
         assertThat(audited("login.failure")).isEqualTo(1);
