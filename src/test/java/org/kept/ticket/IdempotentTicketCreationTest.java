@@ -62,7 +62,25 @@ class IdempotentTicketCreationTest {
 
     @Test
     void twentyIdenticalRequestsAtOnceCreateExactlyOneTicket() throws Exception {
-        int clients = 20;
+        List<Response> responses = atOnce(20, agent.header("Idempotency-Key", key));
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).extracting(Response::id).containsOnly(responses.get(0).id());
+        assertThat(ticketsOfCustomer()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from idempotency_key where user_id = ?").param(agentUser.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void twentyRequestsAtOnceWithoutAKeyAreTwentyTicketsWithTwentyNumbers() throws Exception {
+        List<Response> responses = atOnce(20, agent);
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(responses).extracting(r -> r.json().path("number").asString()).doesNotHaveDuplicates();
+        assertThat(ticketsOfCustomer()).isEqualTo(20);
+    }
+
+    /** The same ticket request from {@code clients} threads released together. */
+    private List<Response> atOnce(int clients, Api caller) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Response>> answers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -70,7 +88,7 @@ class IdempotentTicketCreationTest {
             for (int i = 0; i < clients; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return agent.header("Idempotency-Key", key).post("/api/v1/tickets", request("同时提交"));
+                    return caller.post("/api/v1/tickets", request("同时提交"));
                 }));
             }
             start.countDown();
@@ -78,15 +96,10 @@ class IdempotentTicketCreationTest {
             for (Future<Response> answer : answers) {
                 responses.add(answer.get());
             }
-            assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
-            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-            assertThat(responses).extracting(Response::id).containsOnly(responses.get(0).id());
+            return responses;
         } finally {
             pool.shutdownNow();
         }
-        assertThat(ticketsOfCustomer()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from idempotency_key where user_id = ?").param(agentUser.id())
-                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
