@@ -44,8 +44,11 @@ record QueueQuery(String view, TicketState state, TicketType type, Priority prio
         return "mine".equals(view) ? me.id() : null;
     }
 
-    /** The same query on another page, as a link that can be bookmarked and restored from history. */
-    String href(int toPage) {
+    /**
+     * The same query on another page, as a link that can be bookmarked and restored from history. Public because the
+     * template calls it: SpEL sees only public methods, so a queue with a next page failed to render.
+     */
+    public String href(int toPage) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/console").queryParam("view", view);
         add(uri, "state", state);
         add(uri, "type", type);

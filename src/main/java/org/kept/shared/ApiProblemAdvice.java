@@ -61,8 +61,22 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, Locale locale) {
+        if (isDataException(e)) {
+            // SQL state class 22: a value the client sent does not fit (too long, out of range, a NUL character)
+            log.info("Rejected a value the database cannot store: {}", e.getMostSpecificCause().getMessage());
+            return respond(problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "error.data", locale));
+        }
         log.info("Rejected write that breaks a constraint: {}", e.getMostSpecificCause().getMessage());
         return respond(problems.of(HttpStatus.CONFLICT, "error.integrity", locale));
+    }
+
+    private static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22");
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -10,7 +10,9 @@ public record TicketFilter(Set<TicketState> states, Long teamId, Long assigneeId
                            Priority priority, Long customerId, String text, String sort) {
 
     public TicketFilter {
-        states = states == null ? Set.of() : Set.copyOf(states);
+        // "?state=NEW," arrives as NEW and an empty value (null): an empty value filters nothing
+        states = states == null ? Set.of()
+                : states.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
         sort = sort == null || sort.isBlank() ? "priority" : sort;
     }
 

@@ -62,6 +62,11 @@ public class Fixtures {
         return user(role, "CUSTOMER".equals(role) ? null : "hotline");
     }
 
+    /** The id of a team by its code ({@code hotline}, {@code online}, {@code after-sales}, {@code major-complaints}). */
+    public long team(String code) {
+        return jdbc.sql("select id from team where code = ?").param(code).query(Long.class).single();
+    }
+
     /** A customer with a unique mobile number and an email. */
     public Customer customer(String name) {
         String mobile = "+86139" + String.format("%08d", PHONE.incrementAndGet() % 100_000_000);
@@ -71,6 +76,22 @@ public class Fixtures {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + environment.getProperty("local.server.port");
+    }
+
+    /** A caller without credentials. */
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    /** A caller signed in as the user with a real API token. */
+    public Api api(CurrentUser user) {
+        return api().as(token(user));
+    }
+
+    /** An inquiry recorded through the API by the caller for the customer; fails unless it was created. */
+    public Response ticket(Api caller, long customerId, String subject) {
+        return caller.post("/api/v1/tickets", Api.body("type", "INQUIRY", "subject", subject, "customerId", customerId))
+                .expect(201);
     }
 
     /** An API token for the user, obtained through the real token endpoint. */

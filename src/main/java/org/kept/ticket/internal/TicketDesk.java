@@ -115,11 +115,14 @@ class TicketDesk implements Tickets {
             throw KeptException.invalid("error.ticket.category", t.category());
         }
         checkAssignable(t.teamId(), t.assigneeId(), by);
+        // like an assignment: a ticket given to a person lands in that person's team queue unless a team was chosen
+        Long team = t.teamId() != null || t.assigneeId() == null ? t.teamId()
+                : directory.user(t.assigneeId()).map(UserView::teamId).orElse(null);
         String phone = t.contactPhone() == null || t.contactPhone().isBlank() ? null : PhoneNumbers.toE164(t.contactPhone());
         return new NewTicket(t.type(), t.category(), t.channel() == null ? org.kept.ticket.Channel.PHONE : t.channel(),
                 t.priority() == null ? Priority.P3 : t.priority(), t.subject().strip(),
                 t.description() == null ? "" : t.description(), limit(t.incidentTime(), 100), limit(t.incidentPlace(), 200),
-                limit(t.peopleInvolved(), 500), phone, t.customerId(), t.teamId(), t.assigneeId());
+                limit(t.peopleInvolved(), 500), phone, t.customerId(), team, t.assigneeId());
     }
 
     private static String limit(String value, int max) {

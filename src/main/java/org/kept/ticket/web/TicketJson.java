@@ -44,8 +44,10 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
 
     static TicketJson of(TicketView t, CustomerSummary customer, Directory directory, CurrentUser viewer) {
         boolean full = viewer.seesPersonalData();
-        return new TicketJson(t.id(), t.number(), t.type(), t.category(), t.channel(), t.priority(), t.state(), t.subject(),
-                full ? t.description() : Masking.inText(t.description()), t.incidentTime(),
+        return new TicketJson(t.id(), t.number(), t.type(), t.category(), t.channel(), t.priority(), t.state(),
+                full ? t.subject() : Masking.inText(t.subject()),
+                full ? t.description() : Masking.inText(t.description()),
+                full ? t.incidentTime() : Masking.inText(t.incidentTime()),
                 full ? t.incidentPlace() : Masking.inText(t.incidentPlace()),
                 full ? t.peopleInvolved() : Masking.inText(t.peopleInvolved()),
                 full ? t.contactPhone() : Masking.phone(t.contactPhone()), customer(customer, full),
@@ -54,8 +56,9 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
     }
 
     static Row row(TicketSummary t, CustomerSummary customer, Directory directory, CurrentUser viewer) {
-        return new Row(t.id(), t.number(), t.type(), t.priority(), t.state(), t.subject(),
-                customer(customer, viewer.seesPersonalData()), team(t.teamId(), directory), person(t.assigneeId(), directory),
+        boolean full = viewer.seesPersonalData();
+        return new Row(t.id(), t.number(), t.type(), t.priority(), t.state(), full ? t.subject() : Masking.inText(t.subject()),
+                customer(customer, full), team(t.teamId(), directory), person(t.assigneeId(), directory),
                 t.createdAt(), t.updatedAt());
     }
 

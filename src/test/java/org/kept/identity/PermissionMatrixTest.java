@@ -1,0 +1,275 @@
+package org.kept.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kept.identity.Permission.AUDIT_READ;
+import static org.kept.identity.Permission.CUSTOMER_READ;
+import static org.kept.identity.Permission.CUSTOMER_WRITE;
+import static org.kept.identity.Permission.PII_REVEAL;
+import static org.kept.identity.Permission.PII_VIEW;
+import static org.kept.identity.Permission.PORTAL;
+import static org.kept.identity.Permission.REPORT_READ;
+import static org.kept.identity.Permission.TICKET_ASSIGN_ANY;
+import static org.kept.identity.Permission.TICKET_MERGE;
+import static org.kept.identity.Permission.TICKET_READ;
+import static org.kept.identity.Permission.TICKET_WRITE;
+import static org.kept.identity.Permission.USER_ADMIN;
+import static org.kept.support.Api.body;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kept.support.Api;
+import org.kept.support.Endpoints;
+import org.kept.support.Fixtures;
+import org.kept.support.KeptTest;
+import org.kept.support.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every role against every API endpoint, with real tokens. The table below says what each endpoint needs; the roles'
+ * permissions say who has it. An endpoint without a row, or a row without an endpoint, fails the test.
+ */
+@KeptTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermissionMatrixTest {
+
+    /** The built-in roles and their permissions, as the first migration grants them. */
+    static final Map<String, Set<Permission>> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put("CUSTOMER", EnumSet.of(PORTAL));
+        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE));
+        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL));
+        ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
+                CUSTOMER_WRITE, PII_REVEAL));
+        ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
+                CUSTOMER_WRITE, PII_VIEW));
+        ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
+        ROLES.put("PLANNER", EnumSet.of(REPORT_READ));
+        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ));
+    }
+
+    /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
+    record Needs(boolean all, Set<Permission> permissions) {
+        static final Needs NOTHING = new Needs(false, Set.of());
+
+        static Needs anyOf(Permission first, Permission... more) {
+            return new Needs(false, EnumSet.of(first, more));
+        }
+
+        static Needs allOf(Permission first, Permission... more) {
+            return new Needs(true, EnumSet.of(first, more));
+        }
+
+        boolean isPublic() {
+            return permissions.isEmpty();
+        }
+
+        boolean grantedTo(Set<Permission> held) {
+            return isPublic() || (all ? held.containsAll(permissions) : permissions.stream().anyMatch(held::contains));
+        }
+    }
+
+    /** The data the requests point at, made fresh for this test; {@code spare} is a user and team only this test uses. */
+    record World(long customer, long ticket, long duplicate, long portalTicket, long hotline, String username, String unique,
+                 long spareUser, long spareTeam) {
+    }
+
+    /** One endpoint: what it needs, and a valid request to it (so only permissions can refuse it). */
+    record Row(String endpoint, Needs needs, Function<World, String> path, Function<World, Object> body) {
+    }
+
+    static Row row(String endpoint, Needs needs, Function<World, String> path, Function<World, Object> body) {
+        return new Row(endpoint, needs, path, body);
+    }
+
+    static Row row(String endpoint, Needs needs, Function<World, String> path) {
+        return new Row(endpoint, needs, path, w -> null);
+    }
+
+    static final List<Row> MATRIX = List.of(
+            row("POST /api/v1/auth/tokens", Needs.NOTHING, w -> "/api/v1/auth/tokens",
+                    w -> body("username", w.username(), "password", Fixtures.PASSWORD)),
+            row("POST /api/v1/tickets", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/tickets",
+                    w -> body("type", "INQUIRY", "subject", "权限矩阵", "customerId", w.customer())),
+            row("GET /api/v1/tickets", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets?customer=" + w.customer()),
+            row("GET /api/v1/tickets/{id}", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets/" + w.ticket()),
+            row("GET /api/v1/tickets/{id}/timeline", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets/" + w.ticket() + "/timeline"),
+            row("POST /api/v1/tickets/{id}/replies", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/tickets/" + w.ticket() + "/replies",
+                    w -> body("body", "您好，正在处理。")),
+            row("POST /api/v1/tickets/{id}/notes", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/tickets/" + w.ticket() + "/notes",
+                    w -> body("body", "内部备注")),
+            row("POST /api/v1/tickets/{id}/transitions", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/tickets/" + w.ticket() + "/transitions", w -> body("to", "PENDING_INTERNAL", "version", 0)),
+            row("PUT /api/v1/tickets/{id}/assignment", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/tickets/" + w.ticket() + "/assignment", w -> body("teamId", w.hotline(), "version", 0)),
+            row("PUT /api/v1/tickets/{id}/priority", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/tickets/" + w.ticket() + "/priority", w -> body("priority", "P2", "version", 0)),
+            row("POST /api/v1/tickets/{id}/merge", Needs.anyOf(TICKET_MERGE), w -> "/api/v1/tickets/" + w.duplicate() + "/merge",
+                    w -> body("into", w.ticket())),
+            row("POST /api/v1/tickets/{id}/reveal", Needs.anyOf(PII_REVEAL, PII_VIEW),
+                    w -> "/api/v1/tickets/" + w.ticket() + "/reveal", w -> body("reason", "回电核实身份")),
+            row("GET /api/v1/ticket-categories", Needs.anyOf(TICKET_READ, PORTAL), w -> "/api/v1/ticket-categories"),
+            row("POST /api/v1/customers", Needs.anyOf(CUSTOMER_WRITE), w -> "/api/v1/customers",
+                    w -> body("name", "权限矩阵客户", "phones", List.of("13700001111"))),
+            row("GET /api/v1/customers", Needs.anyOf(CUSTOMER_READ), w -> "/api/v1/customers?q=" + w.customer()),
+            row("GET /api/v1/customers/{id}", Needs.anyOf(CUSTOMER_READ), w -> "/api/v1/customers/" + w.customer()),
+            row("GET /api/v1/customers/{id}/history", Needs.allOf(CUSTOMER_READ, TICKET_READ),
+                    w -> "/api/v1/customers/" + w.customer() + "/history"),
+            row("POST /api/v1/customers/{id}/reveal", Needs.anyOf(PII_REVEAL, PII_VIEW),
+                    w -> "/api/v1/customers/" + w.customer() + "/reveal", w -> body("field", "phone", "reason", "回电核实身份")),
+            row("GET /api/v1/audit/entries", Needs.anyOf(AUDIT_READ), w -> "/api/v1/audit/entries?subject=customer:" + w.customer()),
+            row("GET /api/v1/audit/verify", Needs.anyOf(AUDIT_READ), w -> "/api/v1/audit/verify"),
+            row("GET /api/v1/portal/tickets", Needs.anyOf(PORTAL), w -> "/api/v1/portal/tickets"),
+            row("POST /api/v1/portal/tickets", Needs.anyOf(PORTAL), w -> "/api/v1/portal/tickets",
+                    w -> body("type", "INQUIRY", "subject", "我的问题", "description", "请帮我查一下")),
+            row("GET /api/v1/portal/tickets/{id}", Needs.anyOf(PORTAL), w -> "/api/v1/portal/tickets/" + w.portalTicket()),
+            row("POST /api/v1/portal/tickets/{id}/replies", Needs.anyOf(PORTAL),
+                    w -> "/api/v1/portal/tickets/" + w.portalTicket() + "/replies", w -> body("body", "补充一下情况")),
+            row("PUT /api/v1/ticket-categories/{code}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/ticket-categories/m" + w.unique(),
+                    w -> body("nameZh", "矩阵分类", "nameEn", "Matrix")),
+            row("GET /api/v1/admin/roles", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/roles"),
+            row("PUT /api/v1/admin/roles/{code}/permissions", Needs.anyOf(USER_ADMIN),
+                    w -> "/api/v1/admin/roles/PLANNER/permissions", w -> body("permissions", List.of("REPORT_READ"))),
+            row("GET /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams"),
+            row("POST /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams",
+                    w -> body("code", "m" + w.unique(), "name", "矩阵新组")),
+            row("PUT /api/v1/admin/teams/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams/" + w.spareTeam(),
+                    w -> body("name", "矩阵组改名")),
+            row("GET /api/v1/admin/users", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users?q=" + w.username()),
+            row("GET /api/v1/admin/users/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users/" + w.spareUser()),
+            row("POST /api/v1/admin/users", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users",
+                    w -> body("username", "m" + w.unique(), "displayName", "矩阵新人", "role", "AGENT", "teamId", w.hotline(),
+                            "password", Fixtures.PASSWORD)),
+            row("PUT /api/v1/admin/users/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users/" + w.spareUser(),
+                    w -> body("displayName", "矩阵改名", "role", "AGENT", "teamId", w.hotline())),
+            row("POST /api/v1/admin/users/{id}/password", Needs.anyOf(USER_ADMIN),
+                    w -> "/api/v1/admin/users/" + w.spareUser() + "/password", w -> body("password", "another-secret")));
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    World world;
+    CurrentUser customerUser;
+    final Map<String, Api> callers = new LinkedHashMap<>();
+
+    @BeforeAll
+    void peopleOfEveryRoleAndSomethingToWorkOn() {
+        ROLES.keySet().forEach(role -> {
+            CurrentUser user = fixtures.user(role);
+            callers.put(role, fixtures.api(user));
+            if (role.equals("CUSTOMER")) {
+                customerUser = user;
+            }
+        });
+        Api agent = fixtures.api(fixtures.user("AGENT"));
+        long customer = fixtures.customer("矩阵客户").id();
+        long ticket = fixtures.ticket(agent, customer, "权限矩阵工单").id();
+        long duplicate = fixtures.ticket(agent, customer, "权限矩阵重复工单").id();
+        long portalTicket = fixtures.ticket(agent, customerUser.customerId(), "客户自己的工单").id();
+        long hotline = fixtures.team("hotline");
+        String unique = Long.toString(System.nanoTime(), 36);
+        jdbc.sql("insert into team (code, name) values (?, ?)").params("spare-" + unique, "矩阵备用组").update();
+        world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
+                fixtures.user("AGENT").id(), fixtures.team("spare-" + unique));
+    }
+
+    @Test
+    void everyApiEndpointHasExactlyOneRowInTheMatrix() {
+        Set<String> rows = MATRIX.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(MATRIX).hasSameSizeAs(rows);
+        assertThat(rows).as("rows of the matrix = endpoints the application maps (add a row for a new endpoint)")
+                .containsExactlyElementsOf(Endpoints.api(context));
+    }
+
+    @Test
+    void theBuiltInRolesHaveThePermissionsTheMatrixAssumes() {
+        ROLES.forEach((role, permissions) -> assertThat(
+                jdbc.sql("select permission from role_permission where role_code = ?").param(role).query(String.class).set())
+                .as(role).containsExactlyInAnyOrderElementsOf(permissions.stream().map(Enum::name).toList()));
+    }
+
+    @Test
+    void withoutATokenEveryProtectedEndpointAnswers401() {
+        SoftAssertions softly = new SoftAssertions();
+        Api anonymous = fixtures.api();
+        Api forged = fixtures.api().as("kept_0000000000000000000000000000000000000000000000000000000000000000");
+        for (Row row : MATRIX) {
+            if (row.needs().isPublic()) {
+                continue;
+            }
+            for (Api caller : List.of(anonymous, forged)) {
+                Response response = call(caller, row);
+                softly.assertThat(response.status()).as(response.toString()).isEqualTo(401);
+                softly.assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void publicEndpointsAnswerWithoutAToken() {
+        MATRIX.stream().filter(r -> r.needs().isPublic()).forEach(row -> {
+            Response response = call(fixtures.api(), row);
+            assertThat(response.status()).as(response.toString()).isBetween(200, 299);
+        });
+    }
+
+    @Test
+    void everyRoleIsRefusedExactlyWhereItLacksThePermission() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Row row : MATRIX) {
+            ROLES.forEach((role, permissions) -> {
+                Response response = call(callers.get(role), row);
+                String what = role + " " + response;
+                if (row.needs().grantedTo(permissions)) {
+                    softly.assertThat(response.status()).as(what).isNotIn(401, 403).isLessThan(500);
+                } else {
+                    softly.assertThat(response.status()).as(what).isEqualTo(403);
+                    softly.assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                }
+            });
+        }
+        softly.assertAll();
+    }
+
+    /** Pages anyone may open: the sign-in page, error page and the API documentation. */
+    static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui");
+
+    @Test
+    void everyPageSendsAnAnonymousVisitorToSignIn() {
+        SoftAssertions softly = new SoftAssertions();
+        Endpoints.all(context).stream()
+                .filter(e -> !Endpoints.path(e).startsWith("/api/"))
+                .filter(e -> PUBLIC_PAGES.stream().noneMatch(p -> Endpoints.path(e).startsWith(p)))
+                .filter(e -> Endpoints.method(e).equals("GET"))
+                .forEach(page -> {
+                    Response response = fixtures.api().get(Endpoints.path(page).replaceAll("\\{[^}]+}", "1"));
+                    softly.assertThat(response.status()).as(page).isEqualTo(302);
+                    softly.assertThat(response.header("Location")).as(page).endsWith("/login");
+                });
+        softly.assertAll();
+    }
+
+    private Response call(Api caller, Row row) {
+        String path = row.path().apply(world);
+        return caller.send(Endpoints.method(row.endpoint()), path, row.body().apply(world));
+    }
+}

@@ -1,0 +1,65 @@
+package org.kept.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MaskingTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            +8613800138000 | 138****8000
+            +861065529988  | 106****9988
+            +85291234567   | 912****4567
+            +86123         | ****
+            """)
+    void phonesKeepTheFirstThreeAndLastFourDigits(String e164, String masked) {
+        assertThat(Masking.phone(e164)).isEqualTo(masked);
+    }
+
+    @Test
+    void noPhoneStaysNoPhone() {
+        assertThat(Masking.phone(null)).isNull();
+        assertThat(Masking.phone("")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            zhang.san@example.com | z***@example.com
+            Z@EXAMPLE.COM         | Z***@EXAMPLE.COM
+            no-at-sign            | ***
+            @example.com          | ***
+            """)
+    void emailsKeepTheFirstLetterAndTheDomain(String email, String masked) {
+        assertThat(Masking.email(email)).isEqualTo(masked);
+    }
+
+    @Test
+    void noEmailStaysNoEmail() {
+        assertThat(Masking.email(null)).isNull();
+    }
+
+    @Test
+    void mobilesAndEmailsInsideTextAreMaskedInEveryCommonFormat() {
+        String text = "客户张三，电话13800138000，备用 +86 139 1234 5678 或 8613712345678 或 137-1111-2222，"
+                + "邮箱 zhang.san@example.com。";
+        String masked = Masking.inText(text);
+        assertThat(masked).doesNotContain("13800138000", "139 1234 5678", "13712345678", "137-1111-2222", "zhang.san@")
+                .contains("138****8000", "139****5678", "137****5678", "137****2222", "z***@example.com", "客户张三");
+        assertThat(masked.replaceAll("\\D", "")).doesNotContain("13800138000", "13912345678", "13712345678", "13711112222");
+    }
+
+    @Test
+    void orderNumbersAndOtherDigitRunsAreLeftAlone() {
+        String text = "订单号 202611220001234，金额 13800 元，工单 20261122-0001，号码 138001380001";
+        assertThat(Masking.inText(text)).isEqualTo(text);
+    }
+
+    @Test
+    void noTextStaysNoText() {
+        assertThat(Masking.inText(null)).isNull();
+        assertThat(Masking.inText("")).isEmpty();
+    }
+}
