@@ -11,11 +11,14 @@ class MaskingTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             +8613800138000 | 138****8000
-            +861065529988  | 106****9988
-            +85291234567   | 912****4567
+            +861065529988  | +86 ****9988
+            +85291234567   | +852 ****4567
+            +447911123456  | +44 ****3456
+            +12025550123   | +1 ****0123
             +86123         | ****
             """)
-    void phonesKeepTheFirstThreeAndLastFourDigits(String e164, String masked) {
+    void chineseMobilesKeepTheirFirstThreeAndLastFourDigitsOtherNumbersOnlyTheLastFour(String e164, String masked) {
+        // keeping "the first three" of a short foreign number would show all but one or two of its digits
         assertThat(Masking.phone(e164)).isEqualTo(masked);
     }
 
@@ -61,5 +64,12 @@ class MaskingTest {
     void noTextStaysNoText() {
         assertThat(Masking.inText(null)).isNull();
         assertThat(Masking.inText("")).isEmpty();
+    }
+
+    @Test
+    void landlinesAndInternationalNumbersInsideTextAreMaskedButOrderNumbersStay() {
+        String masked = Masking.inText("座机 010-12345678 或 0571 8765 4321，香港 +852 9123 4567，订单号 20261105118");
+        assertThat(masked).doesNotContain("12345678").doesNotContain("8765 4321").doesNotContain("9123 4567")
+                .contains("010-****78").contains("+852 ****4567").contains("20261105118");
     }
 }
