@@ -94,4 +94,24 @@ class LoginThrottlingTest {
         assertThat(anonymous.post("/api/v1/auth/tokens", body("username", user.username())).status()).isEqualTo(422);
         assertThat(anonymous.post("/api/v1/auth/tokens", "{").status()).isEqualTo(400);
     }
+
+    @Test
+    void guessesSentInParallelAreCountedBeforeThePasswordIsChecked() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guess = "parallel-" + i;
+                answers.add(pool.submit(() -> login(user.username(), guess).status()));
+            }
+            long refused = 0;
+            for (var answer : answers) {
+                refused += answer.get() == 429 ? 1 : 0;
+            }
+            // only five guesses may reach the password check, however many arrive at once
+            assertThat(refused).isEqualTo(15);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
