@@ -12,6 +12,9 @@ public interface Directory {
 
     Optional<UserView> user(long id);
 
+    /** A person who can hold tickets now: enabled staff, not a customer; read through when not cached yet. */
+    Optional<UserView> activeStaff(long id);
+
     /** Staff who can hold tickets (everyone but customers), by team then name. */
     List<UserView> staff();
 }

@@ -161,6 +161,9 @@ class CustomerRegister implements Customers {
             case "email" -> customer.primaryEmail();
             default -> throw KeptException.invalid("error.reveal.field", field);
         };
+        if (value == null) {
+            throw KeptException.invalid("error.reveal.none");
+        }
         events.publishEvent(new PersonalDataRevealed(actor, "customer:" + customerId, field, reason.strip()));
         return value;
     }

@@ -80,6 +80,17 @@ class UserStore implements UserDetailsService, Directory {
     }
 
     @Override
+    public Optional<UserView> activeStaff(long id) {
+        UserView cached = snapshot().usersById.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return jdbc.sql("select id, username, display_name, agent_no, role_code, team_id from app_user "
+                        + "where id = ? and customer_id is null and enabled = true")
+                .param(id).query(UserStore::userView).optional();
+    }
+
+    @Override
     public List<UserView> staff() {
         return snapshot().staff;
     }

@@ -38,6 +38,7 @@ class TicketDesk implements Tickets {
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_SUBJECT = 200;
+    static final int MAX_DEPTH = 10_000;
 
     private final TicketStore store;
     private final TicketNumbers numbers;
@@ -174,6 +175,10 @@ class TicketDesk implements Tickets {
         if (page < 0 || size < 1 || size > 100) {
             throw KeptException.invalid("error.paging");
         }
+        if ((long) (page + 1) * size > MAX_DEPTH) {
+            // nobody reads the 400th page of a queue; refusing it keeps OFFSET from walking a million rows
+            throw KeptException.invalid("error.paging.depth", MAX_DEPTH);
+        }
         if (filter.text() != null && filter.text().length() > 200) {
             throw KeptException.invalid("error.text.long", 200);
         }
@@ -205,7 +210,9 @@ class TicketDesk implements Tickets {
         TicketState next = t.state();
         if (by.isCustomer()) {
             // a customer answering a question, or writing again about a closed matter, puts it back in the centre's hands
-            if (t.state() == TicketState.PENDING_CUSTOMER || t.state() == TicketState.RESOLVED) {
+            // even on a closed ticket: a customer writing again must never go unseen (a hidden repeat complaint)
+            if (t.state() == TicketState.PENDING_CUSTOMER || t.state() == TicketState.RESOLVED
+                    || t.state() == TicketState.CLOSED) {
                 next = TicketState.OPEN;
             }
         } else if (t.state() == TicketState.NEW) {
@@ -268,8 +275,12 @@ class TicketDesk implements Tickets {
         if (assigneeId == null) {
             return;
         }
-        UserView assignee = directory.user(assigneeId).filter(u -> !"CUSTOMER".equals(u.role()))
+        // a disabled account or a customer cannot hold a ticket
+        UserView assignee = directory.activeStaff(assigneeId)
                 .orElseThrow(() -> KeptException.invalid("error.ticket.assignee", assigneeId));
+        if (teamId != null && !teamId.equals(assignee.teamId())) {
+            throw KeptException.invalid("error.ticket.assignee.team", assigneeId, teamId);
+        }
         boolean ownTeam = assignee.teamId() != null && assignee.teamId().equals(by.teamId());
         if (assignee.id() != by.id() && !ownTeam && !by.can(Permission.TICKET_ASSIGN_ANY)) {
             throw KeptException.forbidden("error.ticket.assign.forbidden");
@@ -329,6 +340,9 @@ class TicketDesk implements Tickets {
         }
         TicketView t = get(id);
         String phone = t.contactPhone() != null ? t.contactPhone() : customers.get(t.customerId()).primaryPhone();
+        if (phone == null) {
+            throw KeptException.invalid("error.reveal.none");
+        }
         events.publishEvent(new PersonalDataRevealed(by.username(), "ticket:" + t.number(), "contactPhone", reason.strip()));
         return phone;
     }
