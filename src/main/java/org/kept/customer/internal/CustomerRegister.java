@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,17 +134,14 @@ class CustomerRegister implements Customers {
             return Map.of();
         }
         Map<Long, CustomerSummary> result = new LinkedHashMap<>();
-        Map<Long, String> phones = new HashMap<>();
         String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        List<Object> params = new ArrayList<>(ids);
-        jdbc.sql("select customer_id, address from contact_point where kind = 'PHONE' and customer_id in (" + in + ") order by id")
-                .params(params).query(rs -> {
-                    phones.putIfAbsent(rs.getLong(1), rs.getString(2));
+        // one round trip: the first phone comes from a correlated lookup on contact_point_customer_idx
+        jdbc.sql("select c.id, c.name, c.tier, (select p.address from contact_point p where p.customer_id = c.id"
+                        + " and p.kind = 'PHONE' order by p.id fetch first 1 row only) from customer c where c.id in (" + in + ")")
+                .params(new ArrayList<>(ids)).query(rs -> {
+                    long id = rs.getLong(1);
+                    result.put(id, new CustomerSummary(id, rs.getString(2), CustomerTier.valueOf(rs.getString(3)), rs.getString(4)));
                 });
-        jdbc.sql("select id, name, tier from customer where id in (" + in + ")").params(params).query(rs -> {
-            long id = rs.getLong(1);
-            result.put(id, new CustomerSummary(id, rs.getString(2), CustomerTier.valueOf(rs.getString(3)), phones.get(id)));
-        });
         return result;
     }
 

@@ -65,7 +65,10 @@ class TicketDesk implements Tickets {
     public Created create(NewTicket request, CurrentUser by, String idempotencyKey) {
         NewTicket t = validated(request, by);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return new Created(tx.execute(s -> insert(t, by)), false);
+            // the number is taken before the transaction: a block reservation needs a connection of its own, and
+            // taking it while holding one could starve the pool under load (every holder waiting for the allocator)
+            String number = numbers.next();
+            return new Created(tx.execute(s -> insert(t, number, by)), false);
         }
         if (idempotencyKey.length() > 100) {
             throw KeptException.invalid("error.idempotency.key");
@@ -75,9 +78,10 @@ class TicketDesk implements Tickets {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        String number = numbers.next();
         try {
             return new Created(tx.execute(s -> {
-                TicketView created = insert(t, by);
+                TicketView created = insert(t, number, by);
                 idempotency.remember(by.id(), idempotencyKey, fingerprint, created.id(), created.createdAt());
                 return created;
             }), false);
@@ -109,7 +113,8 @@ class TicketDesk implements Tickets {
         if (by.isCustomer() && t.customerId() != by.customerId()) {
             throw KeptException.forbidden("error.forbidden");
         }
-        if (customers.find(t.customerId()).isEmpty()) {
+        // the one-query summary, not find(): the full customer with every contact point is not needed here
+        if (customers.summaries(List.of(t.customerId())).isEmpty()) {
             throw KeptException.invalid("error.ticket.customer", t.customerId());
         }
         if (t.category() != null && store.categories().stream().noneMatch(c -> c.code().equals(t.category()))) {
@@ -133,9 +138,9 @@ class TicketDesk implements Tickets {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private TicketView insert(NewTicket t, CurrentUser by) {
+    private TicketView insert(NewTicket t, String number, CurrentUser by) {
         OffsetDateTime now = now();
-        TicketView draft = new TicketView(0, numbers.next(), t.type(), t.category(), t.channel(), t.priority(), TicketState.NEW,
+        TicketView draft = new TicketView(0, number, t.type(), t.category(), t.channel(), t.priority(), TicketState.NEW,
                 t.subject(), t.description(), t.incidentTime(), t.incidentPlace(), t.peopleInvolved(), t.contactPhone(),
                 t.customerId(), t.teamId(), t.assigneeId(), null, by.id(), now, now, 0);
         long id = store.insert(draft);

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Hands out numbers people can read, such as {@code 20261122-0001}: the centre's calendar day and a counter.
  * Each instance takes a block of counters in its own short transaction, so creating tickets never queues
  * behind one hot counter row; numbers are unique, nearly in order, and a restart may skip a few.
+ * Call it outside any transaction: a reservation borrows a second connection, and callers holding one each while
+ * they queue here could exhaust the pool.
  */
 @Component
 class TicketNumbers {
