@@ -28,12 +28,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class NewTicketController {
 
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Tickets tickets;
     private final Customers customers;
     private final Directory directory;
     private final Alerts alerts;
 
-    NewTicketController(Tickets tickets, Customers customers, Directory directory, Alerts alerts) {
+    NewTicketController(Tickets tickets, Customers customers, Directory directory, Alerts alerts,
+                        org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
         this.tickets = tickets;
         this.customers = customers;
         this.directory = directory;
@@ -50,17 +53,28 @@ class NewTicketController {
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String create(@ModelAttribute NewTicketForm form, @AuthenticationPrincipal CurrentUser me, Locale locale, Model model,
                   HttpServletResponse response) {
-        NewTicketForm current = form;
+        var earlier = tickets.recordedWith(me, form.idempotencyKey());
+        if (earlier.isPresent()) {
+            // the form was sent twice (a double click, a resend after the redirect): show the ticket it already made
+            return "redirect:/console/tickets/" + earlier.get().id();
+        }
+        NewTicketForm[] current = {form};
         try {
-            if (current.customerId() == null) {
-                current = current.forCustomer(customerFor(current, me));
-            }
-            Tickets.Created created = tickets.create(current.toTicket(), me, current.idempotencyKey());
-            return "redirect:/console/tickets/" + created.ticket().id();
+            // a new customer and their first ticket are stored together or not at all
+            long id = tx.execute(status -> {
+                if (current[0].customerId() == null) {
+                    current[0] = current[0].forCustomer(customerFor(current[0], me));
+                }
+                return tickets.create(current[0].toTicket(), me, current[0].idempotencyKey()).ticket().id();
+            });
+            return "redirect:/console/tickets/" + id;
         } catch (KeptException e) {
+            // the customer made inside the failed transaction was rolled back; the form keeps what was typed
+            current[0] = current[0].customerId() != null && customers.find(current[0].customerId()).isEmpty()
+                    ? form : current[0];
             // the same form again, with everything typed and the same key, so a retry still cannot make two tickets
             model.addAttribute("alert", alerts.refuse(e, locale, response));
-            return show(current, me, model);
+            return show(current[0], me, model);
         }
     }
 

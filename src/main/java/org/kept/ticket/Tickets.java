@@ -12,6 +12,9 @@ public interface Tickets {
     /** Records a ticket; with an idempotency key, the same key and request give the same ticket, never two. */
     Created create(NewTicket ticket, CurrentUser by, String idempotencyKey);
 
+    /** The ticket this caller already recorded with this idempotency key, if any. */
+    Optional<TicketView> recordedWith(CurrentUser by, String idempotencyKey);
+
     Optional<TicketView> find(long id);
 
     TicketView get(long id);

@@ -37,6 +37,8 @@ class ConsolePagesTest {
     Fixtures fixtures;
     @Autowired
     Tickets tickets;
+    @Autowired
+    org.kept.customer.Customers customers;
 
     private TicketView ticket(Customer customer, String subject, CurrentUser by) {
         return tickets.create(new NewTicket(TicketType.COMPLAINT, "delivery", Channel.PHONE, Priority.P2, subject,
@@ -202,6 +204,24 @@ class ConsolePagesTest {
                         .param("channel", "PHONE").param("priority", "P3"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aNewCustomerWithoutPhoneIsRecordedOnceAndNeverWithoutItsTicket() throws Exception {
+        CurrentUser agent = fixtures.user("AGENT");
+        String key = UUID.randomUUID().toString();
+        String name = "无电话客户" + key.substring(0, 6);
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/console/tickets/new").with(user(agent)).with(csrf()).param("idempotencyKey", key)
+                            .param("newName", name).param("type", "INQUIRY").param("subject", "发票怎么开").param("channel", "PHONE"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(customers.search(name, 10)).hasSize(1);
+        String refused = "被拒客户" + key.substring(0, 6);
+        mvc.perform(post("/console/tickets/new").with(user(agent)).with(csrf()).param("idempotencyKey", UUID.randomUUID().toString())
+                        .param("newName", refused).param("type", "INQUIRY").param("subject", "x".repeat(300)).param("channel", "PHONE"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(customers.search(refused, 10)).isEmpty();
     }
 
     @Test

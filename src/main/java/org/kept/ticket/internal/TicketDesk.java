@@ -161,6 +161,14 @@ class TicketDesk implements Tickets {
     }
 
     @Override
+    public Optional<TicketView> recordedWith(CurrentUser by, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            return Optional.empty();
+        }
+        return idempotency.find(by.id(), idempotencyKey).flatMap(r -> store.find(r.ticketId()));
+    }
+
+    @Override
     public Optional<TicketView> find(long id) {
         return store.find(id);
     }
