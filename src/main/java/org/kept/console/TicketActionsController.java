@@ -78,14 +78,9 @@ class TicketActionsController {
     String merge(@PathVariable long id, @RequestParam(defaultValue = "") String target, @RequestParam int version,
                  @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
         return act(id, me, locale, model, response, () -> {
-            TicketView duplicate = tickets.get(id);
-            // merging takes no version of its own; checking it here keeps "each form carries the version" true
-            if (duplicate.version() != version) {
-                throw new StaleUpdateException("ticket", duplicate.number());
-            }
             TicketView into = tickets.byNumber(target.strip())
                     .orElseThrow(() -> KeptException.invalid("console.merge.unknown", target.strip()));
-            tickets.merge(id, into.id(), me);
+            tickets.merge(id, into.id(), version, me);
         });
     }
 

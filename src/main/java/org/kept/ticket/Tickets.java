@@ -38,8 +38,11 @@ public interface Tickets {
 
     TicketView changePriority(long id, Priority priority, int expectedVersion, CurrentUser by);
 
-    /** Closes {@code duplicateId} as a duplicate of {@code targetId}; both timelines say so. */
-    TicketView merge(long duplicateId, long targetId, CurrentUser by);
+    /**
+     * Closes {@code duplicateId} as a duplicate of {@code targetId}; both timelines say so. With an expected version
+     * of the duplicate, a change someone made to it in the meantime stops the merge.
+     */
+    TicketView merge(long duplicateId, long targetId, Integer expectedVersion, CurrentUser by);
 
     String revealContactPhone(long id, String reason, CurrentUser by);
 

@@ -138,7 +138,12 @@ class TicketWorkflowTest {
     void duplicatesOfTheSameCustomerAreMergedAndBothTimelinesSaySo() {
         long target = fixtures.ticket(agent, customer, "原工单").id();
         Response duplicate = fixtures.ticket(agent, customer, "重复来电");
-        JsonNode merged = lead.post("/api/v1/tickets/" + duplicate.id() + "/merge", body("into", target)).expect(200).json();
+        agent.post("/api/v1/tickets/" + duplicate.id() + "/notes", body("body", "客户又来电催促", "version", 0)).expect(200);
+        // merging from a stale read would close a ticket someone is working on this minute
+        assertThat(lead.post("/api/v1/tickets/" + duplicate.id() + "/merge", body("into", target, "version", 0)).status())
+                .isEqualTo(409);
+        JsonNode merged = lead.post("/api/v1/tickets/" + duplicate.id() + "/merge", body("into", target, "version", 1))
+                .expect(200).json();
         assertThat(merged.path("state").asString()).isEqualTo("CLOSED");
         assertThat(merged.path("mergedIntoId").asLong()).isEqualTo(target);
         String targetNumber = agent.get("/api/v1/tickets/" + target).json().path("number").asString();

@@ -321,11 +321,11 @@ class TicketDesk implements Tickets {
 
     @Override
     @Transactional
-    public TicketView merge(long duplicateId, long targetId, CurrentUser by) {
+    public TicketView merge(long duplicateId, long targetId, Integer expectedVersion, CurrentUser by) {
         if (duplicateId == targetId) {
             throw KeptException.invalid("error.ticket.merge.self");
         }
-        TicketView duplicate = get(duplicateId);
+        TicketView duplicate = current(duplicateId, expectedVersion);
         TicketView target = get(targetId);
         if (duplicate.mergedIntoId() != null || target.mergedIntoId() != null) {
             throw KeptException.invalid("error.ticket.merged", duplicate.mergedIntoId() != null ? duplicate.number() : target.number());

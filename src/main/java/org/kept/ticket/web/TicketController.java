@@ -152,7 +152,7 @@ class TicketController {
     @PreAuthorize("hasAuthority('TICKET_MERGE')")
     @Operation(summary = "Close this ticket as a duplicate of another ticket of the same customer")
     TicketJson merge(@PathVariable long id, @Valid @RequestBody TicketRequests.Merge body, @AuthenticationPrincipal CurrentUser me) {
-        return json(tickets.merge(id, body.into(), me), me);
+        return json(tickets.merge(id, body.into(), body.version(), me), me);
     }
 
     @PostMapping("/api/v1/tickets/{id}/reveal")

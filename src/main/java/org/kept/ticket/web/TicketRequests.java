@@ -33,7 +33,8 @@ final class TicketRequests {
     record PriorityChange(@NotNull Priority priority, @NotNull Integer version) {
     }
 
-    record Merge(@NotNull Long into) {
+    /** {@code version}: the duplicate's version as read; optional, but without it a concurrent change is not noticed. */
+    record Merge(@NotNull Long into, Integer version) {
     }
 
     record Reveal(@NotBlank @Size(min = 4, max = 500) String reason) {
