@@ -17,6 +17,23 @@ public final class Masking {
         if (e164 == null || e164.isBlank()) {
             return e164;
         }
+        // parsing with libphonenumber was a few percent of the CPU of each ticket response; the result only depends
+        // on the number, so remember it (bounded: emptied when full, a pure function needs no smarter eviction)
+        String masked = MASKED_PHONES.get(e164);
+        if (masked == null) {
+            masked = maskPhone(e164);
+            if (MASKED_PHONES.size() >= MASKED_PHONES_MAX) {
+                MASKED_PHONES.clear();
+            }
+            MASKED_PHONES.put(e164, masked);
+        }
+        return masked;
+    }
+
+    private static final int MASKED_PHONES_MAX = 10_000;
+    private static final java.util.Map<String, String> MASKED_PHONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String maskPhone(String e164) {
         int country;
         String national;
         try {

@@ -48,7 +48,13 @@ class TicketNumbers {
             next = start;
             end = start + BLOCK;
         }
-        return day + "-" + String.format("%04d", next++);
+        return number(day, next++);
+    }
+
+    /** {@code 20261122-0007}: the day and the counter, zero-padded to at least four digits (no Formatter per ticket). */
+    static String number(String day, int counter) {
+        String digits = Integer.toString(counter);
+        return digits.length() >= 4 ? day + "-" + digits : day + "-" + "0000".substring(digits.length()) + digits;
     }
 
     private int reserveBlock(String today) {
