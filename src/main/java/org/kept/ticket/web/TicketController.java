@@ -80,7 +80,7 @@ class TicketController {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "List tickets with filters, paging and sorting",
             description = "sort: priority (most urgent, then oldest; default), created, -created, -updated. "
-                    + "q matches a ticket number or words of the subject. Totals are capped at 10,000.")
+                    + "q matches a ticket number or words of the subject. Totals are capped at 1,000 (totalCapped tells); pages go 10,000 rows deep.")
     TicketJson.PageJson list(@RequestParam(required = false) Set<TicketState> state,
                              @RequestParam(required = false) Long team, @RequestParam(required = false) Long assignee,
                              @RequestParam(defaultValue = "false") boolean unassigned,
