@@ -41,7 +41,8 @@ class ErrorPageTest {
 
         HttpResponse<String> refused = browser.send(get("/console"), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("您的角色无权访问此页面").contains("返回首页").doesNotContain("Whitelabel");
+        assertThat(refused.body()).contains("您的角色无权访问此页面").contains("返回首页").doesNotContain("Whitelabel")
+                .contains(planner.displayName());
     }
 
     private HttpRequest get(String path) {

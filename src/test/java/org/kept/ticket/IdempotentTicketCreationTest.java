@@ -67,7 +67,7 @@ class IdempotentTicketCreationTest {
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).extracting(Response::id).containsOnly(responses.get(0).id());
         assertThat(ticketsOfCustomer()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from idempotency_key where user_id = ?").param(agentUser.id())
+        assertThat(jdbc.sql("select count(*) from idempotency_record where caller_id = ?").param(agentUser.id())
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -1,5 +1,7 @@
 package org.kept.identity.internal;
 
+import org.kept.shared.IdempotentRequests;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -33,11 +35,11 @@ public class UserAdmin {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AdminDirectory directory;
-    private final AdminIdempotency idempotency;
+    private final IdempotentRequests idempotency;
     private final IdentityAudit audit;
     private final Clock clock;
 
-    UserAdmin(JdbcClient jdbc, PasswordEncoder encoder, AdminDirectory directory, AdminIdempotency idempotency,
+    UserAdmin(JdbcClient jdbc, PasswordEncoder encoder, AdminDirectory directory, IdempotentRequests idempotency,
               IdentityAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -48,8 +50,8 @@ public class UserAdmin {
     }
 
     @Transactional
-    public Outcome createUser(NewUser user, CurrentUser actor, String idempotencyKey) {
-        return idempotency.once(actor, idempotencyKey, "user.create", user.fingerprint(), () -> insertUser(user, actor));
+    public IdempotentRequests.Outcome createUser(NewUser user, CurrentUser actor, String idempotencyKey) {
+        return idempotency.once(actor.id(), idempotencyKey, "user.create", user.fingerprint(), () -> insertUser(user, actor));
     }
 
     private long insertUser(NewUser user, CurrentUser actor) {
@@ -123,8 +125,8 @@ public class UserAdmin {
     }
 
     @Transactional
-    public Outcome createTeam(String code, String name, CurrentUser actor, String idempotencyKey) {
-        return idempotency.once(actor, idempotencyKey, "team.create", code + "\u001f" + name, () -> {
+    public IdempotentRequests.Outcome createTeam(String code, String name, CurrentUser actor, String idempotencyKey) {
+        return idempotency.once(actor.id(), idempotencyKey, "team.create", code + "\u001f" + name, () -> {
             String teamCode = trim(code);
             String teamName = teamName(name);
             if (teamCode == null || !TEAM_CODE.matcher(teamCode).matches()) {

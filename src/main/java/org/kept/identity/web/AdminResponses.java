@@ -1,7 +1,7 @@
 package org.kept.identity.web;
 
 import java.net.URI;
-import org.kept.identity.internal.Outcome;
+import org.kept.shared.IdempotentRequests.Outcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 

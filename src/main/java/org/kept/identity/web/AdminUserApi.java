@@ -8,7 +8,7 @@ import java.util.List;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.internal.AdminDirectory;
 import org.kept.identity.internal.AdminUser;
-import org.kept.identity.internal.Outcome;
+import org.kept.shared.IdempotentRequests.Outcome;
 import org.kept.identity.internal.UserAdmin;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.internal.AdminDirectory;
 import org.kept.identity.internal.AdminUser;
-import org.kept.identity.internal.Outcome;
+import org.kept.shared.IdempotentRequests.Outcome;
 import org.kept.identity.internal.UserAdmin;
 import org.kept.shared.CentreZone;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,7 @@
 package org.kept.ticket.internal;
 
+import org.kept.shared.IdempotentRequests;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TicketDesk implements Tickets {
 
+    static final String CREATE = "ticket.create";
     static final int MAX_TEXT = 10_000;
     static final int MAX_SUBJECT = 200;
     static final int MAX_DEPTH = 10_000;
@@ -43,14 +46,14 @@ class TicketDesk implements Tickets {
 
     private final TicketStore store;
     private final TicketNumbers numbers;
-    private final IdempotencyKeys idempotency;
+    private final IdempotentRequests idempotency;
     private final Customers customers;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    TicketDesk(TicketStore store, TicketNumbers numbers, IdempotencyKeys idempotency, Customers customers,
+    TicketDesk(TicketStore store, TicketNumbers numbers, IdempotentRequests idempotency, Customers customers,
                Directory directory, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
         this.store = store;
         this.numbers = numbers;
@@ -71,11 +74,8 @@ class TicketDesk implements Tickets {
             String number = numbers.next();
             return new Created(tx.execute(s -> insert(t, number, by)), false);
         }
-        if (idempotencyKey.length() > 100) {
-            throw KeptException.invalid("error.idempotency.key");
-        }
-        String fingerprint = IdempotencyKeys.fingerprint(t);
-        Optional<Created> earlier = replay(by, idempotencyKey, fingerprint);
+        String fingerprinted = t.toString();
+        Optional<Created> earlier = replay(by, idempotencyKey, fingerprinted);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -83,22 +83,17 @@ class TicketDesk implements Tickets {
         try {
             return new Created(tx.execute(s -> {
                 TicketView created = insert(t, number, by);
-                idempotency.remember(by.id(), idempotencyKey, fingerprint, created.id(), created.createdAt());
+                idempotency.remember(by.id(), idempotencyKey, CREATE, fingerprinted, created.id());
                 return created;
             }), false);
         } catch (DuplicateKeyException raced) {
             // the same request arrived twice at once; the other one's ticket is the answer
-            return replay(by, idempotencyKey, fingerprint).orElseThrow(() -> raced);
+            return replay(by, idempotencyKey, fingerprinted).orElseThrow(() -> raced);
         }
     }
 
-    private Optional<Created> replay(CurrentUser by, String key, String fingerprint) {
-        return idempotency.find(by.id(), key).map(r -> {
-            if (!r.requestHash().equals(fingerprint)) {
-                throw KeptException.invalid("error.idempotency.mismatch", key);
-            }
-            return new Created(get(r.ticketId()), true);
-        });
+    private Optional<Created> replay(CurrentUser by, String key, String request) {
+        return idempotency.replay(by.id(), key, CREATE, request).map(earlier -> new Created(get(earlier.id()), true));
     }
 
     private NewTicket validated(NewTicket t, CurrentUser by) {
@@ -163,10 +158,7 @@ class TicketDesk implements Tickets {
 
     @Override
     public Optional<TicketView> recordedWith(CurrentUser by, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            return Optional.empty();
-        }
-        return idempotency.find(by.id(), idempotencyKey).flatMap(r -> store.find(r.ticketId()));
+        return idempotency.resultOf(by.id(), idempotencyKey, CREATE).flatMap(store::find);
     }
 
     @Override
