@@ -1,0 +1,11 @@
+package org.kept.sla;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Read side of commitments for other modules (shift handover lists what falls due). */
+public interface Commitments {
+
+    /** Open promises held by this person that fall due before {@code until}, soonest first. */
+    List<CommitmentView> openFor(long ownerId, Instant until);
+}
