@@ -125,4 +125,106 @@ public sealed interface TicketChange {
             return sourceNumber;
         }
     }
+
+    // --- SLA entries (written by the sla module through Tickets.annotate) ---
+
+    /** The clock stopped: waiting on the customer, or resolved. */
+    record ClockPaused(String reason) implements TicketChange {
+        public String kind() {
+            return "CLOCK_PAUSED";
+        }
+
+        public String newValue() {
+            return reason;
+        }
+    }
+
+    /** The clock runs again; {@code pausedMinutes} is how long it stood, in the policy's working minutes. */
+    record ClockResumed(String reason, long pausedMinutes) implements TicketChange {
+        public String kind() {
+            return "CLOCK_RESUMED";
+        }
+
+        public String oldValue() {
+            return reason;
+        }
+
+        public String newValue() {
+            return Long.toString(pausedMinutes);
+        }
+    }
+
+    /** A deadline is near ({@code clock}: FIRST_RESPONSE, NEXT_UPDATE or RESOLUTION; {@code due}: ISO instant). */
+    record DeadlineWarning(String clock, String due) implements TicketChange {
+        public String kind() {
+            return "SLA_WARNING";
+        }
+
+        public String oldValue() {
+            return clock;
+        }
+
+        public String newValue() {
+            return due;
+        }
+    }
+
+    record DeadlineBreached(String clock, String due) implements TicketChange {
+        public String kind() {
+            return "SLA_BREACH";
+        }
+
+        public String oldValue() {
+            return clock;
+        }
+
+        public String newValue() {
+            return due;
+        }
+    }
+
+    /** Functional (moved to the next tier) or hierarchical (lead told) escalation, with the handover note. */
+    record Escalated(String from, String to, String body) implements TicketChange {
+        public String kind() {
+            return "ESCALATED";
+        }
+
+        public String oldValue() {
+            return from;
+        }
+
+        public String newValue() {
+            return to;
+        }
+    }
+
+    /** 加急: the customer asked, the deadline moved from {@code oldDue} to {@code newDue}; the reason is the body. */
+    record Expedited(String oldDue, String newDue, String body) implements TicketChange {
+        public String kind() {
+            return "EXPEDITED";
+        }
+
+        public String oldValue() {
+            return oldDue;
+        }
+
+        public String newValue() {
+            return newDue;
+        }
+    }
+
+    /** A promise with a due time ({@code due}: ISO instant), or its outcome (KEPT / MISSED / FELL_TO_TEAM). */
+    record Commitment(String state, String due, String body) implements TicketChange {
+        public String kind() {
+            return "COMMITMENT";
+        }
+
+        public String oldValue() {
+            return state;
+        }
+
+        public String newValue() {
+            return due;
+        }
+    }
 }

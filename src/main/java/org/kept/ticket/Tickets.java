@@ -44,6 +44,12 @@ public interface Tickets {
      */
     TicketView merge(long duplicateId, long targetId, Integer expectedVersion, CurrentUser by);
 
+    /**
+     * Writes an entry on the timeline (and in the audit log) without changing the ticket: other modules' facts such
+     * as SLA warnings, escalation handover notes and expedites.
+     */
+    void annotate(long id, TicketChange change, CurrentUser by);
+
     String revealContactPhone(long id, String reason, CurrentUser by);
 
     List<TicketSummary> ofCustomer(long customerId, int limit);

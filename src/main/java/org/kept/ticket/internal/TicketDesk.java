@@ -342,6 +342,12 @@ class TicketDesk implements Tickets {
 
     @Override
     @Transactional
+    public void annotate(long id, TicketChange change, CurrentUser by) {
+        record(get(id), change, by, now());
+    }
+
+    @Override
+    @Transactional
     public String revealContactPhone(long id, String reason, CurrentUser by) {
         if (reason == null || reason.strip().length() < 4 || reason.length() > 500) {
             throw KeptException.invalid("error.reveal.reason");

@@ -28,9 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PortalTicketController {
 
     private final Tickets tickets;
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
-    PortalTicketController(Tickets tickets) {
+    PortalTicketController(Tickets tickets,
+                           org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
         this.tickets = tickets;
+        this.deadlines = deadlines;
     }
 
     @GetMapping("/api/v1/portal/tickets")
@@ -57,7 +60,7 @@ class PortalTicketController {
     @Operation(summary = "One of my tickets with its public timeline")
     PortalDetail one(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
         TicketView t = own(id, me);
-        return new PortalDetail(PortalTicket.of(t), t.description(), tickets.timeline(id).stream()
+        return new PortalDetail(PortalTicket.of(t), t.description(), expectedBy(t), tickets.timeline(id).stream()
                 .filter(e -> e.publicToCustomer())
                 .map(e -> new TicketJson.Entry(e.id(), e.kind(), e.actorName(), e.at(), e.oldValue(), e.newValue(), e.body()))
                 .toList());
@@ -69,6 +72,15 @@ class PortalTicketController {
     PortalTicket reply(@PathVariable long id, @Valid @RequestBody TicketRequests.Text body, @AuthenticationPrincipal CurrentUser me) {
         own(id, me);
         return PortalTicket.of(tickets.reply(id, body.body(), body.version(), me));
+    }
+
+    /** The real date the customer can expect an answer: the resolution deadline (none while waiting on them). */
+    private java.time.Instant expectedBy(TicketView t) {
+        org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
+        if (clocks == null || !t.state().isActive()) {
+            return null;
+        }
+        return clocks.of(t.id()).map(org.kept.ticket.TicketDeadlines.Deadlines::resolutionDue).orElse(null);
     }
 
     private TicketView own(long id, CurrentUser me) {
@@ -88,6 +100,7 @@ class PortalTicketController {
         }
     }
 
-    record PortalDetail(PortalTicket ticket, String description, List<TicketJson.Entry> timeline) {
+    record PortalDetail(PortalTicket ticket, String description, java.time.Instant expectedBy,
+                        List<TicketJson.Entry> timeline) {
     }
 }

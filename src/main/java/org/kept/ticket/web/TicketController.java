@@ -43,11 +43,14 @@ class TicketController {
     private final Tickets tickets;
     private final Customers customers;
     private final Directory directory;
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
-    TicketController(Tickets tickets, Customers customers, Directory directory) {
+    TicketController(Tickets tickets, Customers customers, Directory directory,
+                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
         this.tickets = tickets;
         this.customers = customers;
         this.directory = directory;
+        this.deadlines = deadlines;
     }
 
     @PostMapping("/api/v1/tickets")
@@ -180,6 +183,8 @@ class TicketController {
     }
 
     private TicketJson json(TicketView t, CurrentUser me) {
-        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()), directory, me);
+        org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
+        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()), directory, me,
+                clocks == null ? null : clocks.of(t.id()).orElse(null));
     }
 }

@@ -18,7 +18,10 @@ import org.kept.ticket.TimelineEntry;
 record TicketJson(long id, String number, TicketType type, String category, Channel channel, Priority priority,
                   TicketState state, String subject, String description, String incidentTime, String incidentPlace,
                   String peopleInvolved, String contactPhone, CustomerRef customer, Ref team, PersonRef assignee,
-                  Long mergedIntoId, OffsetDateTime createdAt, OffsetDateTime updatedAt, int version, boolean masked) {
+                  Long mergedIntoId, OffsetDateTime createdAt, OffsetDateTime updatedAt, int version, boolean masked,
+                  java.time.Instant firstResponseDue, java.time.Instant nextUpdateDue, java.time.Instant resolutionDue,
+                  java.time.Instant escalationAt, java.time.Instant pausedSince, long pausedMinutes, int expedites,
+                  int escalationLevel) {
 
     record CustomerRef(long id, String name, String phone) {
     }
@@ -42,7 +45,12 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
     record PageJson(List<Row> items, int page, int size, long total, boolean totalCapped) {
     }
 
-    static TicketJson of(TicketView t, CustomerSummary customer, Directory directory, CurrentUser viewer) {
+    private static final org.kept.ticket.TicketDeadlines.Deadlines NO_CLOCK =
+            new org.kept.ticket.TicketDeadlines.Deadlines(null, null, null, null, null, 0, 0, 0);
+
+    static TicketJson of(TicketView t, CustomerSummary customer, Directory directory, CurrentUser viewer,
+                         org.kept.ticket.TicketDeadlines.Deadlines clock) {
+        org.kept.ticket.TicketDeadlines.Deadlines d = clock == null ? NO_CLOCK : clock;
         boolean full = viewer.seesPersonalData();
         return new TicketJson(t.id(), t.number(), t.type(), t.category(), t.channel(), t.priority(), t.state(),
                 full ? t.subject() : Masking.inText(t.subject()),
@@ -52,7 +60,8 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
                 full ? t.peopleInvolved() : Masking.inText(t.peopleInvolved()),
                 full ? t.contactPhone() : Masking.phone(t.contactPhone()), customer(customer, full),
                 team(t.teamId(), directory), person(t.assigneeId(), directory), t.mergedIntoId(), t.createdAt(),
-                t.updatedAt(), t.version(), !full);
+                t.updatedAt(), t.version(), !full, d.firstResponseDue(), d.nextUpdateDue(), d.resolutionDue(),
+                d.escalationAt(), d.pausedSince(), d.pausedMinutes(), d.expedites(), d.escalationLevel());
     }
 
     static Row row(TicketSummary t, CustomerSummary customer, Directory directory, CurrentUser viewer) {

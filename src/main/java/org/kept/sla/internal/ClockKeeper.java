@@ -1,0 +1,209 @@
+package org.kept.sla.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.kept.customer.CustomerSummary;
+import org.kept.customer.Customers;
+import org.kept.sla.SlaClocks;
+import org.kept.ticket.TicketChange;
+import org.kept.ticket.TicketChanged;
+import org.kept.ticket.TicketDeadlines;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.Tickets;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps each ticket's clock: reacts to every ticket change in the ticket's own transaction (so a ticket is never saved
+ * without its deadlines), recomputes the deadlines and the next action time, and serves them to the ticket API.
+ */
+@Component
+public class ClockKeeper implements TicketDeadlines, SlaClocks {
+
+    /** Entries this module writes itself, and notes: none of them moves a clock. */
+    private static final Set<String> IGNORED = Set.of("NOTE", "CLOCK_PAUSED", "CLOCK_RESUMED", "SLA_WARNING", "SLA_BREACH",
+            "ESCALATED", "EXPEDITED", "COMMITMENT");
+
+    private final ClockStore clocks;
+    private final PolicyStore policies;
+    private final CalendarLookup calendars;
+    private final Tickets tickets;
+    private final Customers customers;
+    private final Escalator escalator;
+    private final SystemActor system;
+    private final ExpediteStore expedites;
+    private final Clock clock;
+
+    ClockKeeper(ClockStore clocks, PolicyStore policies, CalendarLookup calendars, Tickets tickets, Customers customers,
+                Escalator escalator, SystemActor system, ExpediteStore expedites, Clock clock) {
+        this.clocks = clocks;
+        this.policies = policies;
+        this.calendars = calendars;
+        this.tickets = tickets;
+        this.customers = customers;
+        this.escalator = escalator;
+        this.system = system;
+        this.expedites = expedites;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(TicketChanged event) {
+        String kind = event.change().kind();
+        if (IGNORED.contains(kind)) {
+            return;
+        }
+        Instant now = clock.instant();
+        long id = event.ticketId();
+        if (event.change() instanceof TicketChange.Created) {
+            clocks.insert(id, now);
+        }
+        Optional<TicketClock> found = clocks.find(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        TicketClock c = found.get();
+        TicketView t = tickets.get(id);
+        TicketChange change = event.change();
+        if (change instanceof TicketChange.Replied r && !r.byCustomer()) {
+            if (c.firstResponseAt == null) {
+                c.firstResponseAt = now;
+            }
+            c.updateAnchorAt = now;
+        } else if (change instanceof TicketChange.StateChanged s) {
+            stateChanged(c, s.to(), now);
+        } else if (change instanceof TicketChange.MergedInto) {
+            stateChanged(c, TicketState.CLOSED, now);
+        }
+        if (t.state().isActive()) {
+            escalator.rule(t, contacts(t)).filter(rule -> Escalator.levelOf(rule) > c.escalationLevel)
+                    .filter(rule -> c.rulePending == null || Escalator.levelOf(rule) > Escalator.levelOf(c.rulePending))
+                    .ifPresent(rule -> c.rulePending = rule);
+        }
+        recompute(c, t, now);
+    }
+
+    /** Repeat contacts as the ticket counts them; zero until the ticket module counts them. */
+    private int contacts(TicketView t) {
+        return 0;
+    }
+
+    private void stateChanged(TicketClock c, TicketState to, Instant now) {
+        boolean stops = to == TicketState.PENDING_CUSTOMER || to == TicketState.RESOLVED || to == TicketState.CLOSED;
+        String reason = to == TicketState.PENDING_CUSTOMER ? TicketClock.WAITING_ON_CUSTOMER : TicketClock.RESOLVED;
+        if (stops && !c.paused()) {
+            c.pausedSince = now;
+            c.pauseReason = reason;
+            tickets.annotate(c.ticketId, new TicketChange.ClockPaused(reason), system.get());
+        } else if (stops) {
+            c.pauseReason = reason;
+        } else if (c.paused()) {
+            clocks.addPause(c.ticketId, c.pauseReason, c.pausedSince, now);
+            long minutes = calendars.of(policy(c).calendarId()).minutesBetween(c.pausedSince, now);
+            c.pausedMinutes += minutes;
+            tickets.annotate(c.ticketId, new TicketChange.ClockResumed(c.pauseReason, minutes), system.get());
+            c.pausedSince = null;
+            c.pauseReason = null;
+        }
+        if (to == TicketState.RESOLVED || to == TicketState.CLOSED) {
+            expedites.settle(c.ticketId, now);
+        }
+    }
+
+    private Policy policy(TicketClock c) {
+        return Optional.ofNullable(c.policyId).flatMap(policies::find)
+                .orElseGet(() -> policies.ordered().stream().filter(Policy::isFallback).findFirst().orElseThrow());
+    }
+
+    /** Recomputes and stores one ticket's deadlines; the scheduler calls it after acting. */
+    @Transactional
+    public Optional<TicketClock> recompute(long ticketId) {
+        Optional<TicketClock> c = clocks.find(ticketId);
+        c.ifPresent(found -> recompute(found, tickets.get(ticketId), clock.instant()));
+        return c;
+    }
+
+    void recompute(TicketClock c, TicketView t, Instant now) {
+        CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
+        PolicyMatch match = PolicyMatch.of(policies.ordered(), new Policy.Facts(t.type(), t.category(), t.priority(),
+                t.channel(), t.teamId(), customer == null ? null : customer.tier()));
+        c.policyId = match.tiered().id();
+        c.baselinePolicyId = match.baseline().id();
+        List<DeadlineMath.Pause> pauses = clocks.pauses(c.ticketId);
+        if (!t.state().isActive() && !c.paused()) {
+            c.pausedSince = now;
+            c.pauseReason = TicketClock.RESOLVED;
+        }
+        List<DeadlineMath.Deadline> deadlines = DeadlineMath.earliest(match.both().stream()
+                .map(p -> DeadlineMath.deadlines(c, p, calendars.of(p.calendarId()), pauses)).toList());
+        c.firstResponseDue = due(deadlines, DeadlineMath.FIRST_RESPONSE);
+        c.nextUpdateDue = due(deadlines, DeadlineMath.NEXT_UPDATE);
+        c.resolutionDue = due(deadlines, DeadlineMath.RESOLUTION);
+        c.escalationAt = Stream.of(c.firstResponseDue, c.nextUpdateDue, c.resolutionDue).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        Set<String> done = clocks.events(c.ticketId);
+        Stream<Instant> planned = DeadlineMath.actions(deadlines).stream()
+                .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())))
+                .map(DeadlineMath.Action::at);
+        if (c.rulePending != null) {
+            planned = Stream.concat(planned, Stream.of(now));
+        }
+        c.nextAt = planned.min(Comparator.naturalOrder()).orElse(null);
+        clocks.save(c);
+    }
+
+    /** The actions due at {@code now} that nobody has taken yet. */
+    List<DeadlineMath.Action> dueActions(TicketClock c, TicketView t, Instant now) {
+        CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
+        PolicyMatch match = PolicyMatch.of(policies.ordered(), new Policy.Facts(t.type(), t.category(), t.priority(),
+                t.channel(), t.teamId(), customer == null ? null : customer.tier()));
+        List<DeadlineMath.Pause> pauses = clocks.pauses(c.ticketId);
+        Set<String> done = clocks.events(c.ticketId);
+        return DeadlineMath.actions(DeadlineMath.earliest(match.both().stream()
+                        .map(p -> DeadlineMath.deadlines(c, p, calendars.of(p.calendarId()), pauses)).toList())).stream()
+                .filter(a -> !a.at().isAfter(now))
+                .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())))
+                .toList();
+    }
+
+    private static Instant due(List<DeadlineMath.Deadline> deadlines, String clock) {
+        return deadlines.stream().filter(d -> d.clock().equals(clock)).map(DeadlineMath.Deadline::due).findFirst().orElse(null);
+    }
+
+    @Override
+    public Optional<Deadlines> of(long ticketId) {
+        return clocks.find(ticketId).map(c -> new Deadlines(c.firstResponseDue, c.nextUpdateDue, c.resolutionDue,
+                c.escalationAt, c.pausedSince, c.pausedMinutes, c.expedites, c.escalationLevel));
+    }
+
+    /** Starts clocks for active tickets recorded before this module (or by bulk loads), oldest first. */
+    @Override
+    @Transactional
+    public int startMissing() {
+        List<Long> ids = clocks.ticketsWithoutClock(10_000);
+        Instant now = clock.instant();
+        for (long id : ids) {
+            TicketView t = tickets.get(id);
+            clocks.insert(id, t.createdAt().toInstant());
+            TicketClock c = clocks.find(id).orElseThrow();
+            if (t.state() == TicketState.PENDING_CUSTOMER) {
+                c.pausedSince = now;
+                c.pauseReason = TicketClock.WAITING_ON_CUSTOMER;
+            } else if (t.state() != TicketState.NEW) {
+                // it was worked on; when is not known, so the first response counts as given when it was recorded
+                c.firstResponseAt = t.updatedAt().toInstant();
+                c.updateAnchorAt = t.updatedAt().toInstant();
+            }
+            recompute(c, t, now);
+        }
+        return ids.size();
+    }
+}

@@ -1,0 +1,124 @@
+package org.kept.sla.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.kept.calendar.BusinessCalendar;
+import org.kept.identity.CurrentUser;
+import org.kept.shared.CentreZone;
+import org.kept.shared.IdempotentRequests;
+import org.kept.shared.KeptException;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketChange;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.Tickets;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 加急 with something behind it: the priority rises one step, the resolution deadline is pulled in to the policy's
+ * share of the time left, the team is told, the timeline and the customer see the new date. Or it is refused, with the
+ * reason, and nothing changes.
+ */
+@Service
+public class ExpediteDesk {
+
+    static final String OPERATION = "sla.expedite";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Tickets tickets;
+    private final ClockStore clocks;
+    private final ClockKeeper keeper;
+    private final PolicyStore policies;
+    private final CalendarLookup calendars;
+    private final ExpediteStore expedites;
+    private final NotificationStore notifications;
+    private final Recipients recipients;
+    private final IdempotentRequests idempotency;
+    private final SlaSettings settings;
+    private final CentreZone zone;
+    private final Clock clock;
+
+    ExpediteDesk(Tickets tickets, ClockStore clocks, ClockKeeper keeper, PolicyStore policies, CalendarLookup calendars,
+                 ExpediteStore expedites, NotificationStore notifications, Recipients recipients,
+                 IdempotentRequests idempotency, SlaSettings settings, CentreZone zone, Clock clock) {
+        this.tickets = tickets;
+        this.clocks = clocks;
+        this.keeper = keeper;
+        this.policies = policies;
+        this.calendars = calendars;
+        this.expedites = expedites;
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.idempotency = idempotency;
+        this.settings = settings;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The expedite made (or, for a retried request with the same key, the one made before). */
+    @Transactional
+    public IdempotentRequests.Outcome expedite(long ticketId, String reason, CurrentUser by, String idempotencyKey) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw KeptException.invalid("sla.expedite.reason", 500);
+        }
+        tickets.get(ticketId);
+        return idempotency.once(by.id(), idempotencyKey, OPERATION, ticketId + "\n" + reason.strip(),
+                () -> expediteNow(ticketId, reason.strip(), by));
+    }
+
+    private long expediteNow(long ticketId, String reason, CurrentUser by) {
+        TicketView t = tickets.get(ticketId);
+        Instant now = clock.instant();
+        if (!t.state().isActive()) {
+            throw KeptException.conflict("sla.expedite.closed", t.number(), t.state());
+        }
+        TicketClock c = clocks.find(ticketId).orElseThrow(() -> KeptException.conflict("sla.expedite.noClock", t.number()));
+        if (c.paused()) {
+            throw KeptException.conflict("sla.expedite.waiting", t.number());
+        }
+        if (c.lastExpediteAt != null && c.lastExpediteAt.plus(settings.expediteCooldown).isAfter(now)) {
+            throw KeptException.conflict("sla.expedite.recent", shown(c.lastExpediteAt), shown(c.resolutionDue),
+                    settings.expediteCooldown.toHours());
+        }
+        Instant oldDue = c.resolutionDue;
+        if (oldDue == null || !oldDue.isAfter(now)) {
+            throw KeptException.conflict("sla.expedite.overdue", oldDue == null ? "-" : shown(oldDue));
+        }
+        Policy policy = policies.find(c.policyId).orElseThrow();
+        BusinessCalendar calendar = calendars.of(policy.calendarId());
+        long left = calendar.minutesBetween(now, oldDue);
+        long keep = Math.max(settings.expediteFloorMinutes, left * policy.expeditePercent() / 100);
+        if (left <= settings.expediteFloorMinutes || keep >= left) {
+            throw KeptException.conflict("sla.expedite.floor", shown(oldDue), settings.expediteFloorMinutes);
+        }
+        TicketView raised = t;
+        if (t.priority() != Priority.P1) {
+            raised = tickets.changePriority(ticketId, Priority.ofRank(t.priority().rank() - 1), t.version(), by);
+        }
+        TicketClock after = clocks.find(ticketId).orElseThrow();
+        after.resolutionCut += left - keep;
+        after.expedites++;
+        after.lastExpediteAt = now;
+        keeper.recompute(after, raised, now);
+        Instant newDue = after.resolutionDue;
+        if (newDue == null || !newDue.isBefore(oldDue)) {
+            throw KeptException.conflict("sla.expedite.floor", shown(oldDue), settings.expediteFloorMinutes);
+        }
+        long id = expedites.insert(ticketId, t.teamId(), by.id(), reason, now, oldDue, newDue);
+        tickets.annotate(ticketId, new TicketChange.Expedited(oldDue.toString(), newDue.toString(), reason), by);
+        List<Long> told = new ArrayList<>(recipients.teamOf(raised.teamId()));
+        told.addAll(recipients.holderOf(raised));
+        told.remove(by.id());
+        notifications.send(told, "EXPEDITE", ticketId, "加急 Expedite " + t.number() + " → " + shown(newDue) + ": " + reason);
+        tickets.reply(ticketId, "您的加急请求已受理，我们将在 " + shown(newDue) + " 前处理完毕。"
+                + " We have expedited your request; you will have our answer by " + shown(newDue) + ".", null, by);
+        return id;
+    }
+
+    private String shown(Instant at) {
+        return at == null ? "-" : SHOWN.format(at.atZone(zone.zone()));
+    }
+}

@@ -1,0 +1,69 @@
+package org.kept.sla.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Expedites (加急) and whether each was honoured: resolved by its new deadline, or missed. */
+@Repository
+public class ExpediteStore {
+
+    static final String PENDING = "PENDING";
+
+    private final JdbcClient jdbc;
+
+    ExpediteStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long ticketId, Long teamId, long by, String reason, Instant at, Instant oldDue, Instant newDue) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into sla_expedite (ticket_id, team_id, requested_by, reason, requested_at, old_due, new_due, outcome) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, 'PENDING')")
+                .params(ticketId, teamId, by, reason, ClockStore.ts(at), ClockStore.ts(oldDue), ClockStore.ts(newDue))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** One expedite as the API shows it. */
+    public record Expedite(long id, long ticketId, String reason, OffsetDateTime requestedAt, OffsetDateTime oldDue,
+                           OffsetDateTime newDue, String outcome) {
+    }
+
+    public Expedite get(long id) {
+        return jdbc.sql("select id, ticket_id, reason, requested_at, old_due, new_due, outcome from sla_expedite where id = ?")
+                .param(id).query((rs, i) -> new Expedite(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class), rs.getString(7))).single();
+    }
+
+    /** The ticket is resolved: its open expedites were honoured if this is by their new deadline. */
+    void settle(long ticketId, Instant now) {
+        jdbc.sql("update sla_expedite set outcome = case when new_due >= ? then 'HONOURED' else 'MISSED' end, settled_at = ? "
+                        + "where ticket_id = ? and outcome = 'PENDING'")
+                .params(ClockStore.ts(now), ClockStore.ts(now), ticketId).update();
+    }
+
+    /** The resolution deadline passed unresolved: open expedites due by now are missed. */
+    int missed(long ticketId, Instant now) {
+        return jdbc.sql("update sla_expedite set outcome = 'MISSED', settled_at = ? where ticket_id = ? and outcome = 'PENDING' "
+                        + "and new_due <= ?")
+                .params(ClockStore.ts(now), ticketId, ClockStore.ts(now)).update();
+    }
+
+    /** Per team, expedites requested in [from, to): how many, honoured, missed, still open. */
+    public record TeamFigures(Long teamId, long requested, long honoured, long missed, long pending) {
+    }
+
+    public List<TeamFigures> report(Instant from, Instant to) {
+        return jdbc.sql("select team_id, count(*), sum(case when outcome = 'HONOURED' then 1 else 0 end), "
+                        + "sum(case when outcome = 'MISSED' then 1 else 0 end), sum(case when outcome = 'PENDING' then 1 else 0 end) "
+                        + "from sla_expedite where requested_at >= ? and requested_at < ? group by team_id order by team_id")
+                .params(ClockStore.ts(from), ClockStore.ts(to))
+                .query((rs, i) -> new TeamFigures(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5))).list();
+    }
+}

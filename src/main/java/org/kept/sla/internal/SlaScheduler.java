@@ -1,0 +1,134 @@
+package org.kept.sla.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.kept.ticket.TicketChange;
+import org.kept.ticket.TicketView;
+import org.kept.ticket.Tickets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Acts on warnings, breaches, rule escalations and commitments when they fall due. All its state is in the database
+ * (the next_at columns), so it acts on time after a restart; each ticket is leased by compare-and-set on next_at and
+ * each action is recorded by a unique row before it is taken, so instances sharing one database act exactly once.
+ */
+@Component
+public class SlaScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaScheduler.class);
+
+    private final ClockStore clocks;
+    private final ClockKeeper keeper;
+    private final Escalator escalator;
+    private final Tickets tickets;
+    private final NotificationStore notifications;
+    private final Recipients recipients;
+    private final ExpediteStore expedites;
+    private final CommitmentDesk commitments;
+    private final SystemActor system;
+    private final SlaSettings settings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final boolean enabled;
+
+    SlaScheduler(ClockStore clocks, ClockKeeper keeper, Escalator escalator, Tickets tickets, NotificationStore notifications,
+                 Recipients recipients, ExpediteStore expedites, CommitmentDesk commitments, SystemActor system,
+                 SlaSettings settings, PlatformTransactionManager txManager, Clock clock,
+                 @Value("${kept.sla.poller-enabled:true}") boolean enabled) {
+        this.clocks = clocks;
+        this.keeper = keeper;
+        this.escalator = escalator;
+        this.tickets = tickets;
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.expedites = expedites;
+        this.commitments = commitments;
+        this.system = system;
+        this.settings = settings;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${kept.sla.poll-interval:PT0.25S}", initialDelayString = "${kept.sla.poll-delay:PT5S}")
+    void poll() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            runDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("SLA poll failed; it runs again shortly", e);
+        }
+    }
+
+    /** Acts on everything due at {@code now}; returns the number of actions taken. */
+    public int runDue(Instant now) {
+        return runDue(now, null);
+    }
+
+    /** Like {@link #runDue(Instant)}, limited to these tickets (tests sharing a database use it). */
+    public int runDue(Instant now, Collection<Long> onlyTickets) {
+        int acted = 0;
+        for (ClockStore.Due due : clocks.due(now, settings.batch, onlyTickets)) {
+            Boolean mine = tx.execute(s -> clocks.lease(due, now.plus(settings.lease)));
+            if (!Boolean.TRUE.equals(mine)) {
+                continue;
+            }
+            try {
+                acted += tx.execute(s -> act(due.ticketId(), now));
+            } catch (RuntimeException e) {
+                // the lease runs out and this ticket comes round again
+                log.warn("SLA action on ticket {} failed; retried after the lease", due.ticketId(), e);
+            }
+        }
+        return acted + commitments.runDue(now, onlyTickets);
+    }
+
+    private int act(long ticketId, Instant now) {
+        int acted = 0;
+        TicketClock c = clocks.find(ticketId).orElseThrow();
+        TicketView t = tickets.get(ticketId);
+        if (c.rulePending != null && t.state().isActive() && clocks.takeRule(ticketId, c.rulePending)) {
+            escalator.functional(ticketId, Escalator.levelOf(c.rulePending), "规则 Rule: " + Escalator.reasonOf(c.rulePending),
+                    null, system.get());
+            acted++;
+        }
+        Optional<TicketClock> fresh = clocks.find(ticketId);
+        for (DeadlineMath.Action a : keeper.dueActions(fresh.orElseThrow(), tickets.get(ticketId), now)) {
+            if (!clocks.claimEvent(ticketId, a.clock(), a.kind(), a.deadline(), now)) {
+                continue;
+            }
+            perform(ticketId, a, now);
+            acted++;
+        }
+        keeper.recompute(ticketId);
+        return acted;
+    }
+
+    private void perform(long ticketId, DeadlineMath.Action a, Instant now) {
+        TicketView t = tickets.get(ticketId);
+        if (a.kind().equals(DeadlineMath.WARNING)) {
+            tickets.annotate(ticketId, new TicketChange.DeadlineWarning(a.clock(), a.deadline().toString()), system.get());
+            notifications.send(recipients.holderOf(t), "SLA_WARNING", ticketId,
+                    "即将超时 Due soon " + t.number() + " " + a.clock() + " " + a.deadline());
+            return;
+        }
+        tickets.annotate(ticketId, new TicketChange.DeadlineBreached(a.clock(), a.deadline().toString()), system.get());
+        String reason = "超时 Breach " + a.clock() + " " + a.deadline();
+        if (a.clock().equals(DeadlineMath.RESOLUTION)) {
+            expedites.missed(ticketId, now);
+            escalator.functional(ticketId, Escalator.AGENT, reason, null, system.get());
+        } else {
+            escalator.hierarchical(ticketId, reason, system.get());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.kept.sla.internal;
+
+import java.time.Instant;
+
+/** The stored clock of one ticket: the facts deadlines are derived from, and the derived deadlines. */
+final class TicketClock {
+
+    static final String WAITING_ON_CUSTOMER = "WAITING_CUSTOMER";
+    static final String RESOLVED = "RESOLVED";
+
+    long ticketId;
+    Long policyId;
+    Long baselinePolicyId;
+    Instant startedAt;
+    Instant firstResponseAt;
+    Instant updateAnchorAt;
+    Instant pausedSince;
+    String pauseReason;
+    long pausedMinutes;
+    long resolutionCut;
+    int expedites;
+    Instant lastExpediteAt;
+    int escalationLevel;
+    String rulePending;
+    Instant firstResponseDue;
+    Instant nextUpdateDue;
+    Instant resolutionDue;
+    Instant escalationAt;
+    Instant nextAt;
+
+    boolean paused() {
+        return pausedSince != null;
+    }
+}

@@ -1,0 +1,18 @@
+package org.kept.ticket;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where the ticket's API reads its SLA deadlines from. The sla module implements it (it owns the clocks and depends on
+ * this module, so the ticket module cannot call it directly); without an implementation tickets show no deadlines.
+ */
+public interface TicketDeadlines {
+
+    Optional<Deadlines> of(long ticketId);
+
+    /** The clock of one ticket: deadlines (null when met, stopped or not set), the pause, and how often it was expedited. */
+    record Deadlines(Instant firstResponseDue, Instant nextUpdateDue, Instant resolutionDue, Instant escalationAt,
+                     Instant pausedSince, long pausedMinutes, int expedites, int escalationLevel) {
+    }
+}
