@@ -1,0 +1,46 @@
+package org.kept.sla.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.kept.identity.CurrentUser;
+import org.kept.shared.KeptException;
+import org.kept.sla.internal.NotificationStore;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own in-app notifications. */
+@RestController
+@Tag(name = "sla")
+class NotificationController {
+
+    private final NotificationStore store;
+
+    NotificationController(NotificationStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/api/v1/notifications")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    @Operation(summary = "My notifications, newest first (unread=true for the unread ones)")
+    List<NotificationStore.Notification> mine(@RequestParam(defaultValue = "false") boolean unread,
+                                              @AuthenticationPrincipal CurrentUser me) {
+        return store.of(me.id(), unread, 100);
+    }
+
+    @PostMapping("/api/v1/notifications/{id}/read")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    @Operation(summary = "Mark one of my notifications read")
+    Map<String, Object> read(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        if (!store.markRead(id, me.id())) {
+            throw KeptException.notFound("notification", id);
+        }
+        return Map.of("id", id, "read", true);
+    }
+}
