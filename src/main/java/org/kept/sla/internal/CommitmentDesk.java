@@ -208,8 +208,15 @@ public class CommitmentDesk implements Commitments {
         return 1;
     }
 
+    /** Rosters stand in for the workforce module in tests that share one context; null puts the real one back. */
+    void rosterForTests(OnShift roster) {
+        this.rosterForTests = roster;
+    }
+
+    private volatile OnShift rosterForTests;
+
     private void remind(Commitment c, Instant now) {
-        OnShift shift = onShift.getIfAvailable();
+        OnShift shift = rosterForTests != null ? rosterForTests : onShift.getIfAvailable();
         boolean present = c.ownerId() != null && directory.activeStaff(c.ownerId()).isPresent()
                 && (shift == null || shift.isOnShift(c.ownerId(), now));
         String text = "承诺提醒 Promise due " + c.due() + " " + c.ticketNumber() + ": " + c.promise();

@@ -1,0 +1,196 @@
+package org.kept.sla.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kept.sla.internal.SlaWorld.at;
+import static org.kept.support.Api.body;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kept.customer.CustomerTier;
+import org.kept.identity.CurrentUser;
+import org.kept.support.Api;
+import org.kept.support.KeptTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/** Expedite (加急) has effect or is refused with a reason; promises are reminded, kept or missed. */
+@KeptTest
+@Import(SlaWorld.class)
+class ExpediteAndCommitmentTest {
+
+    @Autowired
+    SlaWorld world;
+
+    @Autowired
+    SlaScheduler scheduler;
+
+    @Autowired
+    NotificationStore notifications;
+
+    @Autowired
+    CommitmentDesk commitments;
+
+    @Test
+    void anExpediteRaisesThePriorityPullsTheDeadlineInAndTellsTeamAndCustomer() {
+        String team = world.team();
+        world.policy(team, null, 60, null, 600);
+        CurrentUser colleague = world.user("AGENT", team);
+        Api agent = world.fixtures.api(world.user("AGENT", team));
+        JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "退款十天未到账");
+        long id = t.get("id").asLong();
+        Instant before = at(t, "resolutionDue");
+
+        agent.post("/api/v1/tickets/" + id + "/expedite", body("reason", " ")).expect(422);
+        String key = UUID.randomUUID().toString();
+        JsonNode expedite = agent.header("Idempotency-Key", key)
+                .post("/api/v1/tickets/" + id + "/expedite", body("reason", "客户急需用款")).expect(201).json();
+        JsonNode after = agent.get("/api/v1/tickets/" + id).expect(200).json();
+        assertThat(after.get("priority").asString()).isEqualTo("P2");
+        assertThat(after.get("expedites").asInt()).isEqualTo(1);
+        assertThat(at(after, "resolutionDue")).isBefore(before);
+        // half of the time left: 600 minutes → about 300
+        assertThat(Duration.between(Instant.now(), at(after, "resolutionDue")).toMinutes()).isBetween(295L, 301L);
+        assertThat(at(expedite, "newDue")).isEqualTo(at(after, "resolutionDue"));
+        String timeline = agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body();
+        assertThat(timeline).contains("EXPEDITED", "客户急需用款", "我们将在");
+        assertThat(notifications.of(colleague.id(), true, 10)).anyMatch(n -> n.kind().equals("EXPEDITE") && n.ticketId() == id);
+
+        // a retried request is the same expedite, not a second one
+        JsonNode replay = agent.header("Idempotency-Key", key)
+                .post("/api/v1/tickets/" + id + "/expedite", body("reason", "客户急需用款")).expect(200).json();
+        assertThat(replay.get("id").asLong()).isEqualTo(expedite.get("id").asLong());
+
+        // asked again the same day: refused, saying when it was expedited and the date already promised
+        String refused = agent.post("/api/v1/tickets/" + id + "/expedite", body("reason", "客户又催了")).expect(409).detail();
+        assertThat(refused).contains("Already expedited");
+    }
+
+    @Test
+    void anExpediteWithoutEffectIsRefusedWithTheReason() {
+        String team = world.team();
+        world.policy(team, null, 60, null, 600);
+        Api agent = world.fixtures.api(world.user("AGENT", team));
+        long closed = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "已解决").get("id").asLong();
+        agent.post("/api/v1/tickets/" + closed + "/transitions", body("to", "RESOLVED", "version", 0)).expect(200);
+        assertThat(agent.post("/api/v1/tickets/" + closed + "/expedite", body("reason", "快点")).expect(409).detail())
+                .contains("RESOLVED");
+
+        long waiting = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "等客户").get("id").asLong();
+        agent.post("/api/v1/tickets/" + waiting + "/transitions", body("to", "PENDING_CUSTOMER", "version", 0)).expect(200);
+        agent.language("zh-CN").post("/api/v1/tickets/" + waiting + "/expedite", body("reason", "快点")).expect(409);
+
+        String tight = world.team();
+        world.policy(tight, null, 10, null, 20);
+        Api other = world.fixtures.api(world.user("AGENT", tight));
+        long near = world.ticket(other, world.customer(CustomerTier.STANDARD), tight, "只剩二十分钟").get("id").asLong();
+        assertThat(other.post("/api/v1/tickets/" + near + "/expedite", body("reason", "快点")).expect(409).detail())
+                .contains("cannot be pulled in further");
+        assertThat(other.get("/api/v1/tickets/" + near).expect(200).json().get("priority").asString())
+                .as("a refused expedite changes nothing").isEqualTo("P3");
+    }
+
+    @Test
+    void expeditesAreCountedHonouredOrMissedPerTeam() {
+        String team = world.team();
+        world.policy(team, null, 60, null, 600);
+        Api agent = world.fixtures.api(world.user("AGENT", team));
+        long honoured = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "按时办结").get("id").asLong();
+        long missed = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "没赶上").get("id").asLong();
+        agent.post("/api/v1/tickets/" + honoured + "/expedite", body("reason", "客户出差前要结果")).expect(201);
+        JsonNode late = agent.post("/api/v1/tickets/" + missed + "/expedite", body("reason", "客户投诉升级")).expect(201).json();
+        int version = agent.get("/api/v1/tickets/" + honoured).expect(200).version();
+        agent.post("/api/v1/tickets/" + honoured + "/transitions", body("to", "RESOLVED", "version", version)).expect(200);
+        scheduler.runDue(at(late, "newDue").plusSeconds(60), List.of(missed));
+
+        CurrentUser planner = world.fixtures.user("PLANNER");
+        String from = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString();
+        String to = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).toString();
+        JsonNode report = world.fixtures.api(planner).get("/api/v1/reports/expedites?from=" + from + "&to=" + to)
+                .expect(200).json();
+        JsonNode row = report.valueStream().filter(r -> r.get("teamId").asLong() == world.fixtures.team(team)).findFirst()
+                .orElseThrow();
+        assertThat(row.get("requested").asLong()).isEqualTo(2);
+        assertThat(row.get("honoured").asLong()).isEqualTo(1);
+        assertThat(row.get("missed").asLong()).isEqualTo(1);
+        world.fixtures.api(planner).get("/api/v1/reports/expedites?from=" + to + "&to=" + from).expect(422);
+        agent.get("/api/v1/reports/expedites?from=" + from + "&to=" + to).expect(403);
+    }
+
+    @Test
+    void aPromiseIsRemindedAndAProgressCallWithANewTimeCountsAsKept() {
+        String team = world.team();
+        world.policy(team, null, 3000, null, 6000);
+        CurrentUser owner = world.user("AGENT", team);
+        Api agent = world.fixtures.api(owner);
+        long id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "明天下午三点前回电").get("id").asLong();
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusHours(2);
+        agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "", "due", due.toString())).expect(422);
+        agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "回电", "due",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString())).expect(422);
+        JsonNode promise = agent.post("/api/v1/tickets/" + id + "/commitments",
+                body("promise", "15:00 前回电告知退款进度", "due", due.toString())).expect(201).json();
+        long cid = promise.get("id").asLong();
+        assertThat(agent.get("/api/v1/commitments?mine=true").expect(200).json().valueStream()
+                .map(c -> c.get("id").asLong())).contains(cid);
+        assertThat(commitments.openFor(owner.id(), due.plusMinutes(1).toInstant())).anyMatch(c -> c.id() == cid);
+
+        assertThat(scheduler.runDue(due.minusMinutes(30).toInstant(), List.of(id))).isZero();
+        assertThat(scheduler.runDue(due.minusMinutes(10).toInstant(), List.of(id))).as("the reminder").isEqualTo(1);
+        assertThat(notifications.of(owner.id(), true, 10)).anyMatch(n -> n.kind().equals("COMMITMENT") && n.ticketId() == id);
+
+        OffsetDateTime next = due.plusDays(1);
+        agent.post("/api/v1/commitments/" + cid + "/kept", body("outcome", "已回电，财务尚未审核，约定明天再回电",
+                "nextPromise", "明天 15:00 前再次回电", "nextDue", next.toString())).expect(200);
+        agent.post("/api/v1/commitments/" + cid + "/kept", body("outcome", "再来一次")).expect(409);
+        List<String> open = agent.get("/api/v1/commitments").expect(200).json().valueStream()
+                .filter(c -> c.get("ticketId").asLong() == id).map(c -> c.get("promise").asString()).toList();
+        assertThat(open).containsExactly("明天 15:00 前再次回电");
+        assertThat(scheduler.runDue(due.plusMinutes(1).toInstant(), List.of(id))).as("a kept promise is not missed").isZero();
+    }
+
+    @Test
+    void aMissedPromiseIsRecordedAndEscalates() {
+        String team = world.team();
+        world.policy(team, null, 3000, null, 6000);
+        CurrentUser lead = world.user("LEAD", team);
+        Api agent = world.fixtures.api(world.user("AGENT", team));
+        long id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "说好回电没回").get("id").asLong();
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
+        long cid = agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "一小时内回电", "due", due.toString()))
+                .expect(201).id();
+        scheduler.runDue(due.plusMinutes(1).toInstant(), List.of(id));
+        assertThat(commitments.get(cid).state()).isEqualTo("MISSED");
+        JsonNode moved = agent.get("/api/v1/tickets/" + id).expect(200).json();
+        assertThat(moved.get("assignee").get("id").asLong()).isEqualTo(lead.id());
+        assertThat(agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body()).contains("MISSED", "Commitment missed");
+    }
+
+    @Test
+    void aPromiseWhoseOwnerIsOffShiftAtReminderTimeFallsToTheTeam() {
+        String team = world.team();
+        world.policy(team, null, 3000, null, 6000);
+        CurrentUser owner = world.user("AGENT", team);
+        CurrentUser colleague = world.user("AGENT", team);
+        Api agent = world.fixtures.api(owner);
+        long id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "下班前的承诺").get("id").asLong();
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusHours(3);
+        long cid = agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "晚上八点前回电", "due", due.toString()))
+                .expect(201).id();
+        commitments.rosterForTests((user, at) -> user != owner.id());
+        try {
+            assertThat(scheduler.runDue(due.minusMinutes(5).toInstant(), List.of(id))).isEqualTo(1);
+        } finally {
+            commitments.rosterForTests(null);
+        }
+        assertThat(commitments.get(cid).ownerId()).as("the owner is cleared").isNull();
+        assertThat(notifications.of(colleague.id(), true, 10)).anyMatch(n -> n.kind().equals("COMMITMENT") && n.ticketId() == id);
+        assertThat(world.fixtures.api(colleague).get("/api/v1/commitments?mine=false").expect(200).json().valueStream()
+                .map(c -> c.get("id").asLong())).contains(cid);
+    }
+}
