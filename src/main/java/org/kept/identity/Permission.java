@@ -17,5 +17,7 @@ public enum Permission {
     PII_VIEW,
     AUDIT_READ,
     USER_ADMIN,
-    REPORT_READ
+    REPORT_READ,
+    /** Configure business calendars and SLA policies (calendar and sla modules). */
+    SLA_ADMIN
 }

@@ -8,6 +8,7 @@ import static org.kept.identity.Permission.PII_REVEAL;
 import static org.kept.identity.Permission.PII_VIEW;
 import static org.kept.identity.Permission.PORTAL;
 import static org.kept.identity.Permission.REPORT_READ;
+import static org.kept.identity.Permission.SLA_ADMIN;
 import static org.kept.identity.Permission.TICKET_ASSIGN_ANY;
 import static org.kept.identity.Permission.TICKET_MERGE;
 import static org.kept.identity.Permission.TICKET_READ;
@@ -57,7 +58,7 @@ class PermissionMatrixTest {
                 CUSTOMER_WRITE, PII_VIEW));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ));
-        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ));
+        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, SLA_ADMIN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -155,7 +156,27 @@ class PermissionMatrixTest {
             row("PUT /api/v1/admin/users/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users/" + w.spareUser(),
                     w -> body("displayName", "矩阵改名", "role", "AGENT", "teamId", w.hotline())),
             row("POST /api/v1/admin/users/{id}/password", Needs.anyOf(USER_ADMIN),
-                    w -> "/api/v1/admin/users/" + w.spareUser() + "/password", w -> body("password", "another-secret")));
+                    w -> "/api/v1/admin/users/" + w.spareUser() + "/password", w -> body("password", "another-secret")),
+            // --- calendar module ---
+            row("POST /api/v1/calendars", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/calendars", w -> PermissionMatrixTest.CALENDAR),
+            row("GET /api/v1/calendars", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN), w -> "/api/v1/calendars"),
+            row("GET /api/v1/calendars/{id}", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN),
+                    w -> "/api/v1/calendars/" + PermissionMatrixTest.spareCalendar),
+            row("PUT /api/v1/calendars/{id}", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/calendars/" + PermissionMatrixTest.spareCalendar,
+                    w -> withVersion(PermissionMatrixTest.CALENDAR, 0)),
+            row("GET /api/v1/calendars/{id}/due", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN),
+                    w -> "/api/v1/calendars/" + PermissionMatrixTest.spareCalendar + "/due?minutes=60"));
+
+    /** A calendar the calendar rows create and change. */
+    static final Map<String, Object> CALENDAR = body("name", "矩阵日历", "timeZone", "Asia/Shanghai",
+            "weeklyHours", List.of(body("day", "MONDAY", "from", "09:00", "to", "17:00")));
+    static long spareCalendar;
+
+    static Map<String, Object> withVersion(Map<String, Object> body, int version) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.put("version", version);
+        return copy;
+    }
 
     @Autowired
     Fixtures fixtures;
@@ -187,6 +208,7 @@ class PermissionMatrixTest {
         long hotline = fixtures.team("hotline");
         String unique = Long.toString(System.nanoTime(), 36);
         jdbc.sql("insert into team (code, name) values (?, ?)").params("spare-" + unique, "矩阵备用组").update();
+        spareCalendar = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/calendars", CALENDAR).expect(201).id();
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
                 fixtures.user("AGENT").id(), fixtures.team("spare-" + unique));
     }

@@ -1,0 +1,133 @@
+package org.kept.calendar.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kept.calendar.BusinessCalendar;
+import org.kept.calendar.CalendarChanged;
+import org.kept.calendar.Calendars;
+import org.kept.identity.CurrentUser;
+import org.kept.shared.CentreZone;
+import org.kept.shared.IdempotentRequests;
+import org.kept.shared.KeptException;
+import org.kept.shared.StaleUpdateException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The calendars of the centre: create, change, list, and the {@link Calendars} other modules compute deadlines with.
+ * Compiled calendars are kept per id and version; a lookup costs one indexed read of the version, so a change made
+ * on another instance is seen at once.
+ */
+@Service
+public class CalendarBook implements Calendars {
+
+    /** The id of the built-in round-the-clock calendar; stored calendars start at 1. */
+    public static final long ROUND_THE_CLOCK_ID = 0;
+
+    private final CalendarStore store;
+    private final IdempotentRequests idempotency;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final WorkingTime roundTheClock;
+    private final Map<Long, Compiled> compiled = new ConcurrentHashMap<>();
+
+    private record Compiled(int version, WorkingTime calendar) {
+    }
+
+    CalendarBook(CalendarStore store, IdempotentRequests idempotency, ApplicationEventPublisher events, Clock clock,
+                 CentreZone centre) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.clock = clock;
+        this.roundTheClock = new WorkingTime(ROUND_THE_CLOCK_ID,
+                new CalendarDefinition("24×7", centre.zone(), true, List.of(), List.of(), List.of()));
+    }
+
+    @Override
+    public Optional<BusinessCalendar> find(long id) {
+        if (id == ROUND_THE_CLOCK_ID) {
+            return Optional.of(roundTheClock);
+        }
+        Optional<Integer> version = store.version(id);
+        if (version.isEmpty()) {
+            compiled.remove(id);
+            return Optional.empty();
+        }
+        Compiled known = compiled.get(id);
+        if (known != null && known.version() == version.get()) {
+            return Optional.of(known.calendar());
+        }
+        return store.find(id).map(stored -> {
+            WorkingTime calendar = compile(stored.id(), stored.definition());
+            compiled.put(id, new Compiled(stored.version(), calendar));
+            return calendar;
+        });
+    }
+
+    @Override
+    public BusinessCalendar roundTheClock() {
+        return roundTheClock;
+    }
+
+    /** The arithmetic of a definition not (yet) stored: the admin page previews deadlines with it before saving. */
+    public BusinessCalendar preview(CalendarDefinition definition) {
+        return compile(0, definition);
+    }
+
+    public List<StoredCalendar> list() {
+        return store.list();
+    }
+
+    public StoredCalendar get(long id) {
+        return store.find(id).orElseThrow(() -> KeptException.notFound("calendar", id));
+    }
+
+    @Transactional
+    public IdempotentRequests.Outcome create(CalendarDefinition definition, CurrentUser actor, String idempotencyKey) {
+        compile(0, definition);
+        return idempotency.once(actor.id(), idempotencyKey, "calendar.create", fingerprint(definition), () -> {
+            long id = store.insert(definition, now());
+            events.publishEvent(new CalendarChanged(id, actor.username(), "calendar.create", describe(definition)));
+            return id;
+        });
+    }
+
+    @Transactional
+    public StoredCalendar update(long id, CalendarDefinition definition, int version, CurrentUser actor) {
+        StoredCalendar before = get(id);
+        compile(id, definition);
+        if (!store.update(id, definition, version, now())) {
+            throw new StaleUpdateException("calendar", before.definition().name());
+        }
+        events.publishEvent(new CalendarChanged(id, actor.username(), "calendar.update",
+                describe(before.definition()) + " -> " + describe(definition)));
+        return get(id);
+    }
+
+    private static WorkingTime compile(long id, CalendarDefinition definition) {
+        try {
+            return new WorkingTime(id, definition);
+        } catch (IllegalArgumentException e) {
+            throw KeptException.invalid("calendar.noWorkingTime");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static String fingerprint(CalendarDefinition d) {
+        return d.toString();
+    }
+
+    private static String describe(CalendarDefinition d) {
+        return d.name() + " (" + d.zone().getId() + (d.roundTheClock() ? ", 24x7" : ", " + d.weeklyHours().size()
+                + " periods") + ", " + d.holidays().size() + " holidays, " + d.workingDays().size() + " make-up days)";
+    }
+}

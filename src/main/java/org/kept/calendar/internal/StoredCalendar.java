@@ -1,0 +1,8 @@
+package org.kept.calendar.internal;
+
+import java.time.OffsetDateTime;
+
+/** A calendar as stored: its definition, and the version a change must name (optimistic locking). */
+public record StoredCalendar(long id, CalendarDefinition definition, int version, OffsetDateTime createdAt,
+                             OffsetDateTime updatedAt) {
+}
