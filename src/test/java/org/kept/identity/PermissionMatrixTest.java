@@ -165,7 +165,39 @@ class PermissionMatrixTest {
             row("PUT /api/v1/calendars/{id}", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/calendars/" + PermissionMatrixTest.spareCalendar,
                     w -> withVersion(PermissionMatrixTest.CALENDAR, 0)),
             row("GET /api/v1/calendars/{id}/due", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN),
-                    w -> "/api/v1/calendars/" + PermissionMatrixTest.spareCalendar + "/due?minutes=60"));
+                    w -> "/api/v1/calendars/" + PermissionMatrixTest.spareCalendar + "/due?minutes=60"),
+            // --- sla module ---
+            row("GET /api/v1/sla/policies", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies"),
+            row("GET /api/v1/sla/policies/{id}", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies/" + PermissionMatrixTest.spareSla),
+            row("POST /api/v1/sla/policies", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies", w -> slaPolicy(w)),
+            row("PUT /api/v1/sla/policies/{id}", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies/" + PermissionMatrixTest.spareSla,
+                    w -> withVersion(slaPolicy(w), 0)),
+            row("DELETE /api/v1/sla/policies/{id}", Needs.anyOf(SLA_ADMIN),
+                    w -> "/api/v1/sla/policies/" + PermissionMatrixTest.spareSla + "?version=1"),
+            row("POST /api/v1/tickets/{id}/escalations", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/tickets/" + w.ticket() + "/escalations", w -> body("note", "矩阵升级", "kind", "HIERARCHICAL")),
+            row("GET /api/v1/escalations", Needs.anyOf(TICKET_ASSIGN_ANY), w -> "/api/v1/escalations?team=" + w.spareTeam()),
+            row("POST /api/v1/tickets/{id}/expedite", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/tickets/" + w.ticket() + "/expedite",
+                    w -> body("reason", "矩阵加急")),
+            row("GET /api/v1/reports/expedites", Needs.anyOf(REPORT_READ),
+                    w -> "/api/v1/reports/expedites?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z"),
+            row("POST /api/v1/tickets/{id}/commitments", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/tickets/" + w.ticket() + "/commitments",
+                    w -> body("promise", "矩阵回电", "due", java.time.OffsetDateTime.now().plusDays(1).toString())),
+            row("GET /api/v1/commitments", Needs.anyOf(TICKET_READ), w -> "/api/v1/commitments"),
+            row("POST /api/v1/commitments/{id}/kept", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept", w -> body("outcome", "已回电")),
+            row("GET /api/v1/notifications", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications"),
+            row("POST /api/v1/notifications/{id}/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/0/read"));
+
+    /** A policy only the spare team's tickets match, so creating it changes no other test's deadlines. */
+    static Map<String, Object> slaPolicy(World w) {
+        return body("name", "矩阵策略", "position", 5, "teamId", w.spareTeam(), "firstResponseMinutes", 30,
+                "resolutionMinutes", 600);
+    }
+
+    static long spareSla;
+    static long spareCommitment;
 
     /** A calendar the calendar rows create and change. */
     static final Map<String, Object> CALENDAR = body("name", "矩阵日历", "timeZone", "Asia/Shanghai",
@@ -209,6 +241,12 @@ class PermissionMatrixTest {
         String unique = Long.toString(System.nanoTime(), 36);
         jdbc.sql("insert into team (code, name) values (?, ?)").params("spare-" + unique, "矩阵备用组").update();
         spareCalendar = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/calendars", CALENDAR).expect(201).id();
+        long spareTeam = fixtures.team("spare-" + unique);
+        context.publishEvent(new IdentityChanged("test", "test.refresh", "team:" + spareTeam, ""));  // no 5 s cache wait
+        spareSla = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/sla/policies", body("name", "矩阵备用策略", "teamId",
+                spareTeam, "firstResponseMinutes", 30, "resolutionMinutes", 600)).expect(201).id();
+        spareCommitment = agent.post("/api/v1/tickets/" + ticket + "/commitments", body("promise", "矩阵承诺", "due",
+                java.time.OffsetDateTime.now().plusDays(1).toString())).expect(201).id();
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
                 fixtures.user("AGENT").id(), fixtures.team("spare-" + unique));
     }
