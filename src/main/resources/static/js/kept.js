@@ -169,3 +169,31 @@
     }
   });
 })();
+
+// --- sla: live countdowns. Every <time data-countdown datetime="ISO"> shows the time left (or overdue) and ticks
+// each second without a reload; its title keeps the date in the reader's local time.
+(function () {
+  var zh = (document.documentElement.lang || '').indexOf('zh') === 0;
+  function span(ms) {
+    var m = Math.floor(Math.abs(ms) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), r = m % 60;
+    if (d > 0) { return d + (zh ? '天' : 'd ') + h + (zh ? '小时' : 'h'); }
+    if (h > 0) { return h + (zh ? '小时' : 'h ') + r + (zh ? '分' : 'm'); }
+    var s = Math.floor(Math.abs(ms) / 1000) % 60;
+    return r + (zh ? '分' : 'm ') + s + (zh ? '秒' : 's');
+  }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('time[data-countdown]').forEach(function (el) {
+      var at = Date.parse(el.getAttribute('datetime'));
+      if (isNaN(at)) { return; }
+      var left = at - now;
+      el.textContent = left >= 0 ? (zh ? '剩 ' : 'in ') + span(left) : (zh ? '已超时 ' : 'overdue ') + span(left);
+      el.classList.toggle('overdue', left < 0);
+      el.classList.toggle('soon', left >= 0 && left < 3600000);
+      if (!el.title) { el.title = new Date(at).toLocaleString(); }
+    });
+  }
+  tick();
+  setInterval(tick, 1000);
+  document.addEventListener('htmx:afterSwap', tick);
+})();

@@ -31,7 +31,11 @@ class PortalController {
     private final CentreTime time;
     private final Alerts alerts;
 
-    PortalController(Tickets tickets, CentreTime time, Alerts alerts) {
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
+
+    PortalController(Tickets tickets, CentreTime time, Alerts alerts,
+                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
+        this.deadlines = deadlines;
         this.tickets = tickets;
         this.time = time;
         this.alerts = alerts;
@@ -88,6 +92,13 @@ class PortalController {
     private void show(TicketView t, Model model) {
         model.addAttribute("ticket", t);
         model.addAttribute("created", time.local(t.createdAt()));
+        // the real date the customer can expect: the resolution deadline, in the centre's time
+        org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
+        org.kept.ticket.TicketDeadlines.Deadlines clock = clocks == null || !t.state().isActive() ? null
+                : clocks.of(t.id()).orElse(null);
+        model.addAttribute("expectedBy", clock == null || clock.resolutionDue() == null ? null
+                : time.local(clock.resolutionDue().atOffset(java.time.ZoneOffset.UTC)));
+        model.addAttribute("waitingOnYou", clock != null && clock.pausedSince() != null);
         model.addAttribute("timeline", tickets.timeline(t.id()).stream().filter(TimelineEntry::publicToCustomer)
                 .map(e -> new TimelineItem(e.id(), e.kind(), null, time.local(e.at()), e.oldValue(), e.newValue(), e.body()))
                 .toList());

@@ -15,21 +15,29 @@ class TicketRows {
     private final Customers customers;
     private final Names names;
     private final CentreTime time;
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
-    TicketRows(Customers customers, Names names, CentreTime time) {
+    TicketRows(Customers customers, Names names, CentreTime time,
+               org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
         this.customers = customers;
         this.names = names;
         this.time = time;
+        this.deadlines = deadlines;
     }
 
     List<TicketRow> of(List<TicketSummary> tickets, CurrentUser viewer) {
         Map<Long, CustomerSummary> byId = customers.summaries(tickets.stream().map(TicketSummary::customerId).distinct().toList());
         PersonalData pd = PersonalData.of(viewer);
+        org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
+        // one query for the page's clocks: the next deadline counts down in the row
+        Map<Long, org.kept.ticket.TicketDeadlines.Deadlines> due = clocks == null ? Map.of()
+                : clocks.ofAll(tickets.stream().map(TicketSummary::id).toList());
         return tickets.stream().map(t -> {
             CustomerSummary c = byId.get(t.customerId());
             return new TicketRow(t.id(), t.number(), t.priority(), t.state(), t.type(), pd.text(t.subject()), t.customerId(),
                     c == null ? "#" + t.customerId() : c.name(), c == null ? null : pd.phone(c.phone()),
-                    names.team(t.teamId()), names.person(t.assigneeId()), time.local(t.createdAt()), time.age(t.createdAt()));
+                    names.team(t.teamId()), names.person(t.assigneeId()), time.local(t.createdAt()), time.age(t.createdAt()),
+                    due.containsKey(t.id()) ? due.get(t.id()).escalationAt() : null);
         }).toList();
     }
 }

@@ -29,8 +29,11 @@ class TicketScreen {
     private final TicketRows rows;
     private final Names names;
     private final CentreTime time;
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
-    TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time) {
+    TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time,
+                 org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
+        this.deadlines = deadlines;
         this.tickets = tickets;
         this.customers = customers;
         this.directory = directory;
@@ -55,6 +58,8 @@ class TicketScreen {
         model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd)).toList());
         model.addAttribute("teams", directory.teams());
         model.addAttribute("staff", directory.staff());
+        org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
+        model.addAttribute("clock", clocks == null ? null : clocks.of(id).orElse(null));
         return t;
     }
 

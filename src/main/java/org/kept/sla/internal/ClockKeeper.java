@@ -180,8 +180,19 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
 
     @Override
     public Optional<Deadlines> of(long ticketId) {
-        return clocks.find(ticketId).map(c -> new Deadlines(c.firstResponseDue, c.nextUpdateDue, c.resolutionDue,
-                c.escalationAt, c.pausedSince, c.pausedMinutes, c.expedites, c.escalationLevel));
+        return clocks.find(ticketId).map(ClockKeeper::deadlines);
+    }
+
+    private static Deadlines deadlines(TicketClock c) {
+        return new Deadlines(c.firstResponseDue, c.nextUpdateDue, c.resolutionDue, c.escalationAt, c.pausedSince,
+                c.pausedMinutes, c.expedites, c.escalationLevel);
+    }
+
+    @Override
+    public java.util.Map<Long, Deadlines> ofAll(java.util.Collection<Long> ticketIds) {
+        java.util.Map<Long, Deadlines> all = new java.util.HashMap<>();
+        clocks.findAll(ticketIds).forEach(c -> all.put(c.ticketId, deadlines(c)));
+        return all;
     }
 
     /** Starts clocks for active tickets recorded before this module (or by bulk loads), oldest first. */

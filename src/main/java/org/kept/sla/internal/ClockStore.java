@@ -32,6 +32,15 @@ class ClockStore {
                 .query(ClockStore::clock).optional();
     }
 
+    List<TicketClock> findAll(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from sla_clock where ticket_id in ("
+                        + ticketIds.stream().map(id -> "?").collect(Collectors.joining(",")) + ")")
+                .params(List.copyOf(ticketIds)).query(ClockStore::clock).list();
+    }
+
     void insert(long ticketId, Instant startedAt) {
         jdbc.sql("insert into sla_clock (ticket_id, started_at) values (?, ?)").params(ticketId, ts(startedAt)).update();
     }

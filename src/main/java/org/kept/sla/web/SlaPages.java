@@ -1,0 +1,112 @@
+package org.kept.sla.web;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.shared.KeptException;
+import org.kept.shared.Problems;
+import org.kept.sla.internal.CommitmentDesk;
+import org.kept.sla.internal.EscalationBoard;
+import org.kept.sla.internal.NotificationStore;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The leads' escalation board, one's promises, one's notifications and the bell that counts them. */
+@Controller
+class SlaPages {
+
+    private final EscalationBoard board;
+    private final CommitmentDesk commitments;
+    private final NotificationStore notifications;
+    private final Directory directory;
+    private final Problems problems;
+    private final Clock clock;
+    private final TicketSlaActions forms;
+
+    SlaPages(EscalationBoard board, CommitmentDesk commitments, NotificationStore notifications, Directory directory,
+             Problems problems, Clock clock, TicketSlaActions forms) {
+        this.forms = forms;
+        this.board = board;
+        this.commitments = commitments;
+        this.notifications = notifications;
+        this.directory = directory;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/escalations")
+    @PreAuthorize("hasAuthority('TICKET_ASSIGN_ANY')")
+    String board(@RequestParam(required = false) Long team, @AuthenticationPrincipal CurrentUser me, Model model) {
+        Long shown = team != null ? team : me.teamId();
+        model.addAttribute("rows", board.next(shown != null && shown == 0 ? null : shown, 100, clock.instant()));
+        model.addAttribute("teams", directory.teams());
+        model.addAttribute("team", shown);
+        model.addAttribute("names", new Holders(directory));
+        return "sla/escalations";
+    }
+
+    @GetMapping("/console/commitments")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    String commitments(@RequestParam(defaultValue = "true") boolean mine, @AuthenticationPrincipal CurrentUser me, Model model) {
+        model.addAttribute("mine", mine);
+        model.addAttribute("rows", mine || me.teamId() == null ? commitments.open(me.id(), null, 200)
+                : commitments.open(null, me.teamId(), 200));
+        return "sla/commitments";
+    }
+
+    @PostMapping("/console/commitments/{id}/kept")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String kept(@PathVariable long id, @RequestParam(required = false) String outcome,
+                @RequestParam(required = false) String nextPromise, @RequestParam(required = false) String nextDue,
+                @AuthenticationPrincipal CurrentUser me, Locale locale, RedirectAttributes redirect) {
+        try {
+            String next = nextPromise == null || nextPromise.isBlank() ? null : nextPromise;
+            commitments.keep(id, outcome, null, next, next == null ? null : forms.local(nextDue), me);
+            redirect.addFlashAttribute("notice", problems.message("sla.commitment.keptDone", locale));
+        } catch (KeptException e) {
+            redirect.addFlashAttribute("alert", problems.message(e.messageKey(), locale, e.args()));
+        }
+        return "redirect:/console/commitments";
+    }
+
+    @GetMapping("/console/notifications")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    String notifications(@AuthenticationPrincipal CurrentUser me, Model model) {
+        model.addAttribute("rows", notifications.of(me.id(), false, 100));
+        return "sla/notifications";
+    }
+
+    @PostMapping("/console/notifications/{id}/read")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    String read(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        notifications.markRead(id, me.id());
+        return "redirect:/console/notifications";
+    }
+
+    /** The bell's count, fetched by htmx when a page loads and every half minute. */
+    @GetMapping("/console/notifications/count")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    String count(@AuthenticationPrincipal CurrentUser me, Model model) {
+        model.addAttribute("unread", notifications.unread(me.id()));
+        return "sla/notifications :: count";
+    }
+
+    /** Names of teams and people for the board. */
+    record Holders(Directory directory) {
+        public String team(Long id) {
+            return id == null ? "—" : directory.team(id).map(t -> t.name()).orElse("#" + id);
+        }
+
+        public String person(Long id) {
+            return id == null ? "—" : directory.user(id).map(u -> u.displayName()).orElse("#" + id);
+        }
+    }
+}

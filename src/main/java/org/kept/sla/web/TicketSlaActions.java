@@ -1,0 +1,94 @@
+package org.kept.sla.web;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.kept.identity.CurrentUser;
+import org.kept.shared.CentreZone;
+import org.kept.shared.KeptException;
+import org.kept.shared.Problems;
+import org.kept.sla.internal.CommitmentDesk;
+import org.kept.sla.internal.Escalator;
+import org.kept.sla.internal.ExpediteDesk;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The ticket page's expedite, escalate and promise forms: act, then back to the ticket with the outcome or the reason. */
+@Controller
+class TicketSlaActions {
+
+    private final ExpediteDesk expedite;
+    private final Escalator escalator;
+    private final CommitmentDesk commitments;
+    private final Problems problems;
+    private final CentreZone zone;
+
+    TicketSlaActions(ExpediteDesk expedite, Escalator escalator, CommitmentDesk commitments, Problems problems,
+                     CentreZone zone) {
+        this.expedite = expedite;
+        this.escalator = escalator;
+        this.commitments = commitments;
+        this.problems = problems;
+        this.zone = zone;
+    }
+
+    @PostMapping("/console/tickets/{id}/expedite")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String expedite(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String formKey,
+                    @AuthenticationPrincipal CurrentUser me, Locale locale, RedirectAttributes redirect) {
+        String key = formKey == null || formKey.isBlank() ? UUID.randomUUID().toString() : formKey;
+        return act(id, locale, redirect, "sla.expedite.done", () -> expedite.expedite(id, reason, me, key));
+    }
+
+    @PostMapping("/console/tickets/{id}/escalate")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String escalate(@PathVariable long id, @RequestParam(required = false) String note,
+                    @RequestParam(defaultValue = "FUNCTIONAL") String kind, @AuthenticationPrincipal CurrentUser me,
+                    Locale locale, RedirectAttributes redirect) {
+        return act(id, locale, redirect, "sla.escalate.done", () -> {
+            if (note == null || note.isBlank() || note.length() > 2000) {
+                throw KeptException.invalid("sla.escalate.note");
+            }
+            if (kind.equals("HIERARCHICAL")) {
+                escalator.hierarchical(id, note.strip(), me);
+            } else {
+                escalator.functional(id, 0, "人工升级 By hand: " + me.displayName(), note.strip(), me);
+            }
+            return null;
+        });
+    }
+
+    @PostMapping("/console/tickets/{id}/commitments")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String promise(@PathVariable long id, @RequestParam(required = false) String promise,
+                   @RequestParam(required = false) String due, @AuthenticationPrincipal CurrentUser me, Locale locale,
+                   RedirectAttributes redirect) {
+        return act(id, locale, redirect, "sla.commitment.done", () -> commitments.promise(id, promise, local(due), me));
+    }
+
+    /** A datetime-local field, read in the centre's time zone. */
+    java.time.Instant local(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDateTime.parse(value).atZone(zone.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw KeptException.invalid("sla.commitment.due");
+        }
+    }
+
+    private String act(long id, Locale locale, RedirectAttributes redirect, String done, Supplier<Object> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("slaNotice", problems.message(done, locale));
+        } catch (KeptException e) {
+            redirect.addFlashAttribute("slaAlert", problems.message(e.messageKey(), locale, e.args()));
+        }
+        return "redirect:/console/tickets/" + id;
+    }
+}
