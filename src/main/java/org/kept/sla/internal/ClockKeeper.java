@@ -214,6 +214,12 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
                 c.updateAnchorAt = t.updatedAt().toInstant();
             }
             recompute(c, t, now);
+            // deadlines that passed before the clock existed show as overdue; they do not set off a storm of
+            // escalations for history nobody was measured against
+            for (DeadlineMath.Action a : dueActions(c, t, now)) {
+                clocks.claimEvent(id, a.clock(), a.kind(), a.deadline(), now);
+            }
+            recompute(c, t, now);
         }
         return ids.size();
     }
