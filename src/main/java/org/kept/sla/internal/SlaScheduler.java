@@ -3,6 +3,7 @@ package org.kept.sla.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.kept.ticket.TicketChange;
 import org.kept.ticket.TicketView;
@@ -38,11 +39,20 @@ public class SlaScheduler {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
+    private final java.util.concurrent.ExecutorService workers;
 
     SlaScheduler(ClockStore clocks, ClockKeeper keeper, Escalator escalator, Tickets tickets, NotificationStore notifications,
                  Recipients recipients, ExpediteStore expedites, CommitmentDesk commitments, SystemActor system,
                  SlaSettings settings, PlatformTransactionManager txManager, Clock clock,
-                 @Value("${kept.sla.poller-enabled:true}") boolean enabled) {
+                 @Value("${kept.sla.poller-enabled:true}") boolean enabled,
+                 @Value("${kept.sla.workers:4}") int workers) {
+        // tickets are leased one by one and each acted on in its own transaction, so several can be worked at once
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "sla-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.clocks = clocks;
         this.keeper = keeper;
         this.escalator = escalator;
@@ -77,20 +87,41 @@ public class SlaScheduler {
 
     /** Like {@link #runDue(Instant)}, limited to these tickets (tests sharing a database use it). */
     public int runDue(Instant now, Collection<Long> onlyTickets) {
-        int acted = 0;
+        List<java.util.concurrent.Future<Integer>> work = new java.util.ArrayList<>();
         for (ClockStore.Due due : clocks.due(now, settings.batch, onlyTickets)) {
-            Boolean mine = tx.execute(s -> clocks.lease(due, now.plus(settings.lease)));
-            if (!Boolean.TRUE.equals(mine)) {
-                continue;
-            }
+            work.add(workers.submit(() -> leaseAndAct(due, now)));
+        }
+        int acted = 0;
+        for (java.util.concurrent.Future<Integer> f : work) {
             try {
-                acted += tx.execute(s -> act(due.ticketId(), now));
-            } catch (RuntimeException e) {
-                // the lease runs out and this ticket comes round again
-                log.warn("SLA action on ticket {} failed; retried after the lease", due.ticketId(), e);
+                acted += f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("SLA work failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return acted;
             }
         }
         return acted + commitments.runDue(now, onlyTickets);
+    }
+
+    private int leaseAndAct(ClockStore.Due due, Instant now) {
+        Boolean mine = tx.execute(s -> clocks.lease(due, now.plus(settings.lease)));
+        if (!Boolean.TRUE.equals(mine)) {
+            return 0;
+        }
+        try {
+            return tx.execute(s -> act(due.ticketId(), now));
+        } catch (RuntimeException e) {
+            // the lease runs out and this ticket comes round again
+            log.warn("SLA action on ticket {} failed; retried after the lease", due.ticketId(), e);
+            return 0;
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     private int act(long ticketId, Instant now) {
