@@ -16,6 +16,7 @@ import org.kept.identity.Directory;
 import org.kept.shared.Page;
 import org.kept.ticket.NewTicket;
 import org.kept.ticket.Priority;
+import org.kept.ticket.RepeatContacts;
 import org.kept.ticket.TicketFilter;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketSummary;
@@ -43,11 +44,13 @@ class TicketController {
     private final Tickets tickets;
     private final Customers customers;
     private final Directory directory;
+    private final RepeatContacts repeatContacts;
 
-    TicketController(Tickets tickets, Customers customers, Directory directory) {
+    TicketController(Tickets tickets, Customers customers, Directory directory, RepeatContacts repeatContacts) {
         this.tickets = tickets;
         this.customers = customers;
         this.directory = directory;
+        this.repeatContacts = repeatContacts;
     }
 
     @PostMapping("/api/v1/tickets")
@@ -180,6 +183,7 @@ class TicketController {
     }
 
     private TicketJson json(TicketView t, CurrentUser me) {
-        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()), directory, me);
+        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()),
+                repeatContacts.counter(t.id()), directory, me);
     }
 }

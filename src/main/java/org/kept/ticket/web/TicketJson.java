@@ -8,6 +8,7 @@ import org.kept.identity.Directory;
 import org.kept.shared.Masking;
 import org.kept.ticket.Channel;
 import org.kept.ticket.Priority;
+import org.kept.ticket.RepeatContacts;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketSummary;
 import org.kept.ticket.TicketType;
@@ -18,7 +19,8 @@ import org.kept.ticket.TimelineEntry;
 record TicketJson(long id, String number, TicketType type, String category, Channel channel, Priority priority,
                   TicketState state, String subject, String description, String incidentTime, String incidentPlace,
                   String peopleInvolved, String contactPhone, CustomerRef customer, Ref team, PersonRef assignee,
-                  Long mergedIntoId, OffsetDateTime createdAt, OffsetDateTime updatedAt, int version, boolean masked) {
+                  Long mergedIntoId, OffsetDateTime createdAt, OffsetDateTime updatedAt, int version, boolean masked,
+                  int repeatContacts, int contactCount, OffsetDateTime lastContactAt, boolean noReplySinceLastContact) {
 
     record CustomerRef(long id, String name, String phone) {
     }
@@ -42,7 +44,8 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
     record PageJson(List<Row> items, int page, int size, long total, boolean totalCapped) {
     }
 
-    static TicketJson of(TicketView t, CustomerSummary customer, Directory directory, CurrentUser viewer) {
+    static TicketJson of(TicketView t, CustomerSummary customer, RepeatContacts.Counter contacts, Directory directory,
+                         CurrentUser viewer) {
         boolean full = viewer.seesPersonalData();
         return new TicketJson(t.id(), t.number(), t.type(), t.category(), t.channel(), t.priority(), t.state(),
                 full ? t.subject() : Masking.inText(t.subject()),
@@ -52,7 +55,8 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
                 full ? t.peopleInvolved() : Masking.inText(t.peopleInvolved()),
                 full ? t.contactPhone() : Masking.phone(t.contactPhone()), customer(customer, full),
                 team(t.teamId(), directory), person(t.assigneeId(), directory), t.mergedIntoId(), t.createdAt(),
-                t.updatedAt(), t.version(), !full);
+                t.updatedAt(), t.version(), !full, contacts.repeatContacts(), contacts.contacts(), contacts.lastContactAt(),
+                contacts.alarming());
     }
 
     static Row row(TicketSummary t, CustomerSummary customer, Directory directory, CurrentUser viewer) {
