@@ -1,5 +1,6 @@
 package org.kept.console;
 
+import org.kept.ticket.RepeatContacts;
 import java.util.List;
 import java.util.Map;
 import org.kept.customer.CustomerSummary;
@@ -15,8 +16,10 @@ class TicketRows {
     private final Customers customers;
     private final Names names;
     private final CentreTime time;
+    private final RepeatContacts repeatContacts;
 
-    TicketRows(Customers customers, Names names, CentreTime time) {
+    TicketRows(Customers customers, Names names, CentreTime time, RepeatContacts repeatContacts) {
+        this.repeatContacts = repeatContacts;
         this.customers = customers;
         this.names = names;
         this.time = time;
@@ -25,11 +28,13 @@ class TicketRows {
     List<TicketRow> of(List<TicketSummary> tickets, CurrentUser viewer) {
         Map<Long, CustomerSummary> byId = customers.summaries(tickets.stream().map(TicketSummary::customerId).distinct().toList());
         PersonalData pd = PersonalData.of(viewer);
+        Map<Long, RepeatContacts.Counter> contacts = repeatContacts.counters(tickets.stream().map(TicketSummary::id).toList());
         return tickets.stream().map(t -> {
             CustomerSummary c = byId.get(t.customerId());
             return new TicketRow(t.id(), t.number(), t.priority(), t.state(), t.type(), pd.text(t.subject()), t.customerId(),
                     c == null ? "#" + t.customerId() : c.name(), c == null ? null : pd.phone(c.phone()),
-                    names.team(t.teamId()), names.person(t.assigneeId()), time.local(t.createdAt()), time.age(t.createdAt()));
+                    names.team(t.teamId()), names.person(t.assigneeId()), time.local(t.createdAt()), time.age(t.createdAt()),
+                    contacts.getOrDefault(t.id(), RepeatContacts.Counter.NONE));
         }).toList();
     }
 }

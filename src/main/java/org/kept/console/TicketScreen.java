@@ -1,5 +1,6 @@
 package org.kept.console;
 
+import org.kept.ticket.RepeatContacts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,11 @@ class TicketScreen {
     private final TicketRows rows;
     private final Names names;
     private final CentreTime time;
+    private final RepeatContacts repeatContacts;
 
-    TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time) {
+    TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time,
+                 RepeatContacts repeatContacts) {
+        this.repeatContacts = repeatContacts;
         this.tickets = tickets;
         this.customers = customers;
         this.directory = directory;
@@ -55,6 +59,9 @@ class TicketScreen {
         model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd)).toList());
         model.addAttribute("teams", directory.teams());
         model.addAttribute("staff", directory.staff());
+        model.addAttribute("contacts", repeatContacts.counter(id));
+        model.addAttribute("repeatKey", java.util.UUID.randomUUID().toString());
+        model.addAttribute("channels", org.kept.ticket.Channel.values());
         return t;
     }
 
