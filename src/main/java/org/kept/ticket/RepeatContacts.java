@@ -23,7 +23,7 @@ public interface RepeatContacts {
     /** Counters of many tickets in one query (for a queue page). */
     Map<Long, Counter> counters(Collection<Long> ticketIds);
 
-    /** Per team: tickets created in [from, to), how many were contacted again, and how often. */
+    /** Per team: tickets created from {@code from} (included) to {@code to} (excluded), how many were contacted again, and how often. */
     List<TeamRate> report(OffsetDateTime from, OffsetDateTime to);
 
     /** A candidate ticket with its score (0..1) and why it was proposed. */

@@ -97,6 +97,17 @@ class RepeatContactPagesTest {
         assertThat(jdbc.sql("select repeat_contacts from ticket where id = ?").param(id).query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void theReportPageShowsTheRateToPlannersOnly() throws Exception {
+        mvc.perform(get("/console/reports/repeat-contacts").with(user(fixtures.user("PLANNER"))).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("重复来电率")))
+                .andExpect(content().string(containsString("echarts.min.js")));
+        mvc.perform(get("/console/reports/repeat-contacts").with(user(fixtures.user("AGENT"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/webjars/echarts/echarts.min.js")).andExpect(status().isOk());
+    }
+
     private long count(long customer) {
         return jdbc.sql("select count(*) from ticket where customer_id = ?").param(customer).query(Long.class).single();
     }
