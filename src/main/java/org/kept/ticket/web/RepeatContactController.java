@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +13,7 @@ import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.CentreZone;
+import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.shared.Masking;
 import org.kept.ticket.Channel;
@@ -21,7 +21,6 @@ import org.kept.ticket.Priority;
 import org.kept.ticket.RepeatContacts;
 import org.kept.ticket.TicketState;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -95,11 +94,9 @@ class RepeatContactController {
                                     @AuthenticationPrincipal CurrentUser me) {
         Contact contact = body == null ? new Contact(null, null) : body;
         RepeatContacts.Linked linked = repeatContacts.link(id, contact.channel(), contact.note(), me, idempotencyKey);
-        return ResponseEntity.status(linked.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create("/api/v1/tickets/" + id + "/timeline"))
-                .header("Idempotent-Replayed", String.valueOf(linked.replayed()))
-                .body(TicketJson.of(linked.ticket(), customers.summaries(List.of(linked.ticket().customerId()))
-                        .get(linked.ticket().customerId()), linked.counter(), directory, me));
+        TicketJson json = TicketJson.of(linked.ticket(), customers.summaries(List.of(linked.ticket().customerId()))
+                .get(linked.ticket().customerId()), linked.counter(), directory, me);
+        return IdempotentResponses.created("/api/v1/tickets/" + id + "/timeline", linked.replayed(), json);
     }
 
     @GetMapping("/api/v1/reports/repeat-contacts")
