@@ -170,6 +170,22 @@
   });
 })();
 
+// --- repeat-contact report: a bar chart of the rate per team, drawn from the table's data- attributes ---
+window.addEventListener('load', function () {
+  'use strict';
+  var el = document.getElementById('repeat-chart');
+  if (!el || !window.echarts) {
+    return;
+  }
+  var chart = window.echarts.init(el);
+  chart.setOption({
+    title: { text: el.dataset.title, textStyle: { fontSize: 13 } },
+    tooltip: {},
+    xAxis: { type: 'category', data: el.dataset.labels.split('|') },
+    yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
+    series: [{ type: 'bar', data: el.dataset.values.split('|').map(Number) }]
+  });
+});
 // --- sla: live countdowns. Every <time data-countdown datetime="ISO"> shows the time left (or overdue) and ticks
 // each second without a reload; its title keeps the date in the reader's local time.
 (function () {

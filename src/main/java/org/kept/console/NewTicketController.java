@@ -13,6 +13,7 @@ import org.kept.identity.Permission;
 import org.kept.shared.KeptException;
 import org.kept.ticket.Channel;
 import org.kept.ticket.Priority;
+import org.kept.ticket.RepeatContacts;
 import org.kept.ticket.TicketType;
 import org.kept.ticket.Tickets;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +34,11 @@ class NewTicketController {
     private final Customers customers;
     private final Directory directory;
     private final Alerts alerts;
+    private final RepeatContacts repeatContacts;
 
     NewTicketController(Tickets tickets, Customers customers, Directory directory, Alerts alerts,
-                        org.springframework.transaction.support.TransactionTemplate tx) {
+                        org.springframework.transaction.support.TransactionTemplate tx, RepeatContacts repeatContacts) {
+        this.repeatContacts = repeatContacts;
         this.tx = tx;
         this.tickets = tickets;
         this.customers = customers;
@@ -76,6 +79,52 @@ class NewTicketController {
             model.addAttribute("alert", alerts.refuse(e, locale, response));
             return show(current[0], me, model);
         }
+    }
+
+    /** The chosen customer's open tickets this call may be about, proposed while the agent types the subject. */
+    @GetMapping("/console/tickets/matches")
+    @PreAuthorize("hasAuthority('TICKET_WRITE') and hasAuthority('TICKET_READ')")
+    String matches(@RequestParam(required = false) Long customerId, @RequestParam(defaultValue = "") String subject,
+                   @RequestParam(defaultValue = "") String description, @RequestParam(required = false) String category,
+                   @AuthenticationPrincipal CurrentUser me, Model model) {
+        boolean asked = customerId != null && !subject.isBlank();
+        String text = limit(subject + " " + description, 2000);
+        PersonalData pd = PersonalData.of(me);
+        model.addAttribute("matches", !asked ? List.of() : repeatContacts.openMatches(customerId, text, category, 5).stream()
+                .map(m -> new Proposal(m.ticket().id(), m.ticket().number(), pd.text(m.ticket().subject()),
+                        m.ticket().state(), m.ticket().priority(), (int) Math.round(m.score() * 100),
+                        String.join(" ", m.sharedTerms()), m.sameCategory(), m.ageDays())).toList());
+        model.addAttribute("asked", asked);
+        return "console/new-ticket :: matches";
+    }
+
+    /** A proposed ticket as the record page shows it. */
+    record Proposal(long id, String number, String subject, org.kept.ticket.TicketState state, Priority priority,
+                    int percent, String shared, boolean sameCategory, long ageDays) {
+    }
+
+    /**
+     * "Link as a repeat contact" on the record page: the form's subject and description become the contact's note on
+     * the open ticket instead of a duplicate ticket. The form's key makes a resend record nothing twice.
+     */
+    @PostMapping("/console/tickets/{id}/link-contact")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String link(@org.springframework.web.bind.annotation.PathVariable long id, @ModelAttribute NewTicketForm form,
+                @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        String note = limit(((form.subject() == null ? "" : form.subject().strip()) + " "
+                + (form.description() == null ? "" : form.description().strip())).strip(), 2000);
+        try {
+            repeatContacts.link(id, form.channel(), note, me,
+                    form.idempotencyKey() == null ? null : "link-" + form.idempotencyKey());
+            return "redirect:/console/tickets/" + id;
+        } catch (KeptException e) {
+            model.addAttribute("alert", alerts.refuse(e, locale, response));
+            return show(form, me, model);
+        }
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     /** A new customer from the form; a phone already on record means the caller is known, so no duplicate is made. */

@@ -1,5 +1,7 @@
 package org.kept.console;
 
+import org.kept.ticket.Channel;
+import org.kept.ticket.RepeatContacts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.kept.identity.CurrentUser;
@@ -30,8 +32,10 @@ class TicketActionsController {
     private final Tickets tickets;
     private final TicketScreen screen;
     private final Alerts alerts;
+    private final RepeatContacts repeatContacts;
 
-    TicketActionsController(Tickets tickets, TicketScreen screen, Alerts alerts) {
+    TicketActionsController(Tickets tickets, TicketScreen screen, Alerts alerts, RepeatContacts repeatContacts) {
+        this.repeatContacts = repeatContacts;
         this.tickets = tickets;
         this.screen = screen;
         this.alerts = alerts;
@@ -82,6 +86,15 @@ class TicketActionsController {
                     .orElseThrow(() -> KeptException.invalid("console.merge.unknown", target.strip()));
             tickets.merge(id, into.id(), version, me);
         });
+    }
+
+    /** The customer contacted us again about this ticket (重复来电); a resent form records it once. */
+    @PostMapping("/repeat-contact")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String repeatContact(@PathVariable long id, @RequestParam(required = false) Channel channel,
+                         @RequestParam(defaultValue = "") String note, @RequestParam(required = false) String key,
+                         @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        return act(id, me, locale, model, response, () -> repeatContacts.link(id, channel, note, me, key));
     }
 
     private String act(long id, CurrentUser me, Locale locale, Model model, HttpServletResponse response, Runnable action) {

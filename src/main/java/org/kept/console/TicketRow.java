@@ -1,5 +1,6 @@
 package org.kept.console;
 
+import org.kept.ticket.RepeatContacts;
 import java.time.LocalDateTime;
 import org.kept.ticket.Priority;
 import org.kept.ticket.TicketState;
@@ -8,5 +9,5 @@ import org.kept.ticket.TicketType;
 /** One line of a ticket list as a person reads it: names instead of ids, personal data masked for the viewer. */
 record TicketRow(long id, String number, Priority priority, TicketState state, TicketType type, String subject,
                  long customerId, String customer, String phone, String team, String assignee, LocalDateTime createdAt,
-                 CentreTime.Age age, java.time.Instant nextDeadline) {
+                 CentreTime.Age age, RepeatContacts.Counter contacts, java.time.Instant nextDeadline) {
 }

@@ -1,5 +1,6 @@
 package org.kept.console;
 
+import org.kept.ticket.RepeatContacts;
 import java.util.List;
 import java.util.Map;
 import org.kept.customer.CustomerSummary;
@@ -15,10 +16,12 @@ class TicketRows {
     private final Customers customers;
     private final Names names;
     private final CentreTime time;
+    private final RepeatContacts repeatContacts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
-    TicketRows(Customers customers, Names names, CentreTime time,
+    TicketRows(Customers customers, Names names, CentreTime time, RepeatContacts repeatContacts,
                org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
+        this.repeatContacts = repeatContacts;
         this.customers = customers;
         this.names = names;
         this.time = time;
@@ -28,6 +31,7 @@ class TicketRows {
     List<TicketRow> of(List<TicketSummary> tickets, CurrentUser viewer) {
         Map<Long, CustomerSummary> byId = customers.summaries(tickets.stream().map(TicketSummary::customerId).distinct().toList());
         PersonalData pd = PersonalData.of(viewer);
+        Map<Long, RepeatContacts.Counter> contacts = repeatContacts.counters(tickets.stream().map(TicketSummary::id).toList());
         org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
         // one query for the page's clocks: the next deadline counts down in the row
         Map<Long, org.kept.ticket.TicketDeadlines.Deadlines> due = clocks == null ? Map.of()
@@ -37,6 +41,7 @@ class TicketRows {
             return new TicketRow(t.id(), t.number(), t.priority(), t.state(), t.type(), pd.text(t.subject()), t.customerId(),
                     c == null ? "#" + t.customerId() : c.name(), c == null ? null : pd.phone(c.phone()),
                     names.team(t.teamId()), names.person(t.assigneeId()), time.local(t.createdAt()), time.age(t.createdAt()),
+                    contacts.getOrDefault(t.id(), RepeatContacts.Counter.NONE),
                     due.containsKey(t.id()) ? due.get(t.id()).escalationAt() : null);
         }).toList();
     }

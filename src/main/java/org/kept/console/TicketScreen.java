@@ -1,5 +1,6 @@
 package org.kept.console;
 
+import org.kept.ticket.RepeatContacts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +30,13 @@ class TicketScreen {
     private final TicketRows rows;
     private final Names names;
     private final CentreTime time;
+    private final RepeatContacts repeatContacts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
     TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time,
+                 RepeatContacts repeatContacts,
                  org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
+        this.repeatContacts = repeatContacts;
         this.deadlines = deadlines;
         this.tickets = tickets;
         this.customers = customers;
@@ -58,6 +62,9 @@ class TicketScreen {
         model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd)).toList());
         model.addAttribute("teams", directory.teams());
         model.addAttribute("staff", directory.staff());
+        model.addAttribute("contacts", repeatContacts.counter(id));
+        model.addAttribute("repeatKey", java.util.UUID.randomUUID().toString());
+        model.addAttribute("channels", org.kept.ticket.Channel.values());
         org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
         model.addAttribute("clock", clocks == null ? null : clocks.of(id).orElse(null));
         return t;

@@ -126,6 +126,28 @@ public sealed interface TicketChange {
         }
     }
 
+    /**
+     * The customer contacted the centre again about this open ticket (重复来电); {@code contacts} counts every contact so
+     * far, the first one included, so escalation rules can react to "contacted 3 times".
+     */
+    record RepeatContacted(Channel channel, int contacts, String note) implements TicketChange {
+        public String kind() {
+            return "REPEAT_CONTACT";
+        }
+
+        public String oldValue() {
+            return String.valueOf(contacts - 1);
+        }
+
+        public String newValue() {
+            return String.valueOf(contacts);
+        }
+
+        public String body() {
+            return (channel == null ? "" : channel.name()) + (note == null || note.isBlank() ? "" : ": " + note);
+        }
+    }
+
     // --- SLA entries (written by the sla module through Tickets.annotate) ---
 
     /** The clock stopped: waiting on the customer, or resolved. */

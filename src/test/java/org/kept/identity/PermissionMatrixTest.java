@@ -166,6 +166,12 @@ class PermissionMatrixTest {
                     w -> withVersion(PermissionMatrixTest.CALENDAR, 0)),
             row("GET /api/v1/calendars/{id}/due", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN),
                     w -> "/api/v1/calendars/" + PermissionMatrixTest.spareCalendar + "/due?minutes=60"),
+            // --- repeat contacts ---
+            row("GET /api/v1/customers/{id}/open-matches", Needs.allOf(CUSTOMER_READ, TICKET_READ),
+                    w -> "/api/v1/customers/" + w.customer() + "/open-matches?text=%E6%9D%83%E9%99%90"),
+            row("POST /api/v1/tickets/{id}/repeat-contacts", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/tickets/" + w.ticket() + "/repeat-contacts", w -> body("channel", "PHONE")),
+            row("GET /api/v1/reports/repeat-contacts", Needs.anyOf(REPORT_READ), w -> "/api/v1/reports/repeat-contacts"),
             // --- sla module ---
             row("GET /api/v1/sla/policies", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies"),
             row("GET /api/v1/sla/policies/{id}", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies/" + PermissionMatrixTest.spareSla),

@@ -54,6 +54,11 @@ public record CalendarDefinition(String name, ZoneId zone, boolean roundTheClock
         checkDates(holidays, workingDays);
     }
 
+    /** The arithmetic of this definition, not stored (id 0): for previews and benchmarks. */
+    public org.kept.calendar.BusinessCalendar arithmetic() {
+        return new WorkingTime(0, this);
+    }
+
     /** The hours of one weekday, in order. */
     public List<Period> hoursOn(DayOfWeek day) {
         return weeklyHours.stream().filter(p -> p.day() == day).toList();

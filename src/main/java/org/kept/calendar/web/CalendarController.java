@@ -3,7 +3,6 @@ package org.kept.calendar.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,8 +13,8 @@ import org.kept.calendar.BusinessCalendar;
 import org.kept.calendar.internal.CalendarBook;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.IdempotentRequests;
+import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,10 +54,8 @@ class CalendarController {
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         @AuthenticationPrincipal CurrentUser me) {
         IdempotentRequests.Outcome outcome = book.create(body.definition(), me, idempotencyKey);
-        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create("/api/v1/calendars/" + outcome.id()))
-                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(CalendarJson.of(book.get(outcome.id())));
+        return IdempotentResponses.created("/api/v1/calendars/" + outcome.id(), outcome.replayed(),
+                CalendarJson.of(book.get(outcome.id())));
     }
 
     @GetMapping("/api/v1/calendars")

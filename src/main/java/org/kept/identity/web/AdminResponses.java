@@ -1,8 +1,6 @@
 package org.kept.identity.web;
 
-import java.net.URI;
 import org.kept.shared.IdempotentRequests.Outcome;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** How a create answers: 201 with its location, or 200 marked as a replay when an Idempotency-Key repeated it. */
@@ -12,9 +10,6 @@ final class AdminResponses {
     }
 
     static <T> ResponseEntity<T> created(String collection, Outcome outcome, T body) {
-        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create(collection + outcome.id()))
-                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(body);
+        return org.kept.shared.IdempotentResponses.created(collection + outcome.id(), outcome.replayed(), body);
     }
 }

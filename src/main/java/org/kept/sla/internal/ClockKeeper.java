@@ -41,8 +41,9 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
     private final SystemActor system;
     private final ExpediteStore expedites;
     private final Clock clock;
+    private final org.kept.ticket.RepeatContacts repeats;
 
-    ClockKeeper(ClockStore clocks, PolicyStore policies, CalendarLookup calendars, Tickets tickets, Customers customers,
+    ClockKeeper(org.kept.ticket.RepeatContacts repeats, ClockStore clocks, PolicyStore policies, CalendarLookup calendars, Tickets tickets, Customers customers,
                 Escalator escalator, SystemActor system, ExpediteStore expedites, Clock clock) {
         this.clocks = clocks;
         this.policies = policies;
@@ -53,6 +54,7 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         this.system = system;
         this.expedites = expedites;
         this.clock = clock;
+        this.repeats = repeats;
     }
 
     @EventListener
@@ -91,9 +93,9 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         recompute(c, t, now);
     }
 
-    /** Repeat contacts as the ticket counts them; zero until the ticket module counts them. */
+    /** Every contact about the ticket, the first one included, as the ticket module counts them. */
     private int contacts(TicketView t) {
-        return 0;
+        return repeats.counter(t.id()).contacts();
     }
 
     private void stateChanged(TicketClock c, TicketState to, Instant now) {

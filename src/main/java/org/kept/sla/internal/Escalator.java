@@ -49,11 +49,12 @@ public class Escalator {
         if (word.isPresent()) {
             return Optional.of(MAJOR + ":keyword " + word.get());
         }
-        if (t.priority() == Priority.P1) {
-            return Optional.of(LEAD + ":priority P1");
-        }
+        // repeat contacts raise the priority too: name the cause, not its effect
         if (contacts >= settings.repeatContacts) {
             return Optional.of(LEAD + ":contacted " + contacts + " times");
+        }
+        if (t.priority() == Priority.P1) {
+            return Optional.of(LEAD + ":priority P1");
         }
         return Optional.empty();
     }

@@ -220,7 +220,7 @@ class TicketStore {
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getInt("version"));
     }
 
-    private static TicketSummary summary(ResultSet rs, int row) throws SQLException {
+    static TicketSummary summary(ResultSet rs, int row) throws SQLException {
         return new TicketSummary(rs.getLong("id"), rs.getString("number"), TicketType.valueOf(rs.getString("type")),
                 Priority.ofRank(rs.getInt("priority")), TicketState.valueOf(rs.getString("state")), rs.getString("subject"),
                 rs.getLong("customer_id"), rs.getObject("team_id", Long.class), rs.getObject("assignee_id", Long.class),

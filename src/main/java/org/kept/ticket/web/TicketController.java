@@ -16,6 +16,7 @@ import org.kept.identity.Directory;
 import org.kept.shared.Page;
 import org.kept.ticket.NewTicket;
 import org.kept.ticket.Priority;
+import org.kept.ticket.RepeatContacts;
 import org.kept.ticket.TicketFilter;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketSummary;
@@ -43,13 +44,15 @@ class TicketController {
     private final Tickets tickets;
     private final Customers customers;
     private final Directory directory;
+    private final RepeatContacts repeatContacts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
-    TicketController(Tickets tickets, Customers customers, Directory directory,
+    TicketController(Tickets tickets, Customers customers, Directory directory, RepeatContacts repeatContacts,
                      org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
         this.tickets = tickets;
         this.customers = customers;
         this.directory = directory;
+        this.repeatContacts = repeatContacts;
         this.deadlines = deadlines;
     }
 
@@ -184,7 +187,7 @@ class TicketController {
 
     private TicketJson json(TicketView t, CurrentUser me) {
         org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
-        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()), directory, me,
-                clocks == null ? null : clocks.of(t.id()).orElse(null));
+        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()),
+                repeatContacts.counter(t.id()), directory, me, clocks == null ? null : clocks.of(t.id()).orElse(null));
     }
 }

@@ -8,6 +8,7 @@ import org.kept.identity.Directory;
 import org.kept.shared.Masking;
 import org.kept.ticket.Channel;
 import org.kept.ticket.Priority;
+import org.kept.ticket.RepeatContacts;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketSummary;
 import org.kept.ticket.TicketType;
@@ -19,6 +20,7 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
                   TicketState state, String subject, String description, String incidentTime, String incidentPlace,
                   String peopleInvolved, String contactPhone, CustomerRef customer, Ref team, PersonRef assignee,
                   Long mergedIntoId, OffsetDateTime createdAt, OffsetDateTime updatedAt, int version, boolean masked,
+                  int repeatContacts, int contactCount, OffsetDateTime lastContactAt, boolean noReplySinceLastContact,
                   java.time.Instant firstResponseDue, java.time.Instant nextUpdateDue, java.time.Instant resolutionDue,
                   java.time.Instant escalationAt, java.time.Instant pausedSince, long pausedMinutes, int expedites,
                   int escalationLevel) {
@@ -48,8 +50,8 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
     private static final org.kept.ticket.TicketDeadlines.Deadlines NO_CLOCK =
             new org.kept.ticket.TicketDeadlines.Deadlines(null, null, null, null, null, 0, 0, 0);
 
-    static TicketJson of(TicketView t, CustomerSummary customer, Directory directory, CurrentUser viewer,
-                         org.kept.ticket.TicketDeadlines.Deadlines clock) {
+    static TicketJson of(TicketView t, CustomerSummary customer, RepeatContacts.Counter contacts, Directory directory,
+                         CurrentUser viewer, org.kept.ticket.TicketDeadlines.Deadlines clock) {
         org.kept.ticket.TicketDeadlines.Deadlines d = clock == null ? NO_CLOCK : clock;
         boolean full = viewer.seesPersonalData();
         return new TicketJson(t.id(), t.number(), t.type(), t.category(), t.channel(), t.priority(), t.state(),
@@ -60,8 +62,9 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
                 full ? t.peopleInvolved() : Masking.inText(t.peopleInvolved()),
                 full ? t.contactPhone() : Masking.phone(t.contactPhone()), customer(customer, full),
                 team(t.teamId(), directory), person(t.assigneeId(), directory), t.mergedIntoId(), t.createdAt(),
-                t.updatedAt(), t.version(), !full, d.firstResponseDue(), d.nextUpdateDue(), d.resolutionDue(),
-                d.escalationAt(), d.pausedSince(), d.pausedMinutes(), d.expedites(), d.escalationLevel());
+                t.updatedAt(), t.version(), !full, contacts.repeatContacts(), contacts.contacts(), contacts.lastContactAt(),
+                contacts.alarming(), d.firstResponseDue(), d.nextUpdateDue(), d.resolutionDue(), d.escalationAt(),
+                d.pausedSince(), d.pausedMinutes(), d.expedites(), d.escalationLevel());
     }
 
     static Row row(TicketSummary t, CustomerSummary customer, Directory directory, CurrentUser viewer) {

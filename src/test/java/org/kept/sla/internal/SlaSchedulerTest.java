@@ -112,6 +112,21 @@ class SlaSchedulerTest {
     }
 
     @Test
+    void aCustomerWhoContactedUsThreeTimesGoesToTheTeamLead() {
+        String team = world.team();
+        world.policy(team, null, 600, null, 6000);
+        CurrentUser lead = world.user("LEAD", team);
+        Api agent = world.fixtures.api(world.user("AGENT", team));
+        long id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "第三次来电催退款").get("id").asLong();
+        agent.post("/api/v1/tickets/" + id + "/repeat-contacts", body("channel", "PHONE")).expect(201);
+        assertThat(run(Instant.now(), id)).as("two contacts are not yet the rule's three").isZero();
+        agent.post("/api/v1/tickets/" + id + "/repeat-contacts", body("channel", "PHONE", "note", "第三次")).expect(201);
+        assertThat(run(Instant.now(), id)).isEqualTo(1);
+        assertThat(agent.get("/api/v1/tickets/" + id).expect(200).json().get("assignee").get("id").asLong()).isEqualTo(lead.id());
+        assertThat(agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body()).contains("contacted 3 times");
+    }
+
+    @Test
     void anAgentEscalatesByHandWithANoteAndTheCaseTravelsWithIt() {
         String team = world.team();
         world.policy(team, null, 60, null, 600);
