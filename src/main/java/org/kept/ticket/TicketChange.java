@@ -176,24 +176,13 @@ public sealed interface TicketChange {
         }
     }
 
-    /** A deadline is near ({@code clock}: FIRST_RESPONSE, NEXT_UPDATE or RESOLUTION; {@code due}: ISO instant). */
-    record DeadlineWarning(String clock, String due) implements TicketChange {
+    /**
+     * A deadline is near (a warning) or has passed (a breach); {@code clock}: FIRST_RESPONSE, NEXT_UPDATE or
+     * RESOLUTION; {@code due}: ISO instant.
+     */
+    record Deadline(String clock, String due, boolean breached) implements TicketChange {
         public String kind() {
-            return "SLA_WARNING";
-        }
-
-        public String oldValue() {
-            return clock;
-        }
-
-        public String newValue() {
-            return due;
-        }
-    }
-
-    record DeadlineBreached(String clock, String due) implements TicketChange {
-        public String kind() {
-            return "SLA_BREACH";
+            return breached ? "SLA_BREACH" : "SLA_WARNING";
         }
 
         public String oldValue() {

@@ -134,27 +134,17 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
     }
 
     void recompute(TicketClock c, TicketView t, Instant now) {
-        CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
-        PolicyMatch match = PolicyMatch.of(policies.ordered(), new Policy.Facts(t.type(), t.category(), t.priority(),
-                t.channel(), t.teamId(), customer == null ? null : customer.tier()));
-        c.policyId = match.tiered().id();
-        c.baselinePolicyId = match.baseline().id();
-        List<DeadlineMath.Pause> pauses = clocks.pauses(c.ticketId);
         if (!t.state().isActive() && !c.paused()) {
             c.pausedSince = now;
             c.pauseReason = TicketClock.RESOLVED;
         }
-        List<DeadlineMath.Deadline> deadlines = DeadlineMath.earliest(match.both().stream()
-                .map(p -> DeadlineMath.deadlines(c, p, calendars.of(p.calendarId()), pauses)).toList());
+        List<DeadlineMath.Deadline> deadlines = deadlines(c, t);
         c.firstResponseDue = due(deadlines, DeadlineMath.FIRST_RESPONSE);
         c.nextUpdateDue = due(deadlines, DeadlineMath.NEXT_UPDATE);
         c.resolutionDue = due(deadlines, DeadlineMath.RESOLUTION);
         c.escalationAt = Stream.of(c.firstResponseDue, c.nextUpdateDue, c.resolutionDue).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
-        Set<String> done = clocks.events(c.ticketId);
-        Stream<Instant> planned = DeadlineMath.actions(deadlines).stream()
-                .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())))
-                .map(DeadlineMath.Action::at);
+        Stream<Instant> planned = open(c, deadlines).map(DeadlineMath.Action::at);
         if (c.rulePending != null) {
             planned = Stream.concat(planned, Stream.of(now));
         }
@@ -164,16 +154,26 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
 
     /** The actions due at {@code now} that nobody has taken yet. */
     List<DeadlineMath.Action> dueActions(TicketClock c, TicketView t, Instant now) {
+        return open(c, deadlines(c, t)).filter(a -> !a.at().isAfter(now)).toList();
+    }
+
+    /** The running deadlines under the matching policies (sets the clock's policy ids). */
+    private List<DeadlineMath.Deadline> deadlines(TicketClock c, TicketView t) {
         CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
         PolicyMatch match = PolicyMatch.of(policies.ordered(), new Policy.Facts(t.type(), t.category(), t.priority(),
                 t.channel(), t.teamId(), customer == null ? null : customer.tier()));
+        c.policyId = match.tiered().id();
+        c.baselinePolicyId = match.baseline().id();
         List<DeadlineMath.Pause> pauses = clocks.pauses(c.ticketId);
+        return DeadlineMath.earliest(match.both().stream()
+                .map(p -> DeadlineMath.deadlines(c, p, calendars.of(p.calendarId()), pauses)).toList());
+    }
+
+    /** Warnings and breaches of these deadlines not taken yet. */
+    private Stream<DeadlineMath.Action> open(TicketClock c, List<DeadlineMath.Deadline> deadlines) {
         Set<String> done = clocks.events(c.ticketId);
-        return DeadlineMath.actions(DeadlineMath.earliest(match.both().stream()
-                        .map(p -> DeadlineMath.deadlines(c, p, calendars.of(p.calendarId()), pauses)).toList())).stream()
-                .filter(a -> !a.at().isAfter(now))
-                .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())))
-                .toList();
+        return DeadlineMath.actions(deadlines).stream()
+                .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())));
     }
 
     private static Instant due(List<DeadlineMath.Deadline> deadlines, String clock) {

@@ -148,12 +148,12 @@ public class SlaScheduler {
     private void perform(long ticketId, DeadlineMath.Action a, Instant now) {
         TicketView t = tickets.get(ticketId);
         if (a.kind().equals(DeadlineMath.WARNING)) {
-            tickets.annotate(ticketId, new TicketChange.DeadlineWarning(a.clock(), a.deadline().toString()), system.get());
+            tickets.annotate(ticketId, new TicketChange.Deadline(a.clock(), a.deadline().toString(), false), system.get());
             notifications.send(recipients.holderOf(t), "SLA_WARNING", ticketId,
                     "即将超时 Due soon " + t.number() + " " + a.clock() + " " + a.deadline());
             return;
         }
-        tickets.annotate(ticketId, new TicketChange.DeadlineBreached(a.clock(), a.deadline().toString()), system.get());
+        tickets.annotate(ticketId, new TicketChange.Deadline(a.clock(), a.deadline().toString(), true), system.get());
         String reason = "超时 Breach " + a.clock() + " " + a.deadline();
         if (a.clock().equals(DeadlineMath.RESOLUTION)) {
             expedites.missed(ticketId, now);

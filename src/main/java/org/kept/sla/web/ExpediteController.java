@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.IdempotentRequests;
+import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.sla.internal.ExpediteDesk;
 import org.kept.sla.internal.ExpediteStore;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,7 +45,7 @@ class ExpediteController {
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                     @AuthenticationPrincipal CurrentUser me) {
         IdempotentRequests.Outcome done = desk.expedite(id, body.reason(), me, key);
-        return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(store.get(done.id()));
+        return IdempotentResponses.created("/api/v1/tickets/" + id + "/timeline", done.replayed(), store.get(done.id()));
     }
 
     @GetMapping("/api/v1/reports/expedites")

@@ -3,14 +3,13 @@ package org.kept.sla.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.IdempotentRequests;
+import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.sla.internal.Policy;
 import org.kept.sla.internal.PolicyAdmin;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,8 +57,7 @@ class PolicyController {
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                   @AuthenticationPrincipal CurrentUser me) {
         IdempotentRequests.Outcome made = admin.create(body.policy(), me, key);
-        return ResponseEntity.status(made.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create("/api/v1/sla/policies/" + made.id())).body(admin.get(made.id()));
+        return IdempotentResponses.created("/api/v1/sla/policies/" + made.id(), made.replayed(), admin.get(made.id()));
     }
 
     @PutMapping("/api/v1/sla/policies/{id}")

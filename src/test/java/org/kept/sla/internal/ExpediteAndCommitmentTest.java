@@ -73,9 +73,9 @@ class ExpediteAndCommitmentTest {
 
     @Test
     void anExpediteWithoutEffectIsRefusedWithTheReason() {
-        String team = world.team();
-        world.policy(team, null, 60, null, 600);
-        Api agent = world.fixtures.api(world.user("AGENT", team));
+        SlaWorld.Desk desk = world.desk(60, null, 600);
+        String team = desk.team();
+        Api agent = desk.agent();
         long closed = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "已解决").get("id").asLong();
         agent.post("/api/v1/tickets/" + closed + "/transitions", body("to", "RESOLVED", "version", 0)).expect(200);
         assertThat(agent.post("/api/v1/tickets/" + closed + "/expedite", body("reason", "快点")).expect(409).detail())
@@ -97,9 +97,9 @@ class ExpediteAndCommitmentTest {
 
     @Test
     void expeditesAreCountedHonouredOrMissedPerTeam() {
-        String team = world.team();
-        world.policy(team, null, 60, null, 600);
-        Api agent = world.fixtures.api(world.user("AGENT", team));
+        SlaWorld.Desk desk = world.desk(60, null, 600);
+        String team = desk.team();
+        Api agent = desk.agent();
         long honoured = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "按时办结").get("id").asLong();
         long missed = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "没赶上").get("id").asLong();
         agent.post("/api/v1/tickets/" + honoured + "/expedite", body("reason", "客户出差前要结果")).expect(201);

@@ -32,9 +32,9 @@ class SlaClockTest {
 
     @Test
     void aNewTicketGetsItsPolicysDeadlinesAndTheEarliestIsTheEscalationTime() {
-        String team = world.team();
-        world.policy(team, null, 60, 120, 600);
-        Api agent = world.fixtures.api(world.user("AGENT", team));
+        SlaWorld.Desk desk = world.desk(60, 120, 600);
+        String team = desk.team();
+        Api agent = desk.agent();
         JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "发票开错了");
         Instant created = at(t, "createdAt");
         near(at(t, "firstResponseDue"), created.plus(Duration.ofMinutes(60)));
@@ -84,9 +84,9 @@ class SlaClockTest {
 
     @Test
     void waitingOnTheCustomerStopsTheClockVisiblyAndTheTimeIsGivenBack() {
-        String team = world.team();
-        world.policy(team, null, 60, null, 600);
-        Api agent = world.fixtures.api(world.user("AGENT", team));
+        SlaWorld.Desk desk = world.desk(60, null, 600);
+        String team = desk.team();
+        Api agent = desk.agent();
         JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "等待客户补充材料");
         long id = t.get("id").asLong();
 
@@ -110,9 +110,9 @@ class SlaClockTest {
 
     @Test
     void aReopenedTicketKeepsTheTimeItAlreadyUsed() {
-        String team = world.team();
-        world.policy(team, null, 60, null, 600);
-        Api agent = world.fixtures.api(world.user("AGENT", team));
+        SlaWorld.Desk desk = world.desk(60, null, 600);
+        String team = desk.team();
+        Api agent = desk.agent();
         JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "重开的工单");
         long id = t.get("id").asLong();
         JsonNode resolved = agent.post("/api/v1/tickets/" + id + "/transitions", body("to", "RESOLVED", "version", 0))

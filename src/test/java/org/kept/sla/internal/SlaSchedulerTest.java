@@ -76,9 +76,9 @@ class SlaSchedulerTest {
 
     @Test
     void stateIsInTheDatabaseSoAMissedPollIsCaughtUpLater() {
-        String team = world.team();
-        world.policy(team, null, 60, null, 600);
-        Api agent = world.fixtures.api(world.user("AGENT", team));
+        SlaWorld.Desk desk = world.desk(60, null, 600);
+        String team = desk.team();
+        Api agent = desk.agent();
         JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "重启之后");
         long id = t.get("id").asLong();
         // nobody polled for ten hours (instances down): both warnings and both breaches are caught up in one pass
@@ -87,9 +87,9 @@ class SlaSchedulerTest {
 
     @Test
     void seriousWordsGoStraightToTheMajorComplaintsGroup() {
-        String team = world.team();
-        world.policy(team, null, 60, null, 600);
-        Api agent = world.fixtures.api(world.user("AGENT", team));
+        SlaWorld.Desk desk = world.desk(60, null, 600);
+        String team = desk.team();
+        Api agent = desk.agent();
         JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "司机危险驾驶，涉及人身安全");
         long id = t.get("id").asLong();
         assertThat(run(Instant.now(), id)).isEqualTo(1);

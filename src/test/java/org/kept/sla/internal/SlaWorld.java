@@ -34,6 +34,17 @@ class SlaWorld {
         this.events = events;
     }
 
+    /** A team of its own with a policy (targets in minutes) and an agent in it. */
+    record Desk(String team, CurrentUser agentUser, Api agent) {
+    }
+
+    Desk desk(int firstResponse, Integer nextUpdate, int resolution) {
+        String team = team();
+        policy(team, null, firstResponse, nextUpdate, resolution);
+        CurrentUser agent = user("AGENT", team);
+        return new Desk(team, agent, fixtures.api(agent));
+    }
+
     /** A new team; returns its code. */
     String team() {
         String code = "sla-" + UUID.randomUUID().toString().substring(0, 8);
