@@ -65,10 +65,17 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         }
         Instant now = clock.instant();
         long id = event.ticketId();
+        Optional<TicketClock> found;
         if (event.change() instanceof TicketChange.Created) {
             clocks.insert(id, now);
+            TicketClock started = new TicketClock();
+            started.ticketId = id;
+            started.startedAt = now;
+            started.fresh = true;
+            found = Optional.of(started);
+        } else {
+            found = clocks.find(id);
         }
-        Optional<TicketClock> found = clocks.find(id);
         if (found.isEmpty()) {
             return;
         }
@@ -164,14 +171,14 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
                 t.channel(), t.teamId(), customer == null ? null : customer.tier()));
         c.policyId = match.tiered().id();
         c.baselinePolicyId = match.baseline().id();
-        List<DeadlineMath.Pause> pauses = clocks.pauses(c.ticketId);
+        List<DeadlineMath.Pause> pauses = c.fresh ? List.of() : clocks.pauses(c.ticketId);
         return DeadlineMath.earliest(match.both().stream()
                 .map(p -> DeadlineMath.deadlines(c, p, calendars.of(p.calendarId()), pauses)).toList());
     }
 
     /** Warnings and breaches of these deadlines not taken yet. */
     private Stream<DeadlineMath.Action> open(TicketClock c, List<DeadlineMath.Deadline> deadlines) {
-        Set<String> done = clocks.events(c.ticketId);
+        Set<String> done = c.fresh ? Set.of() : clocks.events(c.ticketId);
         return DeadlineMath.actions(deadlines).stream()
                 .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())));
     }

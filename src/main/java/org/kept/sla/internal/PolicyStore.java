@@ -31,15 +31,32 @@ public class PolicyStore {
         this.clock = clock;
     }
 
+    /**
+     * The policies in match order. Read on every ticket change, changed rarely: held for two seconds, so another
+     * instance sees an administrator's change within that time (this one at once).
+     */
     public List<Policy> ordered() {
-        return jdbc.sql("select " + COLUMNS + " from sla_policy order by position, id").query(PolicyStore::policy).list();
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c == null || now - c.loadedAt > 2_000_000_000L) {
+            c = new Cached(now, jdbc.sql("select " + COLUMNS + " from sla_policy order by position, id")
+                    .query(PolicyStore::policy).list());
+            cached = c;
+        }
+        return c.policies;
     }
+
+    private record Cached(long loadedAt, List<Policy> policies) {
+    }
+
+    private volatile Cached cached;
 
     public Optional<Policy> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from sla_policy where id = ?").param(id).query(PolicyStore::policy).optional();
     }
 
     long insert(Policy p) {
+        cached = null;
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into sla_policy (name, position, ticket_type, category, priority, channel, team_id, customer_tier, "
                         + "calendar_id, first_response_minutes, next_update_minutes, resolution_minutes, warn_percent, "
@@ -49,6 +66,7 @@ public class PolicyStore {
     }
 
     void update(Policy p, int expectedVersion) {
+        cached = null;
         List<Object> params = new java.util.ArrayList<>(values(p, false));
         params.add(p.id());
         params.add(expectedVersion);
@@ -63,6 +81,7 @@ public class PolicyStore {
     }
 
     void delete(long id, int expectedVersion) {
+        cached = null;
         if (jdbc.sql("delete from sla_policy where id = ? and version = ?").params(id, expectedVersion).update() == 0) {
             throw new StaleUpdateException("sla-policy", id);
         }

@@ -27,6 +27,8 @@ final class TicketClock {
     Instant resolutionDue;
     Instant escalationAt;
     Instant nextAt;
+    /** Just started: no pauses and no actions taken yet, nothing to read back. */
+    boolean fresh;
 
     boolean paused() {
         return pausedSince != null;
