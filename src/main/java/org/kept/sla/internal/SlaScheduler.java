@@ -74,7 +74,10 @@ public class SlaScheduler {
             return;
         }
         try {
-            runDue(clock.instant());
+            // a full batch means more may be due: go again at once instead of after the poll interval
+            for (int round = 0; round < 50 && pass(clock.instant(), null).due() == settings.batch; round++) {
+                log.debug("SLA batch full; polling again");
+            }
         } catch (RuntimeException e) {
             log.warn("SLA poll failed; it runs again shortly", e);
         }
@@ -87,9 +90,18 @@ public class SlaScheduler {
 
     /** Like {@link #runDue(Instant)}, limited to these tickets (tests sharing a database use it). */
     public int runDue(Instant now, Collection<Long> onlyTickets) {
+        return pass(now, onlyTickets).acted();
+    }
+
+    /** One pass: how many tickets were due (up to a batch) and how many actions were taken. */
+    private record Pass(int due, int acted) {
+    }
+
+    private Pass pass(Instant now, Collection<Long> onlyTickets) {
+        List<ClockStore.Due> due = clocks.due(now, settings.batch, onlyTickets);
         List<java.util.concurrent.Future<Integer>> work = new java.util.ArrayList<>();
-        for (ClockStore.Due due : clocks.due(now, settings.batch, onlyTickets)) {
-            work.add(workers.submit(() -> leaseAndAct(due, now)));
+        for (ClockStore.Due d : due) {
+            work.add(workers.submit(() -> leaseAndAct(d, now)));
         }
         int acted = 0;
         for (java.util.concurrent.Future<Integer> f : work) {
@@ -99,10 +111,10 @@ public class SlaScheduler {
                 log.warn("SLA work failed", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return acted;
+                return new Pass(due.size(), acted);
             }
         }
-        return acted + commitments.runDue(now, onlyTickets);
+        return new Pass(due.size(), acted + commitments.runDue(now, onlyTickets));
     }
 
     private int leaseAndAct(ClockStore.Due due, Instant now) {
