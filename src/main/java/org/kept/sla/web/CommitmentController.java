@@ -46,7 +46,8 @@ class CommitmentController {
         if (!mine && me.teamId() == null) {
             throw KeptException.invalid("sla.commitment.noTeam");
         }
-        return mine ? desk.open(me.id(), null, 200) : desk.open(null, me.teamId(), 200);
+        return (mine ? desk.open(me.id(), null, 200) : desk.open(null, me.teamId(), 200)).stream()
+                .map(c -> SlaMasking.of(c, me)).toList();
     }
 
     @PostMapping("/api/v1/commitments/{id}/kept")

@@ -61,10 +61,11 @@ class EscalationController {
     @PreAuthorize("hasAuthority('TICKET_ASSIGN_ANY')")
     @Operation(summary = "The escalation board: running tickets by time to breach, with holder and wait")
     List<EscalationBoard.Row> board(@RequestParam(required = false) Long team,
-                                    @RequestParam(defaultValue = "50") int limit) {
+                                    @RequestParam(defaultValue = "50") int limit,
+                                    @AuthenticationPrincipal CurrentUser me) {
         if (limit < 1 || limit > 200) {
             throw KeptException.invalid("error.paging");
         }
-        return board.next(team, limit, clock.instant());
+        return board.next(team, limit, clock.instant()).stream().map(r -> SlaMasking.of(r, me)).toList();
     }
 }

@@ -31,7 +31,7 @@ class NotificationController {
     @Operation(summary = "My notifications, newest first (unread=true for the unread ones)")
     List<NotificationStore.Notification> mine(@RequestParam(defaultValue = "false") boolean unread,
                                               @AuthenticationPrincipal CurrentUser me) {
-        return store.of(me.id(), unread, 100);
+        return store.of(me.id(), unread, 100).stream().map(n -> SlaMasking.of(n, me)).toList();
     }
 
     @PostMapping("/api/v1/notifications/{id}/read")

@@ -46,7 +46,8 @@ class SlaPages {
     @PreAuthorize("hasAuthority('TICKET_ASSIGN_ANY')")
     String board(@RequestParam(required = false) Long team, @AuthenticationPrincipal CurrentUser me, Model model) {
         Long shown = team != null ? team : me.teamId();
-        model.addAttribute("rows", board.next(shown != null && shown == 0 ? null : shown, 100, clock.instant()));
+        model.addAttribute("rows", board.next(shown != null && shown == 0 ? null : shown, 100, clock.instant()).stream()
+                .map(r -> SlaMasking.of(r, me)).toList());
         model.addAttribute("teams", directory.teams());
         model.addAttribute("team", shown);
         model.addAttribute("names", new Holders(directory));
@@ -57,8 +58,8 @@ class SlaPages {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     String commitments(@RequestParam(defaultValue = "true") boolean mine, @AuthenticationPrincipal CurrentUser me, Model model) {
         model.addAttribute("mine", mine);
-        model.addAttribute("rows", mine || me.teamId() == null ? commitments.open(me.id(), null, 200)
-                : commitments.open(null, me.teamId(), 200));
+        model.addAttribute("rows", (mine || me.teamId() == null ? commitments.open(me.id(), null, 200)
+                : commitments.open(null, me.teamId(), 200)).stream().map(c -> SlaMasking.of(c, me)).toList());
         return "sla/commitments";
     }
 
@@ -80,7 +81,7 @@ class SlaPages {
     @GetMapping("/console/notifications")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     String notifications(@AuthenticationPrincipal CurrentUser me, Model model) {
-        model.addAttribute("rows", notifications.of(me.id(), false, 100));
+        model.addAttribute("rows", notifications.of(me.id(), false, 100).stream().map(n -> SlaMasking.of(n, me)).toList());
         return "sla/notifications";
     }
 

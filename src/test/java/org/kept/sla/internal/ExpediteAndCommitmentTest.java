@@ -72,6 +72,16 @@ class ExpediteAndCommitmentTest {
     }
 
     @Test
+    void notificationsAndPromisesAreMaskedForRolesThatDoNotSeePersonalData() {
+        SlaWorld.Desk desk = world.desk(600, null, 6000);
+        CurrentUser outsourced = world.user("OUTSOURCED", desk.team());
+        long id = world.ticket(desk.agent(), world.customer(CustomerTier.STANDARD), desk.team(), "回电").get("id").asLong();
+        desk.agent().post("/api/v1/tickets/" + id + "/expedite", body("reason", "客户留了新号码 13912345678")).expect(201);
+        String seen = world.fixtures.api(outsourced).get("/api/v1/notifications").expect(200).body();
+        assertThat(seen).contains("EXPEDITE").doesNotContain("13912345678");
+    }
+
+    @Test
     void anExpediteWithoutEffectIsRefusedWithTheReason() {
         SlaWorld.Desk desk = world.desk(60, null, 600);
         String team = desk.team();
