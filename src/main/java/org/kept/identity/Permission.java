@@ -17,5 +17,7 @@ public enum Permission {
     PII_VIEW,
     AUDIT_READ,
     USER_ADMIN,
-    REPORT_READ
+    REPORT_READ,
+    /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
+    WORKFORCE_PLAN
 }

@@ -13,6 +13,7 @@ import static org.kept.identity.Permission.TICKET_MERGE;
 import static org.kept.identity.Permission.TICKET_READ;
 import static org.kept.identity.Permission.TICKET_WRITE;
 import static org.kept.identity.Permission.USER_ADMIN;
+import static org.kept.identity.Permission.WORKFORCE_PLAN;
 import static org.kept.support.Api.body;
 
 import java.util.EnumSet;
@@ -52,12 +53,12 @@ class PermissionMatrixTest {
         ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE));
         ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_REVEAL));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_VIEW));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
-        ROLES.put("PLANNER", EnumSet.of(REPORT_READ));
-        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ));
+        ROLES.put("PLANNER", EnumSet.of(REPORT_READ, WORKFORCE_PLAN));
+        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, WORKFORCE_PLAN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -141,7 +142,7 @@ class PermissionMatrixTest {
                     w -> body("nameZh", "矩阵分类", "nameEn", "Matrix")),
             row("GET /api/v1/admin/roles", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/roles"),
             row("PUT /api/v1/admin/roles/{code}/permissions", Needs.anyOf(USER_ADMIN),
-                    w -> "/api/v1/admin/roles/PLANNER/permissions", w -> body("permissions", List.of("REPORT_READ"))),
+                    w -> "/api/v1/admin/roles/PLANNER/permissions", w -> body("permissions", List.of("REPORT_READ", "WORKFORCE_PLAN"))),
             row("GET /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams"),
             row("POST /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams",
                     w -> body("code", "m" + w.unique(), "name", "矩阵新组")),
@@ -155,7 +156,12 @@ class PermissionMatrixTest {
             row("PUT /api/v1/admin/users/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/users/" + w.spareUser(),
                     w -> body("displayName", "矩阵改名", "role", "AGENT", "teamId", w.hotline())),
             row("POST /api/v1/admin/users/{id}/password", Needs.anyOf(USER_ADMIN),
-                    w -> "/api/v1/admin/users/" + w.spareUser() + "/password", w -> body("password", "another-secret")));
+                    w -> "/api/v1/admin/users/" + w.spareUser() + "/password", w -> body("password", "another-secret")),
+            // workforce
+            row("GET /api/v1/workforce/erlang-c", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ), w -> "/api/v1/workforce/erlang-c?"
+                    + "calls=100&intervalSeconds=1800&ahtSeconds=180&targetSeconds=20&serviceLevel=0.8"),
+            row("GET /api/v1/workforce/erlang-a", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ), w -> "/api/v1/workforce/erlang-a?"
+                    + "calls=100&intervalSeconds=1800&ahtSeconds=180&patienceSeconds=120&agents=12&targetSeconds=20"));
 
     @Autowired
     Fixtures fixtures;
