@@ -161,7 +161,15 @@ class PermissionMatrixTest {
             row("GET /api/v1/workforce/erlang-c", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ), w -> "/api/v1/workforce/erlang-c?"
                     + "calls=100&intervalSeconds=1800&ahtSeconds=180&targetSeconds=20&serviceLevel=0.8"),
             row("GET /api/v1/workforce/erlang-a", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ), w -> "/api/v1/workforce/erlang-a?"
-                    + "calls=100&intervalSeconds=1800&ahtSeconds=180&patienceSeconds=120&agents=12&targetSeconds=20"));
+                    + "calls=100&intervalSeconds=1800&ahtSeconds=180&patienceSeconds=120&agents=12&targetSeconds=20"),
+            row("GET /api/v1/workforce/forecast", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ),
+                    w -> "/api/v1/workforce/forecast?day=2039-01-0" + (1 + w.unique().length() % 9)),
+            row("GET /api/v1/workforce/forecast/accuracy", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ),
+                    w -> "/api/v1/workforce/forecast/accuracy?from=2026-01-01&to=2026-01-02"),
+            row("PUT /api/v1/workforce/forecast/overrides", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/forecast/overrides",
+                    w -> body("day", "2039-02-01", "channel", "ALL", "kind", "CAMPAIGN", "factor", 1.5)),
+            row("DELETE /api/v1/workforce/forecast/overrides", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/forecast/overrides?day=2039-02-02&channel=ALL"));
 
     @Autowired
     Fixtures fixtures;
