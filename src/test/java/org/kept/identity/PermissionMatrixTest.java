@@ -82,9 +82,12 @@ class PermissionMatrixTest {
         }
     }
 
+    /** Every staff member (anyone but a customer). */
+    static final Needs STAFF = Needs.anyOf(TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
+
     /** The data the requests point at, made fresh for this test; {@code spare} is a user and team only this test uses. */
     record World(long customer, long ticket, long duplicate, long portalTicket, long hotline, String username, String unique,
-                 long spareUser, long spareTeam) {
+                 long spareUser, long spareTeam, long roster) {
     }
 
     /** One endpoint: what it needs, and a valid request to it (so only permissions can refuse it). */
@@ -169,7 +172,19 @@ class PermissionMatrixTest {
             row("PUT /api/v1/workforce/forecast/overrides", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/forecast/overrides",
                     w -> body("day", "2039-02-01", "channel", "ALL", "kind", "CAMPAIGN", "factor", 1.5)),
             row("DELETE /api/v1/workforce/forecast/overrides", Needs.anyOf(WORKFORCE_PLAN),
-                    w -> "/api/v1/workforce/forecast/overrides?day=2039-02-02&channel=ALL"));
+                    w -> "/api/v1/workforce/forecast/overrides?day=2039-02-02&channel=ALL"),
+            row("POST /api/v1/workforce/rosters", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/rosters",
+                    w -> body("name", "矩阵排班", "startsOn", "2039-03-07", "days", 1, "memberIds", List.of(w.spareUser()))),
+            row("GET /api/v1/workforce/rosters/{id}", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/rosters/" + w.roster()),
+            row("POST /api/v1/workforce/rosters/{id}/solve", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/solve?seconds=1", w -> null),
+            row("POST /api/v1/workforce/rosters/{id}/publish", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/publish", w -> null),
+            row("GET /api/v1/workforce/rosters/{id}/coverage", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/coverage"),
+            row("GET /api/v1/workforce/my-shifts", STAFF, w -> "/api/v1/workforce/my-shifts"),
+            row("PUT /api/v1/workforce/my-availability", STAFF, w -> "/api/v1/workforce/my-availability",
+                    w -> body("day", "2039-03-08", "kind", "PREFER_OFF")));
 
     @Autowired
     Fixtures fixtures;
@@ -202,7 +217,12 @@ class PermissionMatrixTest {
         String unique = Long.toString(System.nanoTime(), 36);
         jdbc.sql("insert into team (code, name) values (?, ?)").params("spare-" + unique, "矩阵备用组").update();
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
-                fixtures.user("AGENT").id(), fixtures.team("spare-" + unique));
+                fixtures.user("AGENT").id(), fixtures.team("spare-" + unique), 0);
+        CurrentUser rosterPlanner = fixtures.user("PLANNER", null);
+        long roster = fixtures.api(rosterPlanner).post("/api/v1/workforce/rosters", body("name", "矩阵排班", "startsOn", "2039-03-07",
+                "days", 1, "memberIds", List.of(world.spareUser()))).expect(201).id();
+        world = new World(world.customer(), world.ticket(), world.duplicate(), world.portalTicket(), world.hotline(),
+                world.username(), world.unique(), world.spareUser(), world.spareTeam(), roster);
     }
 
     @Test
