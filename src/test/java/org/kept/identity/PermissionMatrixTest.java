@@ -82,6 +82,8 @@ class PermissionMatrixTest {
         }
     }
 
+    static final long NO_SHEET = 987_654_321_987L;
+
     /** Every staff member (anyone but a customer). */
     static final Needs STAFF = Needs.anyOf(TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
 
@@ -184,7 +186,17 @@ class PermissionMatrixTest {
                     w -> "/api/v1/workforce/rosters/" + w.roster() + "/coverage"),
             row("GET /api/v1/workforce/my-shifts", STAFF, w -> "/api/v1/workforce/my-shifts"),
             row("PUT /api/v1/workforce/my-availability", STAFF, w -> "/api/v1/workforce/my-availability",
-                    w -> body("day", "2039-03-08", "kind", "PREFER_OFF")));
+                    w -> body("day", "2039-03-08", "kind", "PREFER_OFF")),
+            row("POST /api/v1/workforce/handovers", STAFF, w -> "/api/v1/workforce/handovers", w -> body()),
+            row("GET /api/v1/workforce/handovers", STAFF, w -> "/api/v1/workforce/handovers?q=矩阵"),
+            // a sheet's own rules (either side, the team, planners) answer 404 past the door; the door is staff only
+            row("GET /api/v1/workforce/handovers/{id}", STAFF, w -> "/api/v1/workforce/handovers/" + NO_SHEET),
+            row("PUT /api/v1/workforce/handovers/{id}/items/{itemId}", STAFF,
+                    w -> "/api/v1/workforce/handovers/" + NO_SHEET + "/items/1", w -> body("newOwnerId", 1)),
+            row("POST /api/v1/workforce/handovers/{id}/sign", STAFF,
+                    w -> "/api/v1/workforce/handovers/" + NO_SHEET + "/sign", w -> body("version", 0)),
+            row("POST /api/v1/workforce/notices", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/notices",
+                    w -> body("title", "矩阵通知", "body", "内容", "kind", "OTHER", "effectiveAt", "2039-01-01T00:00:00Z")));
 
     @Autowired
     Fixtures fixtures;
