@@ -29,7 +29,7 @@ public class ContactHistory {
         this.zone = zone.zone();
     }
 
-    /** Counts for the days {@code [from, to)}. */
+    /** Counts for the days from {@code from} (inclusive) to {@code to} (exclusive). */
     public Map<Channel, Map<LocalDate, double[]>> counts(LocalDate from, LocalDate to) {
         Map<Channel, Map<LocalDate, double[]>> result = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {

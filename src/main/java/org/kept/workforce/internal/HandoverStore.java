@@ -115,7 +115,7 @@ public class HandoverStore {
         return keys.getKey().longValue();
     }
 
-    /** Notices for a team (or everyone) in force at some point of {@code [from, to]}. */
+    /** Notices for a team (or everyone) in force at some point between {@code from} and {@code to}. */
     public List<Notice> notices(Long teamId, Instant from, Instant to) {
         return jdbc.sql("select id, title, body, kind, team_id, effective_at, until_at from wf_notice "
                         + "where (team_id is null or team_id = ?) and effective_at <= ? and (until_at is null or until_at >= ?) "

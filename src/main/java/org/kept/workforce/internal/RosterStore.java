@@ -159,7 +159,7 @@ public class RosterStore {
         return jdbc.sql(SHIFT + "where roster_id = ? order by starts_at, user_id").param(rosterId).query(RosterStore::shift).list();
     }
 
-    /** Shifts of published rosters for one person overlapping {@code [from, to)}. */
+    /** Shifts of published rosters for one person overlapping the time from {@code from} (inclusive) to {@code to} (exclusive). */
     public List<ShiftView> publishedShifts(long userId, Instant from, Instant to) {
         return jdbc.sql(SHIFT + "where user_id = ? and starts_at < ? and ends_at > ? and roster_id in "
                         + "(select id from wf_roster where state = 'PUBLISHED') order by starts_at")

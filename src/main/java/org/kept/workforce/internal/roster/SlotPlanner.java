@@ -11,10 +11,13 @@ import org.kept.workforce.Skill;
 /**
  * Cuts the requirement into shift slots, greedily: each round adds the shift (day × type) that covers the most
  * still-uncovered agent-intervals, and places its meal break where cover is most plentiful at that moment, so
- * breaks are staggered and the lunch peak keeps its agents. Stops when no shift would cover at least a quarter of
- * its own length, or at the cap (the most shifts the people could work).
+ * breaks are staggered and the lunch peak keeps its agents. Stops when no shift would cover at least a fraction of
+ * its own length (a sixteenth), or at the cap (the most shifts the people could work).
  */
 public final class SlotPlanner {
+
+    /** A shift is cut while it would cover at least 1/MIN_USE of its length; the solver leaves the weakest unfilled. */
+    private static final int MIN_USE = 16;
 
     private SlotPlanner() {
     }
@@ -36,7 +39,7 @@ public final class SlotPlanner {
                         }
                     }
                 }
-                if (best == null || best.gain * 4 < best.type.workMinutes() / requirement.stepMinutes()) {
+                if (best == null || best.gain * MIN_USE < best.type.workMinutes() / requirement.stepMinutes()) {
                     break;
                 }
                 apply(requirement, deficit, best);
