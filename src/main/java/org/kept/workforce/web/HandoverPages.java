@@ -133,6 +133,6 @@ class HandoverPages {
     }
 
     private String message(KeptException e, Locale locale) {
-        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+        return PageRefusals.text(messages, e, locale);
     }
 }

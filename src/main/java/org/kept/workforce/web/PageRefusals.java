@@ -29,4 +29,9 @@ class PageRefusals {
         model.addAttribute("message", messages.getMessage(e.messageKey(), args, e.messageKey(), locale));
         return "console/error";
     }
+
+    /** The refusal as a sentence in the caller's language, for a page that shows it in place. */
+    static String text(MessageSource messages, KeptException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+    }
 }

@@ -115,7 +115,7 @@ class PlannerPage {
                 model.addAttribute("a", erlangA);
             }
         } catch (KeptException e) {
-            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            model.addAttribute("error", PageRefusals.text(messages, e, locale));
         }
         return "workforce/planner :: result";
     }
@@ -136,7 +136,7 @@ class PlannerPage {
                         note == null || note.isBlank() ? null : note.trim()), me.id());
             }
         } catch (KeptException e) {
-            redirect.addFlashAttribute("overrideError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            redirect.addFlashAttribute("overrideError", PageRefusals.text(messages, e, locale));
         }
         redirect.addAttribute("day", day);
         return "redirect:/console/workforce";

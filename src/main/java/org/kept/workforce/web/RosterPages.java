@@ -71,7 +71,7 @@ class RosterPages {
             rosters.solve(id, seconds);
             return "redirect:/console/workforce/rosters/" + id;
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
             return "redirect:/console/workforce/rosters";
         }
     }
@@ -129,7 +129,7 @@ class RosterPages {
         try {
             rosters.publish(id);
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
         }
         return "redirect:/console/workforce/rosters/" + id;
     }
@@ -141,7 +141,7 @@ class RosterPages {
         try {
             rosters.solve(id, seconds);
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
         }
         return "redirect:/console/workforce/rosters/" + id;
     }
