@@ -61,7 +61,10 @@ class CalculatorApiTest {
                 "/api/v1/workforce/erlang-c?calls=-1&intervalSeconds=1800&ahtSeconds=180&targetSeconds=20&serviceLevel=0.8",
                 "/api/v1/workforce/erlang-c?intervalSeconds=1800&ahtSeconds=180&targetSeconds=20&serviceLevel=0.8",
                 "/api/v1/workforce/erlang-a?calls=100&intervalSeconds=1800&ahtSeconds=180&patienceSeconds=0&agents=5"
-                        + "&targetSeconds=20"}) {
+                        + "&targetSeconds=20",
+                // an enormous question is refused in good time, not computed for minutes
+                "/api/v1/workforce/erlang-a?calls=10000000&intervalSeconds=1800&ahtSeconds=18&patienceSeconds=86400"
+                        + "&agents=100000&targetSeconds=86400"}) {
             Response r = lead.get(bad);
             assertThat(r.status()).as(r.toString()).isEqualTo(422);
             assertThat(r.contentType()).startsWith("application/problem+json");

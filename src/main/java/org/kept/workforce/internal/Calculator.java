@@ -36,8 +36,12 @@ public final class Calculator {
         Staffing.Load load = in.load();
         double patience = in.number("patienceSeconds", 0, true, 86_400);
         int agents = in.whole("agents", 1, 100_000);
-        return ErlangA.evaluate(load.calls() / load.intervalSeconds(), load.ahtSeconds(), patience,
-                agents * load.concurrency(), load.targetSeconds());
+        try {
+            return ErlangA.evaluate(load.calls() / load.intervalSeconds(), load.ahtSeconds(), patience,
+                    agents * load.concurrency(), load.targetSeconds());
+        } catch (ErlangA.TooLarge e) {
+            throw KeptException.invalid("workforce.erlangA.tooLarge");
+        }
     }
 
     /** The Erlang C answer as the API returns it. */

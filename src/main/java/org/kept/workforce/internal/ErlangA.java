@@ -23,6 +23,8 @@ public final class ErlangA {
     /** Queue states beyond this weigh less than this share of the waiting mass and are dropped. */
     private static final double NEGLIGIBLE = 1e-17;
     private static final int MAX_STATES = 2_000_000;
+    /** Beyond this many state updates the answer would take seconds: refused rather than computed. */
+    private static final long MAX_WORK = 200_000_000L;
 
     private ErlangA() {
     }
@@ -80,7 +82,7 @@ public final class ErlangA {
                     break;
                 }
                 if (j + 1 >= MAX_STATES) {
-                    break;
+                    throw new TooLarge();
                 }
                 j++;
                 if (j == w.length) {
@@ -123,7 +125,11 @@ public final class ErlangA {
             }
             double rate = serviceCapacity + states * theta;
             double lt = rate * target;
-            int steps = (int) Math.ceil(lt + 12 * Math.sqrt(lt) + 30);
+            double estimate = Math.ceil(lt + 12 * Math.sqrt(lt) + 30);
+            if (estimate * states > MAX_WORK) {
+                throw new TooLarge();
+            }
+            int steps = (int) estimate;
             double logPoisson = -lt;
             double served = 0.0;
             double answered = 0.0;
@@ -152,6 +158,13 @@ public final class ErlangA {
             double base = serviceCapacity * target;
             double cut = 2 * base + 40 * Math.sqrt(2 * base + 100) + 100;
             return (int) Math.min(all, Math.ceil(cut));
+        }
+    }
+
+    /** The queue is too long (overloaded, very patient callers) or the target too long to compute in good time. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("Erlang A input too large", null, false, false);
         }
     }
 

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * A day's forecast per channel (history, then the planner's overrides), the agents it needs per interval, and how
- * good the forecasts of past days were. Holidays come from {@code kept.workforce.holidays} (ISO dates, comma
- * separated) until the calendar module provides them.
+ * good the forecasts of past days were. Holidays: the dates in {@code kept.workforce.holidays} (ISO dates, comma
+ * separated) and, when the calendar module is present and {@code kept.workforce.holiday-calendar} names a calendar,
+ * every Monday-to-Friday that calendar takes off (weekends are already in the weekday profile).
  */
 @Service
 public class ForecastService {
@@ -31,13 +32,19 @@ public class ForecastService {
     private final Clock clock;
     private final CentreZone zone;
     private final Set<LocalDate> holidays;
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars;
+    private final long holidayCalendar;
 
     ForecastService(ContactHistory history, ForecastOverrides overrides, Clock clock, CentreZone zone,
-                    @Value("${kept.workforce.holidays:}") String holidays) {
+                    @Value("${kept.workforce.holidays:}") String holidays,
+                    @Value("${kept.workforce.holiday-calendar:0}") long holidayCalendar,
+                    org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars) {
         this.history = history;
         this.overrides = overrides;
         this.clock = clock;
         this.zone = zone;
+        this.calendars = calendars;
+        this.holidayCalendar = holidayCalendar;
         this.holidays = new HashSet<>();
         Arrays.stream(holidays.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(LocalDate::parse)
                 .forEach(this.holidays::add);
@@ -48,7 +55,26 @@ public class ForecastService {
     }
 
     public boolean isHoliday(LocalDate day) {
-        return holidays.contains(day);
+        return holidays().contains(day);
+    }
+
+    /** The configured dates, plus the holiday calendar's weekday days off over the forecast's reach. */
+    Set<LocalDate> holidays() {
+        org.kept.calendar.Calendars available = holidayCalendar > 0 ? calendars.getIfAvailable() : null;
+        if (available == null) {
+            return holidays;
+        }
+        return available.find(holidayCalendar).map(calendar -> {
+            Set<LocalDate> all = new HashSet<>(holidays);
+            LocalDate today = today();
+            for (LocalDate d = today.minusDays(HISTORY_DAYS + 7L * 40); d.isBefore(today.plusDays(400)); d = d.plusDays(1)) {
+                java.time.DayOfWeek dow = d.getDayOfWeek();
+                if (dow != java.time.DayOfWeek.SATURDAY && dow != java.time.DayOfWeek.SUNDAY && calendar.isDayOff(d)) {
+                    all.add(d);
+                }
+            }
+            return all;
+        }).orElse(holidays);
     }
 
     /** The forecast of one day as of today, overrides applied. */
@@ -63,8 +89,9 @@ public class ForecastService {
                 .sorted(java.util.Comparator.comparing((ForecastOverride o) -> o.kind() != ForecastOverride.Kind.MANUAL)
                         .thenComparing(o -> o.channel().equals("ALL")))
                 .toList();
+        Set<LocalDate> known = holidays();
         for (Channel c : Channel.values()) {
-            double[] f = new Forecaster(counts.get(c), holidays, first).forecast(day, asOf);
+            double[] f = new Forecaster(counts.get(c), known, first).forecast(day, asOf);
             base.put(c, f);
             double[] a = f;
             for (ForecastOverride o : dayOverrides) {
@@ -74,7 +101,7 @@ public class ForecastService {
             }
             adjusted.put(c, a);
         }
-        return new DayForecast(day, base, adjusted, dayOverrides, holidays.contains(day));
+        return new DayForecast(day, base, adjusted, dayOverrides, known.contains(day));
     }
 
     /** Agents needed per interval and skill for a forecast day. */
@@ -102,11 +129,12 @@ public class ForecastService {
         Map<Channel, Map<LocalDate, double[]>> counts = history.counts(from.minusDays(HISTORY_DAYS), to);
         LocalDate first = history.firstDay().orElse(to);
         List<DayAccuracy> days = new ArrayList<>();
+        Set<LocalDate> known = holidays();
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
             double[] forecast = new double[Forecaster.INTERVALS];
             double[] actual = new double[Forecaster.INTERVALS];
             for (Channel c : Channel.values()) {
-                double[] f = new Forecaster(counts.get(c), holidays, first).forecast(d, d);
+                double[] f = new Forecaster(counts.get(c), known, first).forecast(d, d);
                 double[] a = counts.get(c).getOrDefault(d, new double[Forecaster.INTERVALS]);
                 for (int i = 0; i < forecast.length; i++) {
                     forecast[i] += f[i];
