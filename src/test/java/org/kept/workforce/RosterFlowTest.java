@@ -65,8 +65,11 @@ class RosterFlowTest {
                 .expect(204);
         first.put("/api/v1/workforce/my-availability", Api.body("day", monday.toString(), "kind", "SOMETIMES")).expect(422);
 
+        planner.post("/api/v1/workforce/rosters", Api.body("name", "违规排班", "startsOn", monday.toString(), "days", 7,
+                "memberIds", agents.stream().map(CurrentUser::id).toList(), "minRestHours", 5)).expect(422);
         JsonNode roster = planner.post("/api/v1/workforce/rosters", Api.body("name", "测试周排班", "startsOn", monday.toString(),
-                "days", 7, "memberIds", agents.stream().map(CurrentUser::id).toList())).expect(201).json();
+                "days", 7, "memberIds", agents.stream().map(CurrentUser::id).toList(), "minRestHours", 12)).expect(201).json();
+        assertThat(roster.get("rules").asString()).contains("rest=720");
         long id = roster.get("id").asLong();
         assertThat(roster.get("state").asString()).isEqualTo("DRAFT");
         fixtures.api(agents.get(1)).post("/api/v1/workforce/rosters/" + id + "/solve?seconds=2", null).expect(403);
@@ -96,6 +99,16 @@ class RosterFlowTest {
                         .toLocalDate()).isNotEqualTo(monday.plusDays(2));
             }
         }
+        // 12 hours' rest between any two shifts of one person, as the planner asked
+        java.util.Map<Long, List<Instant[]>> byPerson = new java.util.HashMap<>();
+        solved.get("shifts").forEach(s -> byPerson.computeIfAbsent(s.get("userId").asLong(), u -> new ArrayList<>())
+                .add(new Instant[] {Instant.parse(s.get("startsAt").asString()), Instant.parse(s.get("endsAt").asString())}));
+        byPerson.values().forEach(list -> {
+            list.sort(java.util.Comparator.comparing(a -> a[0]));
+            for (int i = 1; i < list.size(); i++) {
+                assertThat(java.time.Duration.between(list.get(i - 1)[1], list.get(i)[0]).toHours()).isGreaterThanOrEqualTo(12);
+            }
+        });
         JsonNode coverage = planner.get("/api/v1/workforce/rosters/" + id + "/coverage").expect(200).json();
         assertThat(coverage.get("intervals").size()).isEqualTo(7 * 48);
         assertThat(coverage.get("shareMet").asDouble()).isGreaterThan(0.5);

@@ -96,6 +96,18 @@ public class RosterService {
      */
     public long create(String name, Long teamId, LocalDate startsOn, int days, List<Long> memberIds,
                        Map<Long, Set<Skill>> skills, long by) {
+        return create(name, teamId, startsOn, days, memberIds, skills, RosterRules.defaults(), 0, by);
+    }
+
+    /**
+     * As above with the planner's working-time rules and a shrinkage (absence, training, breaks beyond the meal): each
+     * interval then asks for ceil(n / (1 − shrinkage)) people so that n are on the phones.
+     */
+    public long create(String name, Long teamId, LocalDate startsOn, int days, List<Long> memberIds,
+                       Map<Long, Set<Skill>> skills, RosterRules rules, double shrinkage, long by) {
+        if (!(shrinkage >= 0 && shrinkage <= 0.5)) {
+            throw KeptException.invalid("workforce.roster.rules");
+        }
         if (days < 1 || days > 35) {
             throw KeptException.invalid("workforce.roster.days", 35);
         }
@@ -124,7 +136,7 @@ public class RosterService {
             required.put(day, forecasts.required(forecasts.forecast(day), StaffingSettings.defaults()));
         }
         return tx.execute(status -> {
-            long id = store.create(name.trim(), teamId, startsOn, days, "step=" + STEP, by);
+            long id = store.create(name.trim(), teamId, startsOn, days, rules.format() + ";shrinkage=" + Math.round(shrinkage * 100), by);
             for (UserView u : people) {
                 Set<Skill> s = skills != null && skills.containsKey(u.id()) ? skills.get(u.id())
                         : skillsOfTeam(u.teamId() == null ? null : teamCodes.get(u.teamId()));
@@ -133,7 +145,8 @@ public class RosterService {
             required.forEach((day, bySkill) -> bySkill.forEach((skill, agents) -> {
                 for (int i = 0; i < agents.length; i++) {
                     if (agents[i] > 0) {
-                        store.addRequirement(id, day.atStartOfDay(zone).plusMinutes((long) i * STEP).toInstant(), skill, agents[i]);
+                        store.addRequirement(id, day.atStartOfDay(zone).plusMinutes((long) i * STEP).toInstant(), skill,
+                                Staffing.gross(agents[i], shrinkage));
                     }
                 }
             }));
@@ -184,7 +197,7 @@ public class RosterService {
                 }
             }
             List<ShiftSlot> slots = SlotPlanner.slots(requirement, holidays, Map.of());
-            RosterPlan plan = new RosterPlan(agents, slots, Limits.of(RosterRules.defaults(), roster.days()), roster.days());
+            RosterPlan plan = new RosterPlan(agents, slots, Limits.of(RosterRules.parse(roster.settings()), roster.days()), roster.days());
             long started = System.nanoTime();
             // nothing required, nothing to solve (Timefold wants at least one shift)
             RosterPlan solved = slots.isEmpty() ? withZeroScore(plan)
@@ -256,7 +269,7 @@ public class RosterService {
         List<ShiftView> shifts = store.shifts(roster.id());
         Map<Long, Set<Skill>> members = store.members(roster.id());
         Map<Long, String> names = names(members.keySet());
-        RosterRules rules = RosterRules.defaults();
+        RosterRules rules = RosterRules.parse(roster.settings());
         List<CallBack> suggestions = new ArrayList<>();
         int perDay = 1440 / STEP;
         for (int d = 0; d < roster.days(); d++) {

@@ -18,6 +18,7 @@ import org.kept.workforce.Skill;
 import org.kept.workforce.internal.RosterService;
 import org.kept.workforce.internal.RosterStore;
 import org.kept.workforce.internal.roster.Coverage;
+import org.kept.workforce.internal.roster.RosterRules;
 import org.kept.workforce.internal.roster.ShiftType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -58,7 +59,9 @@ class RosterApi {
             request.skills().forEach((user, list) -> skills.put(user, list.isEmpty() ? EnumSet.noneOf(Skill.class) : EnumSet.copyOf(list)));
         }
         long id = rosters.create(request.name(), request.teamId(), request.startsOn(), request.days() == null ? 28 : request.days(),
-                request.memberIds(), skills, me.id());
+                request.memberIds(), skills, RosterRules.of(request.minRestHours(), request.maxWorkDaysPerWeek(),
+                        request.maxWeekHours(), request.overtimeMonthHours()),
+                request.shrinkage() == null ? 0 : request.shrinkage(), me.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(store.get(id)));
     }
 
@@ -163,11 +166,14 @@ class RosterApi {
         m.put("score", r.score());
         m.put("shareMet", r.message());
         m.put("publishedAt", r.publishedAt());
+        m.put("rules", r.settings());
         return m;
     }
 
+    /** Rules default to Chinese labour law: 11 h rest, 6 working days a week, 48 h a week, 36 h overtime a month. */
     record NewRoster(String name, Long teamId, LocalDate startsOn, Integer days, List<Long> memberIds,
-                     Map<Long, List<Skill>> skills) {
+                     Map<Long, List<Skill>> skills, Integer minRestHours, Integer maxWorkDaysPerWeek, Integer maxWeekHours,
+                     Integer overtimeMonthHours, Double shrinkage) {
     }
 
     record Availability(LocalDate day, String kind, String shiftType) {

@@ -65,9 +65,11 @@ class RosterPages {
     String create(@RequestParam String name, @RequestParam(required = false) Long teamId,
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
                   @RequestParam(defaultValue = "28") int days, @RequestParam(defaultValue = "30") int seconds,
+                  @RequestParam(required = false) Integer minRestHours, @RequestParam(defaultValue = "0") double shrinkage,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
         try {
-            long id = rosters.create(name, teamId, startsOn, days, null, null, me.id());
+            long id = rosters.create(name, teamId, startsOn, days, null, null,
+                    org.kept.workforce.internal.roster.RosterRules.of(minRestHours, null, null, null), shrinkage, me.id());
             rosters.solve(id, seconds);
             return "redirect:/console/workforce/rosters/" + id;
         } catch (KeptException e) {
