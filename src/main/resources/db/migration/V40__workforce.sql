@@ -26,6 +26,7 @@ create table wf_roster (
     days          integer      not null,
     state         varchar(16)  not null, -- DRAFT, SOLVING, SOLVED, PUBLISHED, FAILED
     progress      integer      not null default 0,
+    solving_until timestamp with time zone, -- past this, a SOLVING roster was abandoned (instance stopped) and may be solved again
     score         varchar(200),
     message       varchar(500),
     settings      varchar(2000) not null,

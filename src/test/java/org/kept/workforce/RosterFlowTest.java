@@ -146,4 +146,18 @@ class RosterFlowTest {
         assertThat(published).contains("coverage-chart", "Published");
         mvc.perform(get("/console/workforce/rosters").with(user(plannerUser))).andExpect(status().isOk());
     }
+
+    @Test
+    void aRosterLeftSolvingByAStoppedInstanceCanBeSolvedAgain() {
+        Api planner = fixtures.api(fixtures.user("PLANNER", null));
+        long agent = fixtures.user("AGENT").id();
+        long id = planner.post("/api/v1/workforce/rosters", Api.body("name", "中断的排班", "startsOn", "2049-06-07", "days", 1,
+                "memberIds", List.of(agent))).expect(201).id();
+        jdbc.sql("update wf_roster set state = 'SOLVING', solving_until = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().plusMinutes(5), id).update();
+        planner.post("/api/v1/workforce/rosters/" + id + "/solve?seconds=1", null).expect(409);
+        jdbc.sql("update wf_roster set solving_until = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusMinutes(1), id).update();
+        planner.post("/api/v1/workforce/rosters/" + id + "/solve?seconds=1", null).expect(202);
+    }
 }

@@ -177,7 +177,9 @@ public class RosterService {
             throw KeptException.invalid("workforce.roster.seconds", 600);
         }
         store.get(id);
-        if (!store.move(id, EnumSet.of(RosterState.DRAFT, RosterState.SOLVED, RosterState.FAILED), RosterState.SOLVING, null)) {
+        // the deadline lets another instance take over a roster whose solving instance stopped
+        Instant until = clock.instant().plusSeconds(seconds + 120L);
+        if (!store.claimForSolving(id, EnumSet.of(RosterState.DRAFT, RosterState.SOLVED, RosterState.FAILED), until)) {
             throw KeptException.conflict("workforce.roster.state", store.get(id).state());
         }
         solver.submit(() -> run(id, seconds));

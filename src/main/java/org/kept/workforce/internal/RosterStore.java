@@ -82,6 +82,16 @@ public class RosterStore {
                 .params(to.name(), message, to.name(), to.name(), OffsetDateTime.now(clock), id).update() == 1;
     }
 
+    /** Claims a roster for solving until a deadline: from the given states, or from SOLVING left behind past its deadline. */
+    public boolean claimForSolving(long id, Set<RosterState> from, Instant until) {
+        String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        Instant now = clock.instant();
+        return jdbc.sql("update wf_roster set state = 'SOLVING', message = null, progress = 0, solving_until = ?, "
+                        + "version = version + 1 where id = ? and (state in (" + states + ") "
+                        + "or (state = 'SOLVING' and solving_until < ?))")
+                .params(utc(until), id, utc(now)).update() == 1;
+    }
+
     public void progress(long id, int percent, String score) {
         jdbc.sql("update wf_roster set progress = ?, score = ? where id = ?").params(percent, score, id).update();
     }
