@@ -48,6 +48,8 @@ public class RosterService {
 
     private static final Logger log = LoggerFactory.getLogger(RosterService.class);
     private static final int STEP = 30;
+    /** A call-back covers at most 8 hours. */
+    private static final int MAX_CALL_BACK_INTERVALS = 8 * 60 / STEP;
     private static final Set<String> FRONT_LINE = Set.of("AGENT", "OUTSOURCED", "LEAD", "COMPLAINTS");
 
     private final RosterStore store;
@@ -272,48 +274,54 @@ public class RosterService {
         Map<Long, Set<Skill>> members = store.members(roster.id());
         Map<Long, String> names = names(members.keySet());
         RosterRules rules = RosterRules.parse(roster.settings());
+        Instant origin = origin(roster);
         List<CallBack> suggestions = new ArrayList<>();
-        int perDay = 1440 / STEP;
-        for (int d = 0; d < roster.days(); d++) {
-            LocalDate day = roster.startsOn().plusDays(d);
-            for (Skill skill : Skill.values()) {
-                int[] need = requirement.agents().get(skill);
-                int[] have = coverage.scheduled().get(skill);
-                int first = -1;
-                int last = -1;
-                int shortBy = 0;
-                for (int i = d * perDay; i < (d + 1) * perDay; i++) {
-                    if (have[i] < need[i]) {
-                        first = first < 0 ? i : first;
-                        last = i;
-                        shortBy = Math.max(shortBy, need[i] - have[i]);
-                    }
-                }
-                if (first < 0) {
+        for (Skill skill : Skill.values()) {
+            int[] need = requirement.agents().get(skill);
+            int[] have = coverage.scheduled().get(skill);
+            int i = 0;
+            while (i < need.length) {
+                if (have[i] >= need[i]) {
+                    i++;
                     continue;
                 }
-                Instant from = roster.startsOn().atStartOfDay(zone).toInstant().plusSeconds((long) first * STEP * 60);
-                Instant to = roster.startsOn().atStartOfDay(zone).toInstant().plusSeconds((long) (last + 1) * STEP * 60);
-                List<String> who = new ArrayList<>();
-                for (Map.Entry<Long, Set<Skill>> m : members.entrySet()) {
-                    if (!m.getValue().contains(skill) || who.size() >= Math.max(3, shortBy)) {
-                        continue;
-                    }
-                    List<ShiftView> mine = shifts.stream().filter(s -> s.userId() == m.getKey()).toList();
-                    boolean restOk = mine.stream().noneMatch(s -> s.startsAt().isBefore(to.plus(Duration.ofMinutes(rules.minRestMinutes())))
-                            && s.endsAt().plus(Duration.ofMinutes(rules.minRestMinutes())).isAfter(from));
-                    int week = d / 7;
-                    long weekMinutes = mine.stream().filter(s -> Duration.between(roster.startsOn().atStartOfDay(zone).toInstant(),
-                            s.startsAt()).toDays() / 7 == week).mapToLong(s -> Duration.between(s.startsAt(), s.endsAt()).toMinutes()).sum();
-                    long extra = Duration.between(from, to).toMinutes();
-                    if (restOk && weekMinutes + extra <= rules.maxWeekMinutes()) {
-                        who.add(names.getOrDefault(m.getKey(), "#" + m.getKey()));
-                    }
+                // one gap: consecutive short intervals, at most a working day long (what one call-back can cover)
+                int first = i;
+                int shortBy = 0;
+                while (i < need.length && have[i] < need[i] && i - first < MAX_CALL_BACK_INTERVALS) {
+                    shortBy = Math.max(shortBy, need[i] - have[i]);
+                    i++;
                 }
-                suggestions.add(new CallBack(day, skill, from, to, shortBy, who));
+                Instant from = origin.plusSeconds((long) first * STEP * 60);
+                Instant to = origin.plusSeconds((long) i * STEP * 60);
+                List<String> who = candidates(members, shifts, skill, from, to, (first * STEP / 1440) / 7, origin, rules)
+                        .stream().limit(Math.max(3, shortBy)).map(id -> names.getOrDefault(id, "#" + id)).toList();
+                suggestions.add(new CallBack(from.atZone(zone).toLocalDate(), skill, from, to, shortBy, who));
             }
         }
+        suggestions.sort(java.util.Comparator.comparing(CallBack::from));
         return suggestions;
+    }
+
+    /** Members with the skill who keep the minimum rest around the gap and stay within the weekly hours if they come. */
+    private static List<Long> candidates(Map<Long, Set<Skill>> members, List<ShiftView> shifts, Skill skill, Instant from,
+                                         Instant to, int week, Instant origin, RosterRules rules) {
+        Duration rest = Duration.ofMinutes(rules.minRestMinutes());
+        long extra = Duration.between(from, to).toMinutes();
+        List<Long> who = new ArrayList<>();
+        members.forEach((id, skills) -> {
+            if (!skills.contains(skill)) {
+                return;
+            }
+            List<ShiftView> mine = shifts.stream().filter(s -> s.userId() == id).toList();
+            boolean restOk = mine.stream().noneMatch(s -> s.startsAt().isBefore(to.plus(rest)) && s.endsAt().plus(rest).isAfter(from));
+            long weekMinutes = mine.stream().filter(s -> Duration.between(origin, s.startsAt()).toDays() / 7 == week)
+                    .mapToLong(s -> Duration.between(s.startsAt(), s.endsAt()).toMinutes()).sum();
+            if (restOk && weekMinutes + extra <= rules.maxWeekMinutes()) {
+                who.add(id);
+            }
+        });
+        return who;
     }
 
     /** Ask these people to come in for this gap: the roster is short of {@code shortBy} agents at most. */
