@@ -119,6 +119,19 @@ class ErlangTest {
     }
 
     @Test
+    void aLargeCentreWithVeryPatientCallersIsErlangC() {
+        double traffic = 1950;
+        ErlangC.Performance c = ErlangC.evaluate(2000, traffic, 180, 20);
+        ErlangA.Performance a = ErlangA.evaluate(traffic / 180, 180, 1e9, 2000, 20);
+        assertThat(a.probabilityOfWaiting()).isCloseTo(c.probabilityOfWaiting(), within(1e-5));
+        assertThat(a.serviceLevel()).isCloseTo(c.serviceLevel(), within(1e-4));
+        // and a one-agent centre
+        ErlangC.Performance one = ErlangC.evaluate(1, 0.5, 180, 20);
+        assertThat(one.probabilityOfWaiting()).isCloseTo(0.5, within(1e-12)); // M/M/1: P(wait) = ρ
+        assertThat(ErlangA.evaluate(0.5 / 180, 180, 1e9, 1, 20).serviceLevel()).isCloseTo(one.serviceLevel(), within(1e-5));
+    }
+
+    @Test
     void erlangAMatchesTheBirthDeathChainDirectly() {
         double lambda = 2.0 / 60;
         double aht = 240;
