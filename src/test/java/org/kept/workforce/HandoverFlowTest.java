@@ -138,5 +138,14 @@ class HandoverFlowTest {
         String page = mvc.perform(get(location).with(user(agent)).locale(Locale.ENGLISH)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Handover sheet", "Sign and hand over");
+        // planners post business notices from the page; agents may not
+        CurrentUser planner = fixtures.user("PLANNER", null);
+        mvc.perform(post("/console/handovers/notices").with(user(planner)).with(csrf()).param("title", "旧套餐下线")
+                .param("body", "<script>x</script>").param("kind", "RETIRE").param("effectiveAt", "2030-01-01T09:00"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/console/handovers/notices").with(user(agent)).with(csrf()).param("title", "t").param("body", "b")
+                .param("kind", "RETIRE").param("effectiveAt", "2030-01-01T09:00")).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/console/handovers").with(user(planner)).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("交接班业务通知");
     }
 }

@@ -61,6 +61,7 @@ class HandoverPages {
         model.addAttribute("q", q);
         model.addAttribute("colleagues", colleagues(me));
         model.addAttribute("zone", zone.zone());
+        model.addAttribute("teams", directory.teams());
         return "workforce/handovers";
     }
 
@@ -125,6 +126,23 @@ class HandoverPages {
             redirect.addFlashAttribute("error", message(e, locale));
         }
         return "redirect:/console/handovers/" + id;
+    }
+
+    /** A business notice (a product going live or offline) for the sheets of a team or of everyone. */
+    @PostMapping("/console/handovers/notices")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String notice(@RequestParam String title, @RequestParam String body, @RequestParam String kind,
+                  @RequestParam(required = false) Long teamId,
+                  @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime effectiveAt,
+                  @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
+        if (title.isBlank() || title.length() > 200 || body.length() > 2000 || !List.of("LAUNCH", "RETIRE", "OTHER").contains(kind)) {
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, KeptException.invalid("workforce.notice"), locale));
+        } else {
+            store.addNotice(title.trim(), body, kind, teamId, effectiveAt.atZone(zone.zone()).toInstant(), null, me.id(),
+                    rosters.now());
+            redirect.addFlashAttribute("noticeSaved", true);
+        }
+        return "redirect:/console/handovers";
     }
 
     private List<UserView> colleagues(CurrentUser me) {
