@@ -1,10 +1,11 @@
 package org.kept.workforce.internal;
 
+import static org.kept.workforce.internal.SqlTime.instant;
+import static org.kept.workforce.internal.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,14 +136,7 @@ public class HandoverStore {
                 instant(rs, 11), rs.getInt(12));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 
     /** A handover sheet (交接班单). */
     public record Sheet(long id, Long teamId, long outgoingId, Long incomingId, Instant shiftEndsAt, String state,

@@ -1,5 +1,8 @@
 package org.kept.workforce.internal;
 
+import static org.kept.workforce.internal.SqlTime.instant;
+import static org.kept.workforce.internal.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -218,14 +221,7 @@ public class RosterStore {
                 rs.getString(10), instant(rs, 11), instant(rs, 12), rs.getInt(13));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 
     /** A roster as stored. */
     public record RosterRow(long id, String name, Long teamId, LocalDate startsOn, int days, RosterState state, int progress,
