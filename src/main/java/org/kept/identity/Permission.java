@@ -19,5 +19,7 @@ public enum Permission {
     USER_ADMIN,
     REPORT_READ,
     /** Configure business calendars and SLA policies (calendar and sla modules). */
-    SLA_ADMIN
+    SLA_ADMIN,
+    /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
+    WORKFORCE_PLAN
 }

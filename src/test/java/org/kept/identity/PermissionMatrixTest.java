@@ -14,6 +14,7 @@ import static org.kept.identity.Permission.TICKET_MERGE;
 import static org.kept.identity.Permission.TICKET_READ;
 import static org.kept.identity.Permission.TICKET_WRITE;
 import static org.kept.identity.Permission.USER_ADMIN;
+import static org.kept.identity.Permission.WORKFORCE_PLAN;
 import static org.kept.support.Api.body;
 
 import java.util.EnumSet;
@@ -53,12 +54,12 @@ class PermissionMatrixTest {
         ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE));
         ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_REVEAL));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_VIEW));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
-        ROLES.put("PLANNER", EnumSet.of(REPORT_READ));
-        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, SLA_ADMIN));
+        ROLES.put("PLANNER", EnumSet.of(REPORT_READ, WORKFORCE_PLAN));
+        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, SLA_ADMIN, WORKFORCE_PLAN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -82,9 +83,14 @@ class PermissionMatrixTest {
         }
     }
 
+    static final long NO_SHEET = 987_654_321_987L;
+
+    /** Every staff member (anyone but a customer). */
+    static final Needs STAFF = Needs.anyOf(TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
+
     /** The data the requests point at, made fresh for this test; {@code spare} is a user and team only this test uses. */
     record World(long customer, long ticket, long duplicate, long portalTicket, long hotline, String username, String unique,
-                 long spareUser, long spareTeam) {
+                 long spareUser, long spareTeam, long roster) {
     }
 
     /** One endpoint: what it needs, and a valid request to it (so only permissions can refuse it). */
@@ -142,7 +148,7 @@ class PermissionMatrixTest {
                     w -> body("nameZh", "矩阵分类", "nameEn", "Matrix")),
             row("GET /api/v1/admin/roles", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/roles"),
             row("PUT /api/v1/admin/roles/{code}/permissions", Needs.anyOf(USER_ADMIN),
-                    w -> "/api/v1/admin/roles/PLANNER/permissions", w -> body("permissions", List.of("REPORT_READ"))),
+                    w -> "/api/v1/admin/roles/PLANNER/permissions", w -> body("permissions", List.of("REPORT_READ", "WORKFORCE_PLAN"))),
             row("GET /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams"),
             row("POST /api/v1/admin/teams", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/teams",
                     w -> body("code", "m" + w.unique(), "name", "矩阵新组")),
@@ -194,7 +200,42 @@ class PermissionMatrixTest {
             row("POST /api/v1/commitments/{id}/kept", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept", w -> body("outcome", "已回电")),
             row("GET /api/v1/notifications", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications"),
-            row("POST /api/v1/notifications/{id}/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/0/read"));
+            row("POST /api/v1/notifications/{id}/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/0/read"),
+            // workforce
+            row("GET /api/v1/workforce/erlang-c", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ), w -> "/api/v1/workforce/erlang-c?"
+                    + "calls=100&intervalSeconds=1800&ahtSeconds=180&targetSeconds=20&serviceLevel=0.8"),
+            row("GET /api/v1/workforce/erlang-a", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ), w -> "/api/v1/workforce/erlang-a?"
+                    + "calls=100&intervalSeconds=1800&ahtSeconds=180&patienceSeconds=120&agents=12&targetSeconds=20"),
+            row("GET /api/v1/workforce/forecast", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ),
+                    w -> "/api/v1/workforce/forecast?day=2039-01-0" + (1 + w.unique().length() % 9)),
+            row("GET /api/v1/workforce/forecast/accuracy", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ),
+                    w -> "/api/v1/workforce/forecast/accuracy?from=2026-01-01&to=2026-01-02"),
+            row("PUT /api/v1/workforce/forecast/overrides", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/forecast/overrides",
+                    w -> body("day", "2039-02-01", "channel", "ALL", "kind", "CAMPAIGN", "factor", 1.5)),
+            row("DELETE /api/v1/workforce/forecast/overrides", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/forecast/overrides?day=2039-02-02&channel=ALL"),
+            row("POST /api/v1/workforce/rosters", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/rosters",
+                    w -> body("name", "矩阵排班", "startsOn", "2039-03-07", "days", 1, "memberIds", List.of(w.spareUser()))),
+            row("GET /api/v1/workforce/rosters/{id}", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/rosters/" + w.roster()),
+            row("POST /api/v1/workforce/rosters/{id}/solve", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/solve?seconds=1", w -> null),
+            row("POST /api/v1/workforce/rosters/{id}/publish", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/publish", w -> null),
+            row("GET /api/v1/workforce/rosters/{id}/coverage", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/coverage"),
+            row("GET /api/v1/workforce/my-shifts", STAFF, w -> "/api/v1/workforce/my-shifts"),
+            row("PUT /api/v1/workforce/my-availability", STAFF, w -> "/api/v1/workforce/my-availability",
+                    w -> body("day", "2039-03-08", "kind", "PREFER_OFF")),
+            row("POST /api/v1/workforce/handovers", STAFF, w -> "/api/v1/workforce/handovers", w -> body()),
+            row("GET /api/v1/workforce/handovers", STAFF, w -> "/api/v1/workforce/handovers?q=矩阵"),
+            // a sheet's own rules (either side, the team, planners) answer 404 past the door; the door is staff only
+            row("GET /api/v1/workforce/handovers/{id}", STAFF, w -> "/api/v1/workforce/handovers/" + NO_SHEET),
+            row("PUT /api/v1/workforce/handovers/{id}/items/{itemId}", STAFF,
+                    w -> "/api/v1/workforce/handovers/" + NO_SHEET + "/items/1", w -> body("newOwnerId", 1)),
+            row("POST /api/v1/workforce/handovers/{id}/sign", STAFF,
+                    w -> "/api/v1/workforce/handovers/" + NO_SHEET + "/sign", w -> body("version", 0)),
+            row("POST /api/v1/workforce/notices", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/notices",
+                    w -> body("title", "矩阵通知", "body", "内容", "kind", "OTHER", "effectiveAt", "2039-01-01T00:00:00Z")));
 
     /** A policy only the spare team's tickets match, so creating it changes no other test's deadlines. */
     static Map<String, Object> slaPolicy(World w) {
@@ -254,7 +295,12 @@ class PermissionMatrixTest {
         spareCommitment = agent.post("/api/v1/tickets/" + ticket + "/commitments", body("promise", "矩阵承诺", "due",
                 java.time.OffsetDateTime.now().plusDays(1).toString())).expect(201).id();
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
-                fixtures.user("AGENT").id(), fixtures.team("spare-" + unique));
+                fixtures.user("AGENT").id(), fixtures.team("spare-" + unique), 0);
+        CurrentUser rosterPlanner = fixtures.user("PLANNER", null);
+        long roster = fixtures.api(rosterPlanner).post("/api/v1/workforce/rosters", body("name", "矩阵排班", "startsOn", "2039-03-07",
+                "days", 1, "memberIds", List.of(world.spareUser()))).expect(201).id();
+        world = new World(world.customer(), world.ticket(), world.duplicate(), world.portalTicket(), world.hotline(),
+                world.username(), world.unique(), world.spareUser(), world.spareTeam(), roster);
     }
 
     @Test

@@ -1,0 +1,342 @@
+package org.kept.workforce.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.kept.identity.Directory;
+import org.kept.identity.TeamView;
+import org.kept.identity.UserView;
+import org.kept.shared.CentreZone;
+import org.kept.shared.KeptException;
+import org.kept.workforce.RosterState;
+import org.kept.workforce.ShiftView;
+import org.kept.workforce.Skill;
+import org.kept.workforce.internal.roster.Coverage;
+import org.kept.workforce.internal.roster.Limits;
+import org.kept.workforce.internal.roster.Requirement;
+import org.kept.workforce.internal.roster.RosterAgent;
+import org.kept.workforce.internal.roster.RosterPlan;
+import org.kept.workforce.internal.roster.RosterRules;
+import org.kept.workforce.internal.roster.RosterSolver;
+import org.kept.workforce.internal.roster.ShiftSlot;
+import org.kept.workforce.internal.roster.SlotPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rosters from requirement to publication: built from the forecast's required agents, solved by Timefold on one
+ * background thread (progress and best score written as it goes), checked for coverage, then published so agents see
+ * their shifts. Overtime call-back suggestions are made only for intervals the roster leaves short.
+ */
+@Service
+public class RosterService {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterService.class);
+    private static final int STEP = 30;
+    /** A call-back covers at most 8 hours. */
+    private static final int MAX_CALL_BACK_INTERVALS = 8 * 60 / STEP;
+    private static final Set<String> FRONT_LINE = Set.of("AGENT", "OUTSOURCED", "LEAD", "COMPLAINTS");
+
+    private final RosterStore store;
+    private final ForecastService forecasts;
+    private final Directory directory;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ExecutorService solver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roster-solver");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RosterService(RosterStore store, ForecastService forecasts, Directory directory, CentreZone zone, Clock clock,
+                  TransactionTemplate tx) {
+        this.store = store;
+        this.forecasts = forecasts;
+        this.directory = directory;
+        this.zone = zone.zone();
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    @PreDestroy
+    void stop() {
+        solver.shutdownNow();
+    }
+
+    /** Skills a person brings by default, from their team. */
+    static Set<Skill> skillsOfTeam(String teamCode) {
+        if (teamCode == null) {
+            return EnumSet.of(Skill.HOTLINE);
+        }
+        return switch (teamCode) {
+            case "online" -> EnumSet.of(Skill.CHAT);
+            case "after-sales" -> EnumSet.of(Skill.AFTER_SALES, Skill.HOTLINE);
+            case "major-complaints" -> EnumSet.of(Skill.COMPLAINTS, Skill.HOTLINE);
+            default -> EnumSet.of(Skill.HOTLINE);
+        };
+    }
+
+    /**
+     * A new roster for {@code days} days from {@code startsOn}: its members (given, or the team's front-line staff)
+     * and the forecast's required agents per 30-minute interval and skill.
+     */
+    public long create(String name, Long teamId, LocalDate startsOn, int days, List<Long> memberIds,
+                       Map<Long, Set<Skill>> skills, long by) {
+        return create(name, teamId, startsOn, days, memberIds, skills, RosterRules.defaults(), 0, by);
+    }
+
+    /**
+     * As above with the planner's working-time rules and a shrinkage (absence, training, breaks beyond the meal): each
+     * interval then asks for ceil(n / (1 − shrinkage)) people so that n are on the phones.
+     */
+    public long create(String name, Long teamId, LocalDate startsOn, int days, List<Long> memberIds,
+                       Map<Long, Set<Skill>> skills, RosterRules rules, double shrinkage, long by) {
+        if (!(shrinkage >= 0 && shrinkage <= 0.5)) {
+            throw KeptException.invalid("workforce.roster.rules");
+        }
+        if (days < 1 || days > 35) {
+            throw KeptException.invalid("workforce.roster.days", 35);
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw KeptException.invalid("workforce.roster.name");
+        }
+        Map<Long, String> teamCodes = directory.teams().stream().collect(Collectors.toMap(TeamView::id, TeamView::code));
+        if (teamId != null && !teamCodes.containsKey(teamId)) {
+            throw KeptException.notFound("team", teamId);
+        }
+        List<UserView> people = new ArrayList<>();
+        if (memberIds != null && !memberIds.isEmpty()) {
+            for (Long id : memberIds) {
+                people.add(directory.activeStaff(id).orElseThrow(() -> KeptException.invalid("workforce.roster.member", id)));
+            }
+        } else {
+            directory.staff().stream().filter(u -> FRONT_LINE.contains(u.role()))
+                    .filter(u -> teamId == null || teamId.equals(u.teamId())).forEach(people::add);
+        }
+        if (people.isEmpty()) {
+            throw KeptException.invalid("workforce.roster.noMembers");
+        }
+        Map<LocalDate, Map<Skill, int[]>> required = new HashMap<>();
+        for (int d = 0; d < days; d++) {
+            LocalDate day = startsOn.plusDays(d);
+            required.put(day, forecasts.required(forecasts.forecast(day), StaffingSettings.defaults()));
+        }
+        return tx.execute(status -> {
+            long id = store.create(name.trim(), teamId, startsOn, days, rules.format() + ";shrinkage=" + Math.round(shrinkage * 100), by);
+            for (UserView u : people) {
+                Set<Skill> s = skills != null && skills.containsKey(u.id()) ? skills.get(u.id())
+                        : skillsOfTeam(u.teamId() == null ? null : teamCodes.get(u.teamId()));
+                store.addMember(id, u.id(), s);
+            }
+            required.forEach((day, bySkill) -> bySkill.forEach((skill, agents) -> {
+                for (int i = 0; i < agents.length; i++) {
+                    if (agents[i] > 0) {
+                        store.addRequirement(id, day.atStartOfDay(zone).plusMinutes((long) i * STEP).toInstant(), skill,
+                                Staffing.gross(agents[i], shrinkage));
+                    }
+                }
+            }));
+            return id;
+        });
+    }
+
+    /** The roster's requirement as arrays per skill. */
+    public Requirement requirement(RosterStore.RosterRow roster) {
+        Map<Skill, int[]> agents = new EnumMap<>(Skill.class);
+        int n = roster.days() * 1440 / STEP;
+        Instant origin = roster.startsOn().atStartOfDay(zone).toInstant();
+        for (Skill s : Skill.values()) {
+            agents.put(s, new int[n]);
+        }
+        store.requirement(roster.id()).forEach((skill, at) -> at.forEach((instant, count) -> {
+            long i = Duration.between(origin, instant).toMinutes() / STEP;
+            if (i >= 0 && i < n) {
+                agents.get(skill)[(int) i] = count;
+            }
+        }));
+        return new Requirement(roster.startsOn(), roster.days(), STEP, agents);
+    }
+
+    /** Starts solving in the background; the roster shows SOLVING with its progress until it is SOLVED or FAILED. */
+    public void solve(long id, int seconds) {
+        if (seconds < 1 || seconds > 600) {
+            throw KeptException.invalid("workforce.roster.seconds", 600);
+        }
+        store.get(id);
+        // the deadline lets another instance take over a roster whose solving instance stopped
+        Instant until = clock.instant().plusSeconds(seconds + 120L);
+        if (!store.claimForSolving(id, EnumSet.of(RosterState.DRAFT, RosterState.SOLVED, RosterState.FAILED), until)) {
+            throw KeptException.conflict("workforce.roster.state", store.get(id).state());
+        }
+        solver.submit(() -> run(id, seconds));
+    }
+
+    private void run(long id, int seconds) {
+        try {
+            RosterStore.RosterRow roster = store.get(id);
+            Requirement requirement = requirement(roster);
+            Map<Long, Set<Skill>> members = store.members(id);
+            List<RosterAgent> agents = store.agents(members, names(members.keySet()), roster.startsOn(),
+                    roster.startsOn().plusDays(roster.days() - 1));
+            Set<LocalDate> holidays = new java.util.HashSet<>();
+            for (int d = 0; d < roster.days(); d++) {
+                if (forecasts.isHoliday(roster.startsOn().plusDays(d))) {
+                    holidays.add(roster.startsOn().plusDays(d));
+                }
+            }
+            List<ShiftSlot> slots = SlotPlanner.slots(requirement, holidays, Map.of());
+            RosterPlan plan = new RosterPlan(agents, slots, Limits.of(RosterRules.parse(roster.settings()), roster.days()), roster.days());
+            long started = System.nanoTime();
+            // nothing required, nothing to solve (Timefold wants at least one shift)
+            RosterPlan solved = slots.isEmpty() ? withZeroScore(plan)
+                    : RosterSolver.solve(plan, Duration.ofSeconds(seconds), null, score -> {
+                        long elapsed = (System.nanoTime() - started) / 1_000_000;
+                        store.progress(id, (int) Math.min(99, elapsed * 100 / (seconds * 1000L)), score.toString());
+                    });
+            Coverage coverage = Coverage.of(requirement, solved.getSlots());
+            Instant origin = roster.startsOn().atStartOfDay(zone).toInstant();
+            List<ShiftView> shifts = solved.getSlots().stream().filter(s -> s.getAgent() != null)
+                    .map(s -> new ShiftView(0, id, s.getAgent().id(), s.getType().name(), s.getSkill(),
+                            origin.plusSeconds(s.getStart() * 60), origin.plusSeconds(s.getEnd() * 60),
+                            origin.plusSeconds(s.getBreakStart() * 60), origin.plusSeconds(s.getBreakEnd() * 60)))
+                    .toList();
+            tx.executeWithoutResult(status -> {
+                store.replaceShifts(id, shifts);
+                store.progress(id, 100, solved.getScore().toString());
+                store.move(id, EnumSet.of(RosterState.SOLVING), solved.getScore().hardScore() == 0 ? RosterState.SOLVED
+                        : RosterState.FAILED, String.format("%.3f", coverage.shareMet()));
+            });
+        } catch (RuntimeException e) {
+            log.warn("Solving roster {} failed", id, e);
+            store.move(id, EnumSet.of(RosterState.SOLVING), RosterState.FAILED, "error");
+        }
+    }
+
+    /** Display names of people, read through the directory (new staff may not be in its cached list yet). */
+    public Map<Long, String> names(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        ids.forEach(id -> directory.user(id).ifPresent(u -> names.put(id, u.displayName())));
+        return names;
+    }
+
+    private static RosterPlan withZeroScore(RosterPlan plan) {
+        plan.setScore(ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore.ZERO);
+        return plan;
+    }
+
+    public void publish(long id) {
+        store.get(id);
+        if (!store.move(id, EnumSet.of(RosterState.SOLVED), RosterState.PUBLISHED, store.get(id).message())) {
+            throw KeptException.conflict("workforce.roster.state", store.get(id).state());
+        }
+    }
+
+    public Coverage coverage(RosterStore.RosterRow roster) {
+        Requirement requirement = requirement(roster);
+        Instant origin = roster.startsOn().atStartOfDay(zone).toInstant();
+        List<ShiftSlot> slots = new ArrayList<>();
+        Map<Long, RosterAgent> agents = new HashMap<>();
+        for (ShiftView s : store.shifts(roster.id())) {
+            long start = Duration.between(origin, s.startsAt()).toMinutes();
+            org.kept.workforce.internal.roster.ShiftType type = org.kept.workforce.internal.roster.ShiftType.valueOf(s.shiftType());
+            ShiftSlot slot = new ShiftSlot(s.id(), null, type, s.skill(), start,
+                    Duration.between(origin, s.breakStartsAt()).toMinutes(), 0, false, false, 0);
+            slot.setAgent(agents.computeIfAbsent(s.userId(), u -> new RosterAgent(u, "", Set.of(s.skill()), Set.of(), Set.of(), Map.of())));
+            slots.add(slot);
+        }
+        return Coverage.of(requirement, slots);
+    }
+
+    /**
+     * Overtime call-back (加班召回) suggestions, only for days with under-covered intervals: members with the skill
+     * who have no shift that day, keep 11 hours' rest around it and stay within the weekly hours if they come in.
+     */
+    public List<CallBack> callBacks(RosterStore.RosterRow roster) {
+        Coverage coverage = coverage(roster);
+        Requirement requirement = coverage.requirement();
+        List<ShiftView> shifts = store.shifts(roster.id());
+        Map<Long, Set<Skill>> members = store.members(roster.id());
+        Map<Long, String> names = names(members.keySet());
+        RosterRules rules = RosterRules.parse(roster.settings());
+        Instant origin = origin(roster);
+        List<CallBack> suggestions = new ArrayList<>();
+        for (Skill skill : Skill.values()) {
+            int[] need = requirement.agents().get(skill);
+            int[] have = coverage.scheduled().get(skill);
+            int i = 0;
+            while (i < need.length) {
+                if (have[i] >= need[i]) {
+                    i++;
+                    continue;
+                }
+                // one gap: consecutive short intervals, at most a working day long (what one call-back can cover)
+                int first = i;
+                int shortBy = 0;
+                while (i < need.length && have[i] < need[i] && i - first < MAX_CALL_BACK_INTERVALS) {
+                    shortBy = Math.max(shortBy, need[i] - have[i]);
+                    i++;
+                }
+                Instant from = origin.plusSeconds((long) first * STEP * 60);
+                Instant to = origin.plusSeconds((long) i * STEP * 60);
+                List<String> who = candidates(members, shifts, skill, from, to, (first * STEP / 1440) / 7, origin, rules)
+                        .stream().limit(Math.max(3, shortBy)).map(id -> names.getOrDefault(id, "#" + id)).toList();
+                suggestions.add(new CallBack(from.atZone(zone).toLocalDate(), skill, from, to, shortBy, who));
+            }
+        }
+        suggestions.sort(java.util.Comparator.comparing(CallBack::from));
+        return suggestions;
+    }
+
+    /** Members with the skill who keep the minimum rest around the gap and stay within the weekly hours if they come. */
+    private static List<Long> candidates(Map<Long, Set<Skill>> members, List<ShiftView> shifts, Skill skill, Instant from,
+                                         Instant to, int week, Instant origin, RosterRules rules) {
+        Duration rest = Duration.ofMinutes(rules.minRestMinutes());
+        long extra = Duration.between(from, to).toMinutes();
+        List<Long> who = new ArrayList<>();
+        members.forEach((id, skills) -> {
+            if (!skills.contains(skill)) {
+                return;
+            }
+            List<ShiftView> mine = shifts.stream().filter(s -> s.userId() == id).toList();
+            boolean restOk = mine.stream().noneMatch(s -> s.startsAt().isBefore(to.plus(rest)) && s.endsAt().plus(rest).isAfter(from));
+            long weekMinutes = mine.stream().filter(s -> Duration.between(origin, s.startsAt()).toDays() / 7 == week)
+                    .mapToLong(s -> Duration.between(s.startsAt(), s.endsAt()).toMinutes()).sum();
+            if (restOk && weekMinutes + extra <= rules.maxWeekMinutes()) {
+                who.add(id);
+            }
+        });
+        return who;
+    }
+
+    /** Ask these people to come in for this gap: the roster is short of {@code shortBy} agents at most. */
+    public record CallBack(LocalDate day, Skill skill, Instant from, Instant to, int shortBy, List<String> candidates) {
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    public Instant origin(RosterStore.RosterRow roster) {
+        return startOf(roster.startsOn());
+    }
+}

@@ -1,0 +1,131 @@
+package org.kept.workforce.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kept.identity.CurrentUser;
+import org.kept.shared.KeptException;
+import org.kept.workforce.internal.HandoverStore;
+import org.kept.workforce.internal.Handovers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Shift handover sheets (交接班单) and the business notices they carry. */
+@RestController
+@Tag(name = "workforce")
+class HandoverApi {
+
+    private final Handovers handovers;
+    private final HandoverStore store;
+    private final java.time.Clock clock;
+
+    HandoverApi(Handovers handovers, HandoverStore store, java.time.Clock clock) {
+        this.handovers = handovers;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/workforce/handovers")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    @Operation(summary = "Draft the caller's handover sheet: tickets held, follow-ups, commitments coming due, notices")
+    ResponseEntity<Map<String, Object>> draft(@RequestBody(required = false) Draft request, @AuthenticationPrincipal CurrentUser me) {
+        long id = handovers.draft(me, request == null ? null : request.incomingId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(store.get(id)));
+    }
+
+    @GetMapping("/api/v1/workforce/handovers")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    @Operation(summary = "Sheets the caller may see (own, own team's; planners all), newest first, optionally matching words")
+    List<HandoverStore.Sheet> search(@RequestParam(required = false) String q, @AuthenticationPrincipal CurrentUser me) {
+        return handovers.search(me, q);
+    }
+
+    @GetMapping("/api/v1/workforce/handovers/{id}")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    @Operation(summary = "One sheet with its items and where each went")
+    Map<String, Object> get(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        return view(handovers.visible(id, me));
+    }
+
+    @PutMapping("/api/v1/workforce/handovers/{id}/items/{itemId}")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    @Operation(summary = "The outgoing agent names the colleague who takes an item (null: the team queue)")
+    Map<String, Object> assign(@PathVariable long id, @PathVariable long itemId, @RequestBody Owner request,
+                               @AuthenticationPrincipal CurrentUser me) {
+        handovers.visible(id, me);
+        handovers.assignItem(id, itemId, request.newOwnerId(), me);
+        return view(store.get(id));
+    }
+
+    @PostMapping("/api/v1/workforce/handovers/{id}/sign")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    @Operation(summary = "Sign as the outgoing agent (moves every ticket) or, once they have, as the incoming agent")
+    Map<String, Object> sign(@PathVariable long id, @RequestBody Signature request, @AuthenticationPrincipal CurrentUser me) {
+        HandoverStore.Sheet sheet = handovers.visible(id, me);
+        if (request.version() == null) {
+            throw KeptException.invalid("workforce.handover.version");
+        }
+        if (sheet.state().equals("DRAFT")) {
+            handovers.signOutgoing(id, request.version(), request.notes(), me);
+        } else {
+            handovers.signIncoming(id, request.version(), request.notes(), me);
+        }
+        return view(store.get(id));
+    }
+
+    @PostMapping("/api/v1/workforce/notices")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    @Operation(summary = "A business notice for handover sheets (a product going live or offline), for a team or everyone")
+    ResponseEntity<Map<String, Object>> notice(@RequestBody NewNotice request, @AuthenticationPrincipal CurrentUser me) {
+        if (request.title() == null || request.title().isBlank() || request.title().length() > 200 || request.body() == null
+                || request.body().length() > 2000 || request.effectiveAt() == null
+                || !Set.of("LAUNCH", "RETIRE", "OTHER").contains(String.valueOf(request.kind()))) {
+            throw KeptException.invalid("workforce.notice");
+        }
+        long id = store.addNotice(request.title().trim(), request.body(), request.kind(), request.teamId(), request.effectiveAt(),
+                request.untilAt(), me.id(), clock.instant());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+    }
+
+    Map<String, Object> view(HandoverStore.Sheet sheet) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", sheet.id());
+        m.put("state", sheet.state());
+        m.put("version", sheet.version());
+        m.put("teamId", sheet.teamId());
+        m.put("outgoingId", sheet.outgoingId());
+        m.put("incomingId", sheet.incomingId());
+        m.put("shiftEndsAt", sheet.shiftEndsAt());
+        m.put("outgoingNotes", sheet.outgoingNotes());
+        m.put("incomingNotes", sheet.incomingNotes());
+        m.put("outgoingSignedAt", sheet.outgoingSignedAt());
+        m.put("incomingSignedAt", sheet.incomingSignedAt());
+        m.put("items", store.items(sheet.id()));
+        return m;
+    }
+
+    record Draft(Long incomingId) {
+    }
+
+    record Owner(Long newOwnerId) {
+    }
+
+    record Signature(Integer version, String notes) {
+    }
+
+    record NewNotice(String title, String body, String kind, Long teamId, Instant effectiveAt, Instant untilAt) {
+    }
+}

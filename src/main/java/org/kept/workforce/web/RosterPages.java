@@ -1,0 +1,184 @@
+package org.kept.workforce.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.shared.CentreZone;
+import org.kept.shared.KeptException;
+import org.kept.workforce.ShiftView;
+import org.kept.workforce.internal.RosterService;
+import org.kept.workforce.internal.RosterStore;
+import org.kept.workforce.internal.roster.Coverage;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Roster pages: list and create, one roster (progress while solving, coverage chart, shifts, publish), my shifts. */
+@Controller
+class RosterPages {
+
+    private final RosterService rosters;
+    private final RosterStore store;
+    private final Directory directory;
+    private final CentreZone zone;
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    RosterPages(RosterService rosters, RosterStore store, Directory directory, CentreZone zone, JsonMapper json,
+                MessageSource messages) {
+        this.rosters = rosters;
+        this.store = store;
+        this.directory = directory;
+        this.zone = zone;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @GetMapping("/console/workforce/rosters")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String list(Model model) {
+        model.addAttribute("rosters", store.latest(50));
+        model.addAttribute("teams", directory.teams());
+        model.addAttribute("nextMonday", nextMonday());
+        return "workforce/rosters";
+    }
+
+    @PostMapping("/console/workforce/rosters")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String create(@RequestParam String name, @RequestParam(required = false) Long teamId,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                  @RequestParam(defaultValue = "28") int days, @RequestParam(defaultValue = "30") int seconds,
+                  @RequestParam(required = false) Integer minRestHours, @RequestParam(defaultValue = "0") double shrinkage,
+                  @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
+        try {
+            long id = rosters.create(name, teamId, startsOn, days, null, null,
+                    org.kept.workforce.internal.roster.RosterRules.of(minRestHours, null, null, null), shrinkage, me.id());
+            rosters.solve(id, seconds);
+            return "redirect:/console/workforce/rosters/" + id;
+        } catch (KeptException e) {
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
+            return "redirect:/console/workforce/rosters";
+        }
+    }
+
+    @GetMapping("/console/workforce/rosters/{id}")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String roster(@PathVariable long id, Model model) {
+        RosterStore.RosterRow roster = store.get(id);
+        model.addAttribute("roster", roster);
+        if (roster.state() == org.kept.workforce.RosterState.SOLVING) {
+            return "workforce/roster";
+        }
+        Coverage coverage = rosters.coverage(roster);
+        int[] required = coverage.requirement().total();
+        int[] scheduled = coverage.total();
+        List<String> labels = new ArrayList<>();
+        Instant origin = rosters.origin(roster);
+        List<Integer> under = new ArrayList<>();
+        for (int i = 0; i < required.length; i++) {
+            labels.add(origin.plus(Duration.ofMinutes(30L * i)).atZone(zone.zone()).toLocalDateTime().toString().replace('T', ' '));
+            if (coverage.under(i)) {
+                under.add(i);
+            }
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", labels);
+        chart.put("required", required);
+        chart.put("scheduled", scheduled);
+        model.addAttribute("chart", json.writeValueAsString(chart));
+        model.addAttribute("shareMet", coverage.shareMet());
+        model.addAttribute("underCount", under.size());
+        model.addAttribute("underLabels", under.stream().limit(200).map(labels::get).toList());
+        model.addAttribute("callBacks", rosters.callBacks(roster));
+        // the grid: one row per person, one column per day
+        Map<Long, String> names = rosters.names(store.members(id).keySet());
+        Map<String, Map<LocalDate, String>> grid = new TreeMap<>();
+        for (ShiftView s : store.shifts(id)) {
+            LocalDate day = s.startsAt().atZone(zone.zone()).toLocalDate();
+            grid.computeIfAbsent(names.getOrDefault(s.userId(), "#" + s.userId()), n -> new TreeMap<>())
+                    .put(day, s.shiftType().substring(0, 1) + "·" + s.skill().name().charAt(0));
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (int d = 0; d < roster.days(); d++) {
+            days.add(roster.startsOn().plusDays(d));
+        }
+        model.addAttribute("days", days);
+        model.addAttribute("grid", grid);
+        model.addAttribute("zone", zone.zone());
+        return "workforce/roster";
+    }
+
+    @PostMapping("/console/workforce/rosters/{id}/publish")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String publish(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+        try {
+            rosters.publish(id);
+        } catch (KeptException e) {
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
+        }
+        return "redirect:/console/workforce/rosters/" + id;
+    }
+
+    @PostMapping("/console/workforce/rosters/{id}/solve")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String solve(@PathVariable long id, @RequestParam(defaultValue = "30") int seconds, RedirectAttributes redirect,
+                 Locale locale) {
+        try {
+            rosters.solve(id, seconds);
+        } catch (KeptException e) {
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
+        }
+        return "redirect:/console/workforce/rosters/" + id;
+    }
+
+    @GetMapping("/console/my-shifts")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    String myShifts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @AuthenticationPrincipal CurrentUser me, Model model) {
+        Instant start = from == null ? rosters.now().minus(Duration.ofDays(1)) : rosters.startOf(from);
+        model.addAttribute("shifts", store.publishedShifts(me.id(), start, start.plus(Duration.ofDays(29))));
+        model.addAttribute("availability", store.availabilityOf(me.id(), LocalDate.now(zone.zone())));
+        model.addAttribute("zone", zone.zone());
+        return "workforce/my-shifts";
+    }
+
+    @PostMapping("/console/my-shifts/availability")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    String availability(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                        @RequestParam(required = false) String kind, @RequestParam(required = false) String shiftType,
+                        @AuthenticationPrincipal CurrentUser me) {
+        String k = kind == null || kind.isBlank() ? null : kind;
+        if (k != null && !List.of("UNAVAILABLE", "PREFER_OFF", "PREFER_SHIFT").contains(k)) {
+            throw KeptException.invalid("workforce.availability");
+        }
+        String type = "PREFER_SHIFT".equals(k) && shiftType != null
+                ? org.kept.workforce.internal.roster.ShiftType.valueOf(shiftType).name() : null;
+        store.availability(me.id(), day, k, type);
+        return "redirect:/console/my-shifts";
+    }
+
+    private LocalDate nextMonday() {
+        LocalDate d = LocalDate.now(zone.zone()).plusDays(1);
+        while (d.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+}
