@@ -90,6 +90,17 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theConsoleLogCatchesScriptErrorsAndPolicyViolations() {
+        CurrentUser agent = fixtures.user("AGENT");
+        browser.signIn(agent.username()).open("/console");
+        browser.js("setTimeout(function () { throw new Error('kept-boom'); });"
+                + "var b = document.createElement('button'); b.setAttribute('onclick', 'window.x = 1'); document.body.append(b); b.click();");
+        browser.waitUntil(d -> !browser.consoleErrors().isEmpty() && browser.consoleErrors().size() >= 2);
+        // so the assertion after each browser test is not vacuous: a thrown error and an inline handler both show
+        assertThat(String.join("\n", browser.takeScriptErrors())).contains("kept-boom").contains("Content Security Policy");
+    }
+
+    @Test
     void thePortalNeverShowsAnInternalNote() {
         CurrentUser customer = fixtures.user("CUSTOMER");
         CurrentUser agent = fixtures.user("AGENT");

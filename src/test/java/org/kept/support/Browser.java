@@ -160,6 +160,13 @@ public final class Browser implements AutoCloseable {
         return consoleErrors().stream().filter(m -> !m.contains("the server responded with a status of")).toList();
     }
 
+    /** The errors so far, forgotten afterwards (for a test that raises one on purpose). */
+    public List<String> takeScriptErrors() {
+        List<String> seen = scriptErrors();
+        errors.clear();
+        return seen;
+    }
+
     /** Writes a PNG of the window to the file (its folder is made). */
     public void screenshot(Path file) {
         try {
