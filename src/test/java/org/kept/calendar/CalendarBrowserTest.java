@@ -3,9 +3,8 @@ package org.kept.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Browser;
 import org.kept.support.Fixtures;
@@ -23,26 +22,12 @@ class CalendarBrowserTest {
     @Autowired
     Fixtures fixtures;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(fixtures.baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            try {
-                assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
-            } finally {
-                browser.close();
-            }
-        }
-    }
+    @RegisterExtension
+    final Browser.Session session = new Browser.Session();
 
     @Test
     void theDeadlinePreviewFollowsTheFormAndTheEditIsSaved() {
+        Browser browser = session.get();
         CurrentUser admin = fixtures.user("ADMIN", null);
         String name = "浏览器日历" + UUID.randomUUID().toString().substring(0, 6);
         browser.signIn(admin.username()).open("/admin/calendars/new");

@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.customer.Customer;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Browser;
@@ -45,23 +44,12 @@ class ConsoleBrowserTest {
     @Autowired
     UserDetailsService users;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(fixtures.baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final Browser.Session session = new Browser.Session();
 
     @Test
     void anAgentRepliesAndTheReplyAppearsOnTheTimelineWithoutAReload() {
+        Browser browser = session.get();
         CurrentUser agent = agentNamed("李娜", "C1002");
         TicketView ticket = complaintWithHistory(agent);
 
@@ -91,6 +79,7 @@ class ConsoleBrowserTest {
 
     @Test
     void theConsoleLogCatchesScriptErrorsAndPolicyViolations() {
+        Browser browser = session.get();
         CurrentUser agent = fixtures.user("AGENT");
         browser.signIn(agent.username()).open("/console");
         browser.js("setTimeout(function () { throw new Error('kept-boom'); });"
@@ -102,6 +91,7 @@ class ConsoleBrowserTest {
 
     @Test
     void thePortalNeverShowsAnInternalNote() {
+        Browser browser = session.get();
         CurrentUser customer = fixtures.user("CUSTOMER");
         CurrentUser agent = fixtures.user("AGENT");
         TicketView ticket = tickets.create(new NewTicket(TicketType.INQUIRY, "refund", Channel.PORTAL, null,

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kept.support.Api.body;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Api;
 import org.kept.support.Browser;
@@ -29,26 +28,12 @@ class RecordTicketBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(fixtures.baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            try {
-                assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
-            } finally {
-                browser.close();
-            }
-        }
-    }
+    @RegisterExtension
+    final Browser.Session session = new Browser.Session();
 
     @Test
     void theOpenTicketIsProposedAndTheCallIsLinkedToIt() {
+        Browser browser = session.get();
         CurrentUser agent = fixtures.user("AGENT");
         Api api = fixtures.api(agent);
         String name = "来电客户" + UUID.randomUUID().toString().substring(0, 6);

@@ -1,5 +1,6 @@
 package org.kept.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,13 +34,56 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Debian's headless Chromium driven by Selenium, as a person in zh-CN sees Kept. Skips when Chromium is not installed,
  * unless {@code KEPT_REQUIRE_BROWSER=true} (CI), where a missing browser fails. Collects the browser's console so a
  * test can assert that the pages raised no JavaScript error (nor a content-security-policy violation).
+ *
+ * <p>Registered on a {@code @KeptTest} class as {@code @RegisterExtension final Browser.Session browser = new Browser.Session();}:
+ * each test gets a fresh browser pointed at the running application, and fails if the console showed a script error.
  */
 public final class Browser implements AutoCloseable {
+
+    /** One browser per test, started before it and closed after it, with the console checked for script errors. */
+    public static final class Session implements BeforeEachCallback, AfterEachCallback {
+
+        private String baseUrl;
+        private Browser browser;
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            baseUrl = "http://127.0.0.1:" + SpringExtension.getApplicationContext(context).getEnvironment()
+                    .getProperty("local.server.port");
+            browser = start(baseUrl);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (browser != null) {
+                try {
+                    assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
+                } finally {
+                    browser.close();
+                    browser = null;
+                }
+            }
+        }
+
+        /** The browser of the running test. */
+        public Browser get() {
+            return browser;
+        }
+
+        /** Another person at another browser: the current one is checked and closed, a fresh one started. */
+        public Browser restart() {
+            assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
+            browser.close();
+            browser = start(baseUrl);
+            return browser;
+        }
+    }
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

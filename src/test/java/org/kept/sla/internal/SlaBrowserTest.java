@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.customer.CustomerTier;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Browser;
@@ -30,26 +29,12 @@ class SlaBrowserTest {
     @Autowired
     SlaWorld world;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(world.fixtures.baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            try {
-                assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
-            } finally {
-                browser.close();
-            }
-        }
-    }
+    @RegisterExtension
+    final Browser.Session session = new Browser.Session();
 
     @Test
     void theCountdownTicksAndAPassedDeadlineReadsOverdue() throws InterruptedException {
+        Browser browser = session.get();
         String team = world.team();
         world.policy(team, null, 60, null, 600);
         CurrentUser agent = world.user("AGENT", team);
@@ -74,6 +59,7 @@ class SlaBrowserTest {
 
     @Test
     void anAgentExpeditesInPlaceAndIsToldWhyNotTheSecondTime() {
+        Browser browser = session.get();
         String team = world.team();
         world.policy(team, null, 60, null, 600);
         CurrentUser agent = world.user("AGENT", team);
@@ -81,7 +67,7 @@ class SlaBrowserTest {
         long id = world.ticket(world.fixtures.api(agent), world.customer(CustomerTier.STANDARD), team, "空调安装师傅爽约")
                 .get("id").asLong();
         browser.signIn(agent.username()).open("/console/tickets/" + id);
-        String resolutionBefore = resolutionDue();
+        String resolutionBefore = resolutionDue(browser);
         browser.markWindow();
 
         browser.find("#expedite-reason").sendKeys("老人在家，天气转冷急需使用");
@@ -90,7 +76,7 @@ class SlaBrowserTest {
         assertThat(notice).contains("优先级提高");
         assertThat(browser.notReloaded()).as("expedite answered in place, without a page load").isTrue();
         assertThat(browser.text(".sla-clock")).contains("加急次数");
-        assertThat(resolutionDue()).isNotEqualTo(resolutionBefore);
+        assertThat(resolutionDue(browser)).isNotEqualTo(resolutionBefore);
         assertThat(browser.text("#timeline")).contains("老人在家，天气转冷急需使用").contains("您的加急请求已受理");
 
         browser.find("#expedite-reason").sendKeys("客户又来电催促");
@@ -106,8 +92,7 @@ class SlaBrowserTest {
         }
 
         // the lead of the team was told, sees the ticket on the board, and the bell counts it
-        browser.close();
-        browser = Browser.start(world.fixtures.baseUrl());
+        browser = session.restart();
         browser.signIn(lead.username()).open("/console/escalations");
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".bell .count")));
         assertThat(Integer.parseInt(browser.text(".bell .count"))).isPositive();
@@ -116,13 +101,14 @@ class SlaBrowserTest {
     }
 
     /** The resolution deadline as the clock shows it (month-day hour:minute, in the centre's time). */
-    private String resolutionDue() {
+    private static String resolutionDue(Browser browser) {
         return browser.driver().findElement(By.xpath("//div[contains(@class,'sla-clock')]//dt[.='解决']"
                 + "/following-sibling::dd[1]/span[contains(@class,'muted')]")).getText();
     }
 
     @Test
     void aPromiseMadeOnTheTicketIsOnThePromisesList() {
+        Browser browser = session.get();
         String team = world.team();
         world.policy(team, null, 60, null, 600);
         CurrentUser agent = world.user("AGENT", team);
@@ -146,6 +132,7 @@ class SlaBrowserTest {
 
     @Test
     void aLeadPicksATeamOnTheBoard() {
+        Browser browser = session.get();
         String team = world.team();
         world.policy(team, null, 60, null, 600);
         CurrentUser lead = world.user("LEAD", team);
