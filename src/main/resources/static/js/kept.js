@@ -65,6 +65,14 @@
     }
   });
 
+  // A plain filter form sends itself when its select changes (inline handlers are forbidden by the policy).
+  document.addEventListener('change', function (e) {
+    var select = e.target;
+    if (select.matches && select.matches('select[data-submit-on-change]') && select.form) {
+      select.form.requestSubmit();
+    }
+  });
+
   // --- keyboard ---------------------------------------------------------------------------------------
   function typing(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));

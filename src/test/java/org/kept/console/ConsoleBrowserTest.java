@@ -1,24 +1,17 @@
 package org.kept.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.customer.Customer;
 import org.kept.identity.CurrentUser;
+import org.kept.support.Browser;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
 import org.kept.ticket.Channel;
@@ -28,18 +21,8 @@ import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketType;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -52,9 +35,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @KeptTest
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -64,84 +44,54 @@ class ConsoleBrowserTest {
     @Autowired
     UserDetailsService users;
 
-    private WebDriver browser;
-    private Path profile;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equals(System.getenv("KEPT_REQUIRE_BROWSER"))) {
-                fail("KEPT_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
-            }
-            // a newcomer's machine without Chromium skips; CI installs it and sets KEPT_REQUIRE_BROWSER, so there it fails
-            abort("chromium and chromedriver are not installed; skipping the browser test");
-        }
-        // Selenium Manager must not try to download a browser or driver: both come from the system
-        System.setProperty("SE_OFFLINE", "true");
-        profile = Files.createTempDirectory("kept-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--user-data-dir=" + profile);
-        // headless Chromium ignores --lang for Accept-Language; the preference is what pages see
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("SE_OFFLINE", "true"))
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1440, 900));
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
+    @RegisterExtension
+    final Browser.Session session = new Browser.Session();
 
     @Test
-    void anAgentRepliesAndTheReplyAppearsOnTheTimelineWithoutAReload() throws IOException {
+    void anAgentRepliesAndTheReplyAppearsOnTheTimelineWithoutAReload() {
+        Browser browser = session.get();
         CurrentUser agent = agentNamed("李娜", "C1002");
         TicketView ticket = complaintWithHistory(agent);
 
-        signIn(agent.username());
-        browser.get(fixtures.baseUrl() + "/console/tickets/" + ticket.id());
-        assertThat(browser.findElement(By.cssSelector(".ticket-header h1")).getText()).isEqualTo(ticket.subject());
-        // a marker on the window survives an htmx swap but not a page load
-        js("window.keptNoReload = 'still here';");
+        browser.signIn(agent.username()).open("/console/tickets/" + ticket.id());
+        WebDriver page = browser.driver();
+        assertThat(browser.text(".ticket-header h1")).isEqualTo(ticket.subject());
+        browser.markWindow();
 
-        new Actions(browser).sendKeys("r").perform();
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("reply");
+        new Actions(page).sendKeys("r").perform();
+        assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("reply");
         String reply = "王女士您好，已为您改约今天下午 3 点上门安装，师傅出发前会先电话联系您。";
-        browser.switchTo().activeElement().sendKeys(reply);
-        browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
+        page.switchTo().activeElement().sendKeys(reply);
+        browser.find("#reply-form button[type=submit]").click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), reply));
-        assertThat(js("return window.keptNoReload;")).isEqualTo("still here");
-        assertThat(browser.findElement(By.id("reply")).getAttribute("value")).isEmpty();
-        assertThat(browser.findElement(By.cssSelector("#ticket-header .state")).getText()).isEqualTo("处理中");
+        browser.waitForText("#timeline", reply);
+        assertThat(browser.notReloaded()).isTrue();
+        assertThat(browser.find("#reply").getAttribute("value")).isEmpty();
+        assertThat(browser.text("#ticket-header .state")).isEqualTo("处理中");
         assertThat(tickets.timeline(ticket.id())).anyMatch(e -> "REPLY".equals(e.kind()) && reply.equals(e.body()));
 
         String target = System.getProperty("kept.screenshot");
         if (target != null && !target.isBlank()) {
-            js("window.scrollTo(0, 0);");
-            Path file = Path.of(target);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.js("window.scrollTo(0, 0);");
+            browser.screenshot(Path.of(target));
         }
     }
 
     @Test
+    void theConsoleLogCatchesScriptErrorsAndPolicyViolations() {
+        Browser browser = session.get();
+        CurrentUser agent = fixtures.user("AGENT");
+        browser.signIn(agent.username()).open("/console");
+        browser.js("setTimeout(function () { throw new Error('kept-boom'); });"
+                + "var b = document.createElement('button'); b.setAttribute('onclick', 'window.x = 1'); document.body.append(b); b.click();");
+        browser.waitUntil(d -> !browser.consoleErrors().isEmpty() && browser.consoleErrors().size() >= 2);
+        // so the assertion after each browser test is not vacuous: a thrown error and an inline handler both show
+        assertThat(String.join("\n", browser.takeScriptErrors())).contains("kept-boom").contains("Content Security Policy");
+    }
+
+    @Test
     void thePortalNeverShowsAnInternalNote() {
+        Browser browser = session.get();
         CurrentUser customer = fixtures.user("CUSTOMER");
         CurrentUser agent = fixtures.user("AGENT");
         TicketView ticket = tickets.create(new NewTicket(TicketType.INQUIRY, "refund", Channel.PORTAL, null,
@@ -150,23 +100,10 @@ class ConsoleBrowserTest {
         tickets.note(ticket.id(), "内部备注：财务系统批量退款延迟，勿向客户承诺具体日期", null, agent);
         tickets.reply(ticket.id(), "您好，退款已提交财务，预计 3 个工作日内原路退回。", null, agent);
 
-        signIn(customer.username());
-        browser.get(fixtures.baseUrl() + "/portal/tickets/" + ticket.id());
-        String page = browser.getPageSource();
-        assertThat(browser.findElement(By.id("conversation")).getText()).contains("预计 3 个工作日内原路退回");
+        browser.signIn(customer.username()).open("/portal/tickets/" + ticket.id());
+        String page = browser.driver().getPageSource();
+        assertThat(browser.text("#conversation")).contains("预计 3 个工作日内原路退回");
         assertThat(page).doesNotContain("财务系统批量退款延迟").doesNotContain("内部备注");
-    }
-
-    private void signIn(String username) {
-        browser.get(fixtures.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
     }
 
     /** An agent with a person's name and agent number, as the screenshot should show. */
