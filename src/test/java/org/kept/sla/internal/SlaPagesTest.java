@@ -58,7 +58,7 @@ class SlaPagesTest {
                 .param("due", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusHours(3).withNano(0).toString())
                 .with(user(agent)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(page(agent, "/console/commitments")).contains("今晚回电");
-        assertThat(page(agent, "/console/notifications/count")).contains("🔔");
+        assertThat(page(agent, "/console/notifications/count")).contains("bell-icon");
         assertThat(page(agent, "/console/notifications")).contains("通知");
     }
 
