@@ -17,5 +17,7 @@ public enum Permission {
     PII_VIEW,
     AUDIT_READ,
     USER_ADMIN,
-    REPORT_READ
+    REPORT_READ,
+    /** Write, edit and roll back knowledge-base articles, scripts, synonyms and change requests (知识库编辑). */
+    KNOWLEDGE_WRITE
 }

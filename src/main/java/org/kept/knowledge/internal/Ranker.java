@@ -1,0 +1,184 @@
+package org.kept.knowledge.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.kept.knowledge.Audience;
+import org.kept.knowledge.TextMeaning;
+
+/**
+ * Ranks by words and by meaning and fuses the two lists by reciprocal rank. Two hurried words lean on the words; a
+ * caller's long sentence, full of filler and told in their own terms, leans on the meaning.
+ */
+final class Ranker {
+
+    /** How deep each list is read before fusing. */
+    static final int DEPTH = 50;
+    /** The usual reciprocal-rank constant; a smaller one would let a single list's first place dominate. */
+    static final double K = 60;
+    static final int SNIPPET = 120;
+
+    /** Field weights: a word in the title says more than one in the tags, which says more than one in the body. */
+    private static final Object[][] FIELDS = {
+        {SearchIndex.TITLE, 3.0f, ChineseAnalyzers.WORDS}, {SearchIndex.TAGS, 2.0f, ChineseAnalyzers.WORDS},
+        {SearchIndex.BODY, 1.0f, ChineseAnalyzers.WORDS}, {SearchIndex.TITLE_BI, 1.5f, ChineseAnalyzers.BIGRAMS},
+        {SearchIndex.TAGS_BI, 1.0f, ChineseAnalyzers.BIGRAMS}, {SearchIndex.BODY_BI, 0.5f, ChineseAnalyzers.BIGRAMS}};
+
+    private final SearchIndex index;
+    private final TextMeaning meaning;
+
+    Ranker(SearchIndex index, TextMeaning meaning) {
+        this.index = index;
+        this.meaning = meaning;
+    }
+
+    /** What to leave out: audiences not allowed, other categories, stale articles when only fresh ones are wanted. */
+    record Filter(Set<Audience> audiences, String category, boolean freshOnly, long todayEpochDay) {
+    }
+
+    /** A fused result. */
+    record Hit(long id, String title, String snippet, List<String> highlights, double score, Audience audience,
+               int version, boolean stale) {
+    }
+
+    List<Hit> search(String text, Filter filter, List<List<String>> synonyms, int limit) {
+        String question = text == null ? "" : text.strip();
+        if (question.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String expanded = Synonyms.expand(question, synonyms);
+        Query filterQuery = filterQuery(filter);
+        List<SearchIndex.Ranked> byWords = index.words(wordQuery(expanded, filterQuery), DEPTH);
+        List<SearchIndex.Ranked> byMeaning = index.meaning(meaning.embed(question), filterQuery, DEPTH);
+        double wordWeight = wordWeight(question);
+        Map<Long, Double> fused = new HashMap<>();
+        Map<Long, SearchIndex.Ranked> docs = new HashMap<>();
+        for (int i = 0; i < byWords.size(); i++) {
+            fused.merge(byWords.get(i).id(), wordWeight / (K + i + 1), Double::sum);
+            docs.putIfAbsent(byWords.get(i).id(), byWords.get(i));
+        }
+        for (int i = 0; i < byMeaning.size(); i++) {
+            fused.merge(byMeaning.get(i).id(), 1.0 / (K + i + 1), Double::sum);
+            docs.putIfAbsent(byMeaning.get(i).id(), byMeaning.get(i));
+        }
+        List<String> terms = terms(expanded);
+        return fused.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(e -> hit(docs.get(e.getKey()), e.getValue(), terms, filter.todayEpochDay()))
+                .toList();
+    }
+
+    /**
+     * The words' share of the fusion, against 1 for the meaning: equal for a few typed words, falling to a third for
+     * a long sentence, where the word list is led astray by filler and by the caller's own way of putting it.
+     */
+    static double wordWeight(String question) {
+        int length = question.replaceAll("\\s+", "").length();
+        if (length <= 8) {
+            return 1.0;
+        }
+        if (length >= 30) {
+            return 0.35;
+        }
+        return 1.0 - 0.65 * (length - 8) / 22.0;
+    }
+
+    private static Query filterQuery(Filter f) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new MatchAllDocsQuery(), Occur.FILTER);
+        if (f.audiences().size() == 1) {
+            b.add(new TermQuery(new Term(SearchIndex.AUDIENCE, f.audiences().iterator().next().name())), Occur.FILTER);
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            b.add(new TermQuery(new Term(SearchIndex.CATEGORY, f.category())), Occur.FILTER);
+        }
+        if (f.freshOnly()) {
+            b.add(LongPoint.newRangeQuery(SearchIndex.REVIEW_BY, f.todayEpochDay(), Long.MAX_VALUE), Occur.FILTER);
+            b.add(new TermQuery(new Term(SearchIndex.TOUCHED, "true")), Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    private static Query wordQuery(String text, Query filter) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Object[] f : FIELDS) {
+            Query q = new QueryBuilder((Analyzer) f[2]).createBooleanQuery((String) f[0], text, Occur.SHOULD);
+            if (q != null) {
+                any.add(new BoostQuery(q, (Float) f[1]), Occur.SHOULD);
+            }
+        }
+        return new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    /** The query's words worth highlighting: two characters or more, or a number or Latin word. */
+    static List<String> terms(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = ChineseAnalyzers.WORDS.tokenStream("q", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (t.length() >= 2 || t.matches("[a-z0-9]+")) {
+                    out.add(t);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static Hit hit(SearchIndex.Ranked d, double score, List<String> terms, long today) {
+        String snippet = snippet(d.body(), terms);
+        String lower = snippet.toLowerCase();
+        List<String> shown = terms.stream().filter(lower::contains).toList();
+        boolean stale = d.touched() || d.reviewBy() < today;
+        return new Hit(d.id(), d.title(), snippet, shown, score, Audience.valueOf(d.audience()), d.version(), stale);
+    }
+
+    /** The sentence (and its neighbour) with the most of the query's words; the opening when none matches. */
+    static String snippet(String body, List<String> terms) {
+        String[] sentences = body.split("(?<=[。！？!?；;\\n])");
+        int best = 0;
+        int bestCount = 0;
+        for (int i = 0; i < sentences.length; i++) {
+            String s = sentences[i].toLowerCase();
+            int count = 0;
+            for (String t : terms) {
+                if (s.contains(t)) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = i;
+                bestCount = count;
+            }
+        }
+        StringBuilder out = new StringBuilder(sentences.length == 0 ? "" : sentences[best].strip());
+        for (int i = best + 1; i < sentences.length && out.length() < SNIPPET / 2; i++) {
+            out.append(sentences[i].strip());
+        }
+        String s = out.toString().replaceAll("\\s+", " ").strip();
+        return s.length() > SNIPPET ? s.substring(0, SNIPPET) + "…" : s;
+    }
+}
