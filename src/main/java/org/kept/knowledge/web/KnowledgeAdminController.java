@@ -132,7 +132,11 @@ class KnowledgeAdminController {
     }
 
     record ChangeWrite(String kind, String product, String description, Long ownerId, LocalDate deadline,
-                       List<ChangeRequests.Item> items) {
+                       List<ItemWrite> items) {
+    }
+
+    /** An article to update (articleId) or to write (title only). */
+    record ItemWrite(Long articleId, String title, Long ownerId) {
     }
 
     record Close(Integer version) {
@@ -150,7 +154,9 @@ class KnowledgeAdminController {
     @Operation(summary = "Open a change request (LAUNCH, CHANGE or RETIRE a product) listing articles to write or update")
     ResponseEntity<ChangeRequests.Request> openChange(@RequestBody ChangeWrite body, @AuthenticationPrincipal CurrentUser me) {
         return ResponseEntity.status(HttpStatus.CREATED).body(changes.open(body.kind(), body.product(), body.description(),
-                body.ownerId() == null ? me.id() : body.ownerId(), body.deadline(), body.items(), me));
+                body.ownerId() == null ? me.id() : body.ownerId(), body.deadline(), body.items() == null ? null
+                        : body.items().stream().map(i -> new ChangeRequests.Item(null, i.articleId(), i.title(), i.ownerId(), false))
+                        .toList(), me));
     }
 
     @GetMapping("/api/v1/knowledge/change-requests/{id}")
