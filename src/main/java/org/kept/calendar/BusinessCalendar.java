@@ -14,7 +14,7 @@ public interface BusinessCalendar {
     /** The instant reached after {@code minutes} of working time from {@code start}. */
     Instant addMinutes(Instant start, long minutes);
 
-    /** Working minutes in [from, to); zero when {@code to} is not after {@code from}. */
+    /** Working minutes from {@code from} (included) to {@code to} (excluded); zero when {@code to} is not after {@code from}. */
     long minutesBetween(Instant from, Instant to);
 
     boolean isWorkingTime(Instant at);
