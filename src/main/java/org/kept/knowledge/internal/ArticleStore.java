@@ -22,6 +22,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ArticleStore {
 
+    /** An article's current version with its stored vector and whether an open change request touches it. */
+    private static final String CURRENT = "select a.id, a.version, v.title, v.body, v.categories, v.tags, v.audience, "
+            + "v.review_by, v.embedding, (select count(*) from kb_change_item i join kb_change_request r on r.id = i.request_id "
+            + "where i.article_id = a.id and not i.done and r.state = 'OPEN') as touching "
+            + "from kb_article a join kb_article_version v on v.article_id = a.id and v.version = a.version";
+
     private final JdbcClient jdbc;
 
     ArticleStore(JdbcClient jdbc) {
@@ -108,20 +114,14 @@ class ArticleStore {
 
     /** Every article's current version with its stored vector, in id order, for a rebuild (no model run). */
     void eachCurrent(Consumer<IndexedArticle> sink) {
-        jdbc.sql("select a.id, a.version, v.title, v.body, v.categories, v.tags, v.audience, v.review_by, v.embedding, "
-                        + "(select count(*) from kb_change_item i join kb_change_request r on r.id = i.request_id "
-                        + " where i.article_id = a.id and not i.done and r.state = 'OPEN') as touching "
-                        + "from kb_article a join kb_article_version v on v.article_id = a.id and v.version = a.version order by a.id")
+        jdbc.sql(CURRENT + " order by a.id")
                 .query(rs -> {
                     sink.accept(indexed(rs));
                 });
     }
 
     Optional<IndexedArticle> current(long id) {
-        return jdbc.sql("select a.id, a.version, v.title, v.body, v.categories, v.tags, v.audience, v.review_by, v.embedding, "
-                        + "(select count(*) from kb_change_item i join kb_change_request r on r.id = i.request_id "
-                        + " where i.article_id = a.id and not i.done and r.state = 'OPEN') as touching "
-                        + "from kb_article a join kb_article_version v on v.article_id = a.id and v.version = a.version where a.id = ?")
+        return jdbc.sql(CURRENT + " where a.id = ?")
                 .param(id).query((rs, n) -> indexed(rs)).optional();
     }
 

@@ -1,7 +1,9 @@
 package org.kept.knowledge.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ public class IndexKeeper implements AutoCloseable {
     /** How far below the last seen change the poll looks again for late commits. */
     static final int LATE_WINDOW = 200;
     static final int POLL_BATCH = 5_000;
+    /** Articles read from the database before they are indexed in parallel. */
+    static final int BATCH = 5_000;
 
     private final ArticleStore store;
     private final SearchIndex index = new SearchIndex();
@@ -49,10 +53,16 @@ public class IndexKeeper implements AutoCloseable {
         long last = store.lastChange();
         index.clear();
         int[] count = {0};
+        List<IndexedArticle> batch = new ArrayList<>(BATCH);
         store.eachCurrent(a -> {
-            index.put(a);
+            batch.add(a);
             count[0]++;
+            if (batch.size() == BATCH) {
+                index.putAll(batch);
+                batch.clear();
+            }
         });
+        index.putAll(batch);
         index.optimise();
         seen = last;
         ready = true;

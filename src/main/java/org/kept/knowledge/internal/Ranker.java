@@ -28,10 +28,10 @@ import org.kept.knowledge.TextMeaning;
  * Ranks by words and by meaning and fuses the two lists by reciprocal rank. Two hurried words lean on the words; a
  * caller's long sentence, full of filler and told in their own terms, leans on the meaning.
  */
-final class Ranker {
+public final class Ranker {
 
-    /** How deep each list is read before fusing. */
-    static final int DEPTH = 50;
+    /** How deep each list is read before fusing: below 30 a reciprocal rank adds almost nothing. */
+    static final int DEPTH = 30;
     /** The usual reciprocal-rank constant; a smaller one would let a single list's first place dominate. */
     static final double K = 60;
     static final int SNIPPET = 120;
@@ -45,46 +45,50 @@ final class Ranker {
     private final SearchIndex index;
     private final TextMeaning meaning;
 
-    Ranker(SearchIndex index, TextMeaning meaning) {
+    public Ranker(SearchIndex index, TextMeaning meaning) {
         this.index = index;
         this.meaning = meaning;
     }
 
     /** What to leave out: audiences not allowed, other categories, stale articles when only fresh ones are wanted. */
-    record Filter(Set<Audience> audiences, String category, boolean freshOnly, long todayEpochDay) {
+    public record Filter(Set<Audience> audiences, String category, boolean freshOnly, long todayEpochDay) {
     }
 
     /** A fused result. */
-    record Hit(long id, String title, String snippet, List<String> highlights, double score, Audience audience,
+    public record Hit(long id, String title, String snippet, List<String> highlights, double score, Audience audience,
                int version, boolean stale) {
     }
 
-    List<Hit> search(String text, Filter filter, List<List<String>> synonyms, int limit) {
+    public List<Hit> search(String text, Filter filter, List<List<String>> synonyms, int limit) {
         String question = text == null ? "" : text.strip();
         if (question.isEmpty() || limit <= 0) {
             return List.of();
         }
         String expanded = Synonyms.expand(question, synonyms);
         Query filterQuery = filterQuery(filter);
-        List<SearchIndex.Ranked> byWords = index.words(wordQuery(expanded, filterQuery), DEPTH);
-        List<SearchIndex.Ranked> byMeaning = index.meaning(meaning.embed(question), filterQuery, DEPTH);
-        double wordWeight = wordWeight(question);
-        Map<Long, Double> fused = new HashMap<>();
-        Map<Long, SearchIndex.Ranked> docs = new HashMap<>();
-        for (int i = 0; i < byWords.size(); i++) {
-            fused.merge(byWords.get(i).id(), wordWeight / (K + i + 1), Double::sum);
-            docs.putIfAbsent(byWords.get(i).id(), byWords.get(i));
+        float[] vector = meaning.embed(question);
+        try (SearchIndex.View view = index.view()) {
+            List<SearchIndex.Ranked> byWords = view.words(wordQuery(expanded, filterQuery), DEPTH);
+            List<SearchIndex.Ranked> byMeaning = view.meaning(vector, filterQuery, DEPTH);
+            double wordWeight = wordWeight(question);
+            Map<Long, Double> fused = new HashMap<>();
+            Map<Long, Integer> docs = new HashMap<>();
+            for (int i = 0; i < byWords.size(); i++) {
+                fused.merge(byWords.get(i).id(), wordWeight / (K + i + 1), Double::sum);
+                docs.putIfAbsent(byWords.get(i).id(), byWords.get(i).doc());
+            }
+            for (int i = 0; i < byMeaning.size(); i++) {
+                fused.merge(byMeaning.get(i).id(), 1.0 / (K + i + 1), Double::sum);
+                docs.putIfAbsent(byMeaning.get(i).id(), byMeaning.get(i).doc());
+            }
+            List<String> terms = terms(expanded);
+            return fused.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Double>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit)
+                    .map(e -> hit(e.getKey(), view.shown(docs.get(e.getKey())), e.getValue(), terms, filter.todayEpochDay()))
+                    .toList();
         }
-        for (int i = 0; i < byMeaning.size(); i++) {
-            fused.merge(byMeaning.get(i).id(), 1.0 / (K + i + 1), Double::sum);
-            docs.putIfAbsent(byMeaning.get(i).id(), byMeaning.get(i));
-        }
-        List<String> terms = terms(expanded);
-        return fused.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
-                .map(e -> hit(docs.get(e.getKey()), e.getValue(), terms, filter.todayEpochDay()))
-                .toList();
     }
 
     /**
@@ -102,7 +106,12 @@ final class Ranker {
         return 1.0 - 0.65 * (length - 8) / 22.0;
     }
 
+    /** The filter, or null when nothing is left out (then the vector search needs no filter bitset). */
     private static Query filterQuery(Filter f) {
+        boolean none = f.audiences().size() != 1 && (f.category() == null || f.category().isBlank()) && !f.freshOnly();
+        if (none) {
+            return null;
+        }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new MatchAllDocsQuery(), Occur.FILTER);
         if (f.audiences().size() == 1) {
@@ -126,7 +135,7 @@ final class Ranker {
                 any.add(new BoostQuery(q, (Float) f[1]), Occur.SHOULD);
             }
         }
-        return new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+        return filter == null ? any.build() : new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
     /** The query's words worth highlighting: two characters or more, or a number or Latin word. */
@@ -148,12 +157,12 @@ final class Ranker {
         return new ArrayList<>(out);
     }
 
-    private static Hit hit(SearchIndex.Ranked d, double score, List<String> terms, long today) {
+    private static Hit hit(long id, SearchIndex.Shown d, double score, List<String> terms, long today) {
         String snippet = snippet(d.body(), terms);
         String lower = snippet.toLowerCase();
         List<String> shown = terms.stream().filter(lower::contains).toList();
         boolean stale = d.touched() || d.reviewBy() < today;
-        return new Hit(d.id(), d.title(), snippet, shown, score, Audience.valueOf(d.audience()), d.version(), stale);
+        return new Hit(id, d.title(), snippet, shown, score, Audience.valueOf(d.audience()), d.version(), stale);
     }
 
     /** The sentence (and its neighbour) with the most of the query's words; the opening when none matches. */

@@ -2,7 +2,6 @@ package org.kept.knowledge.internal;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +28,7 @@ public class SentenceModel implements TextMeaning {
                     t.setDaemon(true);
                     return t;
                 });
-        static final BgeSmallZhV15QuantizedEmbeddingModel MODEL = new BgeSmallZhV15QuantizedEmbeddingModel(POOL);
+        static final QuietBgeModel MODEL = new QuietBgeModel(POOL);
     }
 
     /** The shared model, for code outside Spring (tests, benchmarks). */
