@@ -31,6 +31,6 @@ final class ChineseAnalyzers {
     /** The analyzer for indexing: bigrams for the {@code *_bi} fields, words for the rest. */
     static Analyzer perField() {
         return new PerFieldAnalyzerWrapper(WORDS, Map.of(
-                SearchIndex.TITLE_BI, BIGRAMS, SearchIndex.TAGS_BI, BIGRAMS, SearchIndex.BODY_BI, BIGRAMS));
+                SearchIndex.TITLE_BI, BIGRAMS, SearchIndex.TAGS_BI, BIGRAMS));
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
 import org.kept.knowledge.Audience;
 import org.kept.knowledge.TextMeaning;
 
@@ -40,7 +38,7 @@ public final class Ranker {
     private static final Object[][] FIELDS = {
         {SearchIndex.TITLE, 3.0f, ChineseAnalyzers.WORDS}, {SearchIndex.TAGS, 2.0f, ChineseAnalyzers.WORDS},
         {SearchIndex.BODY, 1.0f, ChineseAnalyzers.WORDS}, {SearchIndex.TITLE_BI, 1.5f, ChineseAnalyzers.BIGRAMS},
-        {SearchIndex.TAGS_BI, 1.0f, ChineseAnalyzers.BIGRAMS}, {SearchIndex.BODY_BI, 0.5f, ChineseAnalyzers.BIGRAMS}};
+        {SearchIndex.TAGS_BI, 1.0f, ChineseAnalyzers.BIGRAMS}};
 
     private final SearchIndex index;
     private final TextMeaning meaning;
@@ -66,9 +64,11 @@ public final class Ranker {
         }
         String expanded = Synonyms.expand(question, synonyms);
         Query filterQuery = filterQuery(filter);
+        Map<String, Integer> words = counts(ChineseAnalyzers.WORDS, expanded);
+        Map<String, Integer> bigrams = counts(ChineseAnalyzers.BIGRAMS, expanded);
         float[] vector = meaning.embed(question);
         try (SearchIndex.View view = index.view()) {
-            List<SearchIndex.Ranked> byWords = view.words(wordQuery(expanded, filterQuery), DEPTH);
+            List<SearchIndex.Ranked> byWords = view.words(wordQuery(words, bigrams, filterQuery), DEPTH);
             List<SearchIndex.Ranked> byMeaning = view.meaning(vector, filterQuery, DEPTH);
             double wordWeight = wordWeight(question);
             Map<Long, Double> fused = new HashMap<>();
@@ -81,7 +81,7 @@ public final class Ranker {
                 fused.merge(byMeaning.get(i).id(), 1.0 / (K + i + 1), Double::sum);
                 docs.putIfAbsent(byMeaning.get(i).id(), byMeaning.get(i).doc());
             }
-            List<String> terms = terms(expanded);
+            List<String> terms = words.keySet().stream().filter(t -> t.length() >= 2 || t.matches("[a-z0-9]+")).toList();
             return fused.entrySet().stream()
                     .sorted(Map.Entry.<Long, Double>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
@@ -127,34 +127,47 @@ public final class Ranker {
         return b.build();
     }
 
-    private static Query wordQuery(String text, Query filter) {
+    /**
+     * The word query: the text is cut once per analyzer (the segmenter is the costly part of a search) and each field
+     * gets one clause per distinct token, weighted by how often it occurs; at most {@link #MAX_TOKENS} tokens, so a
+     * pasted transcript cannot exceed Lucene's clause limit.
+     */
+    private static Query wordQuery(Map<String, Integer> words, Map<String, Integer> bigrams, Query filter) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (Object[] f : FIELDS) {
-            Query q = new QueryBuilder((Analyzer) f[2]).createBooleanQuery((String) f[0], text, Occur.SHOULD);
-            if (q != null) {
-                any.add(new BoostQuery(q, (Float) f[1]), Occur.SHOULD);
+            Map<String, Integer> tokens = f[2] == ChineseAnalyzers.WORDS ? words : bigrams;
+            if (tokens.isEmpty()) {
+                continue;
             }
+            BooleanQuery.Builder field = new BooleanQuery.Builder();
+            tokens.forEach((token, n) -> {
+                Query term = new TermQuery(new Term((String) f[0], token));
+                field.add(n == 1 ? term : new BoostQuery(term, n), Occur.SHOULD);
+            });
+            any.add(new BoostQuery(field.build(), (Float) f[1]), Occur.SHOULD);
         }
         return filter == null ? any.build() : new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
-    /** The query's words worth highlighting: two characters or more, or a number or Latin word. */
-    static List<String> terms(String text) {
-        Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = ChineseAnalyzers.WORDS.tokenStream("q", text)) {
+    /** At most this many distinct tokens of a query are searched (the first ones). */
+    static final int MAX_TOKENS = 200;
+
+    private static Map<String, Integer> counts(Analyzer analyzer, String text) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        try (TokenStream ts = analyzer.tokenStream("q", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 String t = term.toString();
-                if (t.length() >= 2 || t.matches("[a-z0-9]+")) {
-                    out.add(t);
+                if (out.containsKey(t) || out.size() < MAX_TOKENS) {
+                    out.merge(t, 1, Integer::sum);
                 }
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     private static Hit hit(long id, SearchIndex.Shown d, double score, List<String> terms, long today) {
