@@ -18,6 +18,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -258,6 +259,21 @@ public final class SearchIndex implements AutoCloseable {
                 throw new IllegalStateException("document without id " + doc);
             }
             return ids.longValue();
+        }
+
+        /** The dot product of the document's stored vector with {@code vector} (cosine: both are unit length). */
+        float similarity(int doc, float[] vector) {
+            try {
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+                if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+                    return -1f;
+                }
+                return VectorSimilarityFunction.DOT_PRODUCT.compare(values.vectorValue(), vector);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         Shown shown(int doc) {

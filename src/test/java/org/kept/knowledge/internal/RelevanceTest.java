@@ -116,6 +116,23 @@ class RelevanceTest {
         misses.forEach(m -> System.out.println("  not first: " + m));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/knowledge-relevance.md"), table + "\n" + String.join("\n", misses) + "\n");
+        // what each half alone would do, for the record: the reason the two are fused
+        for (Ranker.Mix mix : new Ranker.Mix[] {Ranker.Mix.WORDS, Ranker.Mix.MEANING}) {
+            Map<String, int[]> alone = new LinkedHashMap<>();
+            for (Query q : queries) {
+                List<String> found = ranker.search(q.text(), new Ranker.Filter(EnumSet.allOf(Audience.class), null, false, 0),
+                        synonyms, 3, mix).stream().map(h -> keys.get(h.id())).toList();
+                int[] c = alone.computeIfAbsent(q.kind(), k -> new int[3]);
+                c[0]++;
+                c[1] += !found.isEmpty() && found.get(0).equals(q.expected()) ? 1 : 0;
+                c[2] += found.contains(q.expected()) ? 1 : 0;
+            }
+            StringBuilder line = new StringBuilder(mix + " alone (top-1/top-3):");
+            alone.forEach((kind, c) -> line.append(String.format(" %s %d/%d of %d;", kind, c[1], c[2], c[0])));
+            System.out.println(line);
+            table.append(line).append('\n');
+        }
+        Files.writeString(Path.of("target/knowledge-relevance.md"), table + "\n" + String.join("\n", misses) + "\n");
         assertThat(top3).as("in the top 3").isGreaterThanOrEqualTo((int) Math.ceil(0.95 * queries.size()));
         assertThat(top1).as("first").isGreaterThanOrEqualTo((int) Math.ceil(0.85 * queries.size()));
     }
