@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kept.support.Api.body;
 
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kept.support.Api;
 import org.kept.support.Fixtures;
@@ -22,7 +21,7 @@ class InternalArticlesNeverReachCustomersTest {
     @Test
     void aCustomerNeverSeesAnInternalArticleByAnyRoute() {
         Api lead = fixtures.api(fixtures.user("LEAD"));
-        String word = "秘" + UUID.randomUUID().toString().substring(0, 6);
+        String word = "秘" + Words.unique();
         long secret = lead.post("/api/v1/knowledge/articles", body("title", "内部补偿口径 " + word, "body",
                 "外包坐席可补偿 5 元。" + word, "tags", List.of(word), "audience", "INTERNAL")).expect(201).id();
         long open = lead.post("/api/v1/knowledge/articles", body("title", "公开退款说明 " + word, "body",

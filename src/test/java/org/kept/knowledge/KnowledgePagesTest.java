@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Fixtures;
@@ -50,7 +49,7 @@ class KnowledgePagesTest {
     @Test
     void anAgentSearchesReadsAStaleArticleAndSeesItsVersions() throws Exception {
         CurrentUser lead = fixtures.user("LEAD");
-        String word = "Kw" + UUID.randomUUID().toString().substring(0, 6);
+        String word = "Kw" + Words.unique();
         long id = article(lead, word + " 空调安装预约", "签收后 24 小时内师傅联系。\n\n<script>alert(1)</script>", Audience.INTERNAL,
                 LocalDate.now().minusDays(1));
         CurrentUser agent = fixtures.user("AGENT");
@@ -83,7 +82,7 @@ class KnowledgePagesTest {
     @Test
     void theTicketPageSuggestsArticlesFromTheTicketAndFillsScripts() throws Exception {
         CurrentUser lead = fixtures.user("LEAD");
-        String word = "Tk" + UUID.randomUUID().toString().substring(0, 6);
+        String word = "Tk" + Words.unique();
         long id = article(lead, word + " 安装师傅爽约怎么办", "师傅未按约上门，联系网点改约。", Audience.INTERNAL, null);
         CurrentUser agent = fixtures.user("AGENT");
         var customer = fixtures.customer("赵敏");
@@ -108,7 +107,7 @@ class KnowledgePagesTest {
     @Test
     void thePortalHelpShowsPublicArticlesOnly() throws Exception {
         CurrentUser lead = fixtures.user("LEAD");
-        String word = "Hp" + UUID.randomUUID().toString().substring(0, 6);
+        String word = "Hp" + Words.unique();
         long open = article(lead, word + " 退款多久到账", "原路退回。", Audience.PUBLIC, null);
         long secret = article(lead, word + " 内部退款口径", "可补偿 5 元。", Audience.INTERNAL, null);
         CurrentUser customer = fixtures.user("CUSTOMER");

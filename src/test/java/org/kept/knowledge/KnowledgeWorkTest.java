@@ -6,7 +6,6 @@ import static org.kept.support.Api.body;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Api;
@@ -23,7 +22,7 @@ class KnowledgeWorkTest {
     Fixtures fixtures;
 
     static String unique() {
-        return UUID.randomUUID().toString().substring(0, 6);
+        return Words.unique();
     }
 
     @Test
