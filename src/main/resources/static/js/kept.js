@@ -72,6 +72,28 @@
       select.form.requestSubmit();
     }
   });
+  // Knowledge beside the ticket: "use in reply" puts the article's passage in the reply box and remembers which
+  // article version the reply cites; a script puts its filled text there.
+  document.addEventListener('click', function (e) {
+    var use = e.target.closest && e.target.closest('.kb-use, .kb-script');
+    var reply = document.getElementById('reply');
+    if (!use || !reply) {
+      return;
+    }
+    reply.value = (reply.value ? reply.value + '\n' : '') + use.dataset.text;
+    if (use.classList.contains('kb-use')) {
+      document.getElementById('kb-article-id').value = use.dataset.articleId;
+      document.getElementById('kb-article-version').value = use.dataset.articleVersion;
+      document.getElementById('kb-citing').hidden = false;
+    }
+    reply.focus();
+  });
+  document.addEventListener('htmx:afterRequest', function (e) {
+    if (e.detail.elt && e.detail.elt.id === 'reply-form' && e.detail.successful) {
+      ['kb-article-id', 'kb-article-version'].forEach(function (id) { document.getElementById(id).value = ''; });
+      document.getElementById('kb-citing').hidden = true;
+    }
+  });
 
   // --- keyboard ---------------------------------------------------------------------------------------
   function typing(el) {
@@ -149,6 +171,7 @@
       case 'n': handled = focus('#note'); break;
       case 'a': handled = focus('#assign-person'); break;
       case '/': handled = focus('#q') || focus('#customer-q'); break;
+      case 's': handled = focus('#kb-q'); break;
       case 'j': move(1); break;
       case 'k': move(-1); break;
       case '?': help(); break;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
 import org.kept.shared.StaleUpdateException;
+import org.kept.ticket.CitingReplies;
 import org.kept.ticket.Priority;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketView;
@@ -33,10 +34,13 @@ class TicketActionsController {
     private final TicketScreen screen;
     private final Alerts alerts;
     private final RepeatContacts repeatContacts;
+    private final CitingReplies citing;
 
-    TicketActionsController(Tickets tickets, TicketScreen screen, Alerts alerts, RepeatContacts repeatContacts) {
+    TicketActionsController(Tickets tickets, TicketScreen screen, Alerts alerts, RepeatContacts repeatContacts,
+                            CitingReplies citing) {
         this.repeatContacts = repeatContacts;
         this.tickets = tickets;
+        this.citing = citing;
         this.screen = screen;
         this.alerts = alerts;
     }
@@ -44,7 +48,11 @@ class TicketActionsController {
     @PostMapping("/reply")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String body, @RequestParam int version,
+                 @RequestParam(required = false) Long articleId, @RequestParam(required = false) Integer articleVersion,
                  @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
+        if (articleId != null && articleVersion != null) {
+            return act(id, me, locale, model, response, () -> citing.reply(id, body, version, me, articleId, articleVersion));
+        }
         return act(id, me, locale, model, response, () -> tickets.reply(id, body, version, me));
     }
 

@@ -85,9 +85,12 @@ class DemoData implements ApplicationRunner {
     private final String mode;
     private final String url;
     private volatile boolean seeded;
+    private final DemoKnowledge knowledge;
 
     DemoData(DataSource dataSource, TransactionTemplate tx, PasswordEncoder encoder, Clock clock, CentreZone zone,
-             @Value("${kept.demo:auto}") String mode, @Value("${spring.datasource.url:}") String url) {
+             @Value("${kept.demo:auto}") String mode, @Value("${spring.datasource.url:}") String url,
+             DemoKnowledge knowledge) {
+        this.knowledge = knowledge;
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = tx;
         this.encoder = encoder;
@@ -117,6 +120,9 @@ class DemoData implements ApplicationRunner {
         }
         long started = System.nanoTime();
         tx.executeWithoutResult(s -> seed());
+        // knowledge: written through its module after the people exist, so every article gets its sentence vector
+        knowledge.seed(jdbc.queryForObject("select id from app_user where username = 'lead'", Long.class), "lead",
+                "王组长 Wang (lead)", LocalDate.ofInstant(clock.instant(), zone.zone()));
         log.info("Demo centre seeded in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 

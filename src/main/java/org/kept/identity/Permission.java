@@ -21,5 +21,7 @@ public enum Permission {
     /** Configure business calendars and SLA policies (calendar and sla modules). */
     SLA_ADMIN,
     /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
-    WORKFORCE_PLAN
+    WORKFORCE_PLAN,
+    /** Write, edit and roll back knowledge-base articles, scripts, synonyms and change requests (知识库编辑). */
+    KNOWLEDGE_WRITE
 }

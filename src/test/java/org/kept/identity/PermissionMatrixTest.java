@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kept.identity.Permission.AUDIT_READ;
 import static org.kept.identity.Permission.CUSTOMER_READ;
 import static org.kept.identity.Permission.CUSTOMER_WRITE;
+import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
 import static org.kept.identity.Permission.PII_REVEAL;
 import static org.kept.identity.Permission.PII_VIEW;
 import static org.kept.identity.Permission.PORTAL;
@@ -54,12 +55,13 @@ class PermissionMatrixTest {
         ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE));
         ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_VIEW));
+                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, WORKFORCE_PLAN));
-        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, SLA_ADMIN, WORKFORCE_PLAN));
+        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, SLA_ADMIN, WORKFORCE_PLAN,
+                KNOWLEDGE_WRITE));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -235,7 +237,72 @@ class PermissionMatrixTest {
             row("POST /api/v1/workforce/handovers/{id}/sign", STAFF,
                     w -> "/api/v1/workforce/handovers/" + NO_SHEET + "/sign", w -> body("version", 0)),
             row("POST /api/v1/workforce/notices", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/notices",
-                    w -> body("title", "矩阵通知", "body", "内容", "kind", "OTHER", "effectiveAt", "2039-01-01T00:00:00Z")));
+                    w -> body("title", "矩阵通知", "body", "内容", "kind", "OTHER", "effectiveAt", "2039-01-01T00:00:00Z")),
+            // knowledge: K holds a public article, a script, a synonym group and a change request made for this test
+            row("POST /api/v1/knowledge/articles", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/articles",
+                    w -> body("title", "矩阵文章", "body", "正文", "audience", "PUBLIC")),
+            row("GET /api/v1/knowledge/articles", Needs.anyOf(TICKET_READ, PORTAL), w -> "/api/v1/knowledge/articles?limit=5"),
+            row("GET /api/v1/knowledge/articles/{id}", Needs.anyOf(TICKET_READ, PORTAL), w -> "/api/v1/knowledge/articles/" + K.article),
+            row("PUT /api/v1/knowledge/articles/{id}", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/articles/" + K.article,
+                    w -> body("title", "矩阵文章", "body", "正文二", "audience", "PUBLIC", "version", 1)),
+            row("GET /api/v1/knowledge/articles/{id}/versions", Needs.anyOf(TICKET_READ, PORTAL),
+                    w -> "/api/v1/knowledge/articles/" + K.article + "/versions"),
+            row("GET /api/v1/knowledge/articles/{id}/versions/{version}", Needs.anyOf(TICKET_READ, PORTAL),
+                    w -> "/api/v1/knowledge/articles/" + K.article + "/versions/1"),
+            row("GET /api/v1/knowledge/articles/{id}/diff", Needs.anyOf(TICKET_READ, PORTAL),
+                    w -> "/api/v1/knowledge/articles/" + K.article + "/diff?from=1&to=1"),
+            row("POST /api/v1/knowledge/articles/{id}/rollback", Needs.anyOf(KNOWLEDGE_WRITE),
+                    w -> "/api/v1/knowledge/articles/" + K.article + "/rollback", w -> body("toVersion", 1, "version", 1)),
+            row("GET /api/v1/knowledge/articles/{id}/citations", Needs.anyOf(TICKET_READ),
+                    w -> "/api/v1/knowledge/articles/" + K.article + "/citations"),
+            row("GET /api/v1/knowledge/search", Needs.anyOf(TICKET_READ, PORTAL), w -> "/api/v1/knowledge/search?q=退款"),
+            row("POST /api/v1/knowledge/index/rebuild", Needs.anyOf(USER_ADMIN), w -> "/api/v1/knowledge/index/rebuild"),
+            row("GET /api/v1/knowledge/synonyms", Needs.anyOf(TICKET_READ), w -> "/api/v1/knowledge/synonyms"),
+            row("POST /api/v1/knowledge/synonyms", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/synonyms",
+                    w -> body("terms", List.of("矩阵甲", "矩阵乙"))),
+            row("PUT /api/v1/knowledge/synonyms/{id}", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/synonyms/" + K.synonym,
+                    w -> body("terms", List.of("矩阵丙", "矩阵丁"))),
+            row("DELETE /api/v1/knowledge/synonyms/{id}", Needs.anyOf(KNOWLEDGE_WRITE),
+                    w -> "/api/v1/knowledge/synonyms/" + K.synonym),
+            row("GET /api/v1/knowledge/scripts", Needs.anyOf(TICKET_READ), w -> "/api/v1/knowledge/scripts?channel=PHONE"),
+            row("POST /api/v1/knowledge/scripts", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/scripts",
+                    w -> body("code", "m-" + System.nanoTime(), "name", "矩阵话术", "channel", "PHONE", "body", "您好")),
+            row("PUT /api/v1/knowledge/scripts/{id}", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/scripts/" + K.script,
+                    w -> body("code", "m-" + w.unique(), "name", "矩阵话术", "channel", "WRITTEN", "body", "您好")),
+            row("POST /api/v1/knowledge/scripts/{id}/fill", Needs.anyOf(TICKET_READ),
+                    w -> "/api/v1/knowledge/scripts/" + K.script + "/fill", w -> body("values", Map.of("agentId", "C1"))),
+            row("GET /api/v1/knowledge/change-requests", Needs.anyOf(TICKET_READ), w -> "/api/v1/knowledge/change-requests"),
+            row("POST /api/v1/knowledge/change-requests", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/change-requests",
+                    w -> body("kind", "LAUNCH", "product", "矩阵产品", "deadline", "2030-01-01",
+                            "items", List.of(Map.of("title", "新文章")))),
+            row("GET /api/v1/knowledge/change-requests/{id}", Needs.anyOf(TICKET_READ),
+                    w -> "/api/v1/knowledge/change-requests/" + K.change),
+            row("POST /api/v1/knowledge/change-requests/{id}/items/{item}/done", Needs.anyOf(KNOWLEDGE_WRITE),
+                    w -> "/api/v1/knowledge/change-requests/" + K.change + "/items/" + K.changeItem + "/done"),
+            row("POST /api/v1/knowledge/change-requests/{id}/close", Needs.anyOf(KNOWLEDGE_WRITE),
+                    w -> "/api/v1/knowledge/change-requests/" + K.change + "/close", w -> body("version", 0)));
+
+    /** What the knowledge rows point at, made before the matrix runs. */
+    static final class K {
+        static long article;
+        static long script;
+        static long synonym;
+        static long change;
+        static long changeItem;
+
+        static void prepare(Fixtures fixtures) {
+            Api lead = fixtures.api(fixtures.user("LEAD"));
+            article = lead.post("/api/v1/knowledge/articles", body("title", "矩阵公开文章", "body", "正文", "audience", "PUBLIC"))
+                    .expect(201).id();
+            script = lead.post("/api/v1/knowledge/scripts", body("code", "mx-" + System.nanoTime(), "name", "矩阵", "channel",
+                    "PHONE", "body", "工号 {agentId}")).expect(201).id();
+            synonym = lead.post("/api/v1/knowledge/synonyms", body("terms", List.of("矩阵一", "矩阵二"))).expect(201).id();
+            var change = lead.post("/api/v1/knowledge/change-requests", body("kind", "CHANGE", "product", "矩阵",
+                    "deadline", "2030-01-01", "items", List.of(Map.of("articleId", article)))).expect(201).json();
+            K.change = change.path("id").asLong();
+            changeItem = change.path("items").get(0).path("id").asLong();
+        }
+    }
 
     /** A policy only the spare team's tickets match, so creating it changes no other test's deadlines. */
     static Map<String, Object> slaPolicy(World w) {
@@ -294,6 +361,7 @@ class PermissionMatrixTest {
                 spareTeam, "firstResponseMinutes", 30, "resolutionMinutes", 600)).expect(201).id();
         spareCommitment = agent.post("/api/v1/tickets/" + ticket + "/commitments", body("promise", "矩阵承诺", "due",
                 java.time.OffsetDateTime.now().plusDays(1).toString())).expect(201).id();
+        K.prepare(fixtures);
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
                 fixtures.user("AGENT").id(), fixtures.team("spare-" + unique), 0);
         CurrentUser rosterPlanner = fixtures.user("PLANNER", null);

@@ -14,6 +14,7 @@ import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.Page;
+import org.kept.ticket.CitingReplies;
 import org.kept.ticket.NewTicket;
 import org.kept.ticket.Priority;
 import org.kept.ticket.RepeatContacts;
@@ -46,10 +47,13 @@ class TicketController {
     private final Directory directory;
     private final RepeatContacts repeatContacts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
+    private final CitingReplies citing;
 
     TicketController(Tickets tickets, Customers customers, Directory directory, RepeatContacts repeatContacts,
-                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
+                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
+                     CitingReplies citing) {
         this.tickets = tickets;
+        this.citing = citing;
         this.customers = customers;
         this.directory = directory;
         this.repeatContacts = repeatContacts;
@@ -118,8 +122,12 @@ class TicketController {
 
     @PostMapping("/api/v1/tickets/{id}/replies")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
-    @Operation(summary = "Reply to the customer (public)")
-    TicketJson reply(@PathVariable long id, @Valid @RequestBody TicketRequests.Text body, @AuthenticationPrincipal CurrentUser me) {
+    @Operation(summary = "Reply to the customer (public)",
+            description = "With articleId and articleVersion the reply cites the knowledge-base article it was made from.")
+    TicketJson reply(@PathVariable long id, @Valid @RequestBody TicketRequests.Reply body, @AuthenticationPrincipal CurrentUser me) {
+        if (body.articleId() != null && body.articleVersion() != null) {
+            return json(citing.reply(id, body.body(), body.version(), me, body.articleId(), body.articleVersion()), me);
+        }
         return json(tickets.reply(id, body.body(), body.version(), me), me);
     }
 

@@ -24,6 +24,10 @@ final class TicketRequests {
     record Text(@NotBlank @Size(max = 10000) String body, Integer version) {
     }
 
+    /** A reply; with articleId and articleVersion it cites the knowledge-base article it was made from. */
+    record Reply(@NotBlank @Size(max = 10000) String body, Integer version, Long articleId, Integer articleVersion) {
+    }
+
     record Transition(@NotNull TicketState to, @NotNull Integer version) {
     }
 

@@ -1,0 +1,56 @@
+package org.kept.knowledge.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.kept.identity.CurrentUser;
+import org.kept.knowledge.Audience;
+import org.kept.knowledge.KnowledgeSearch;
+import org.kept.knowledge.SearchHit;
+import org.kept.knowledge.SearchQuery;
+import org.kept.knowledge.internal.IndexKeeper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search by words and meaning, and the index rebuild. */
+@RestController
+@Tag(name = "knowledge")
+class SearchController {
+
+    private final KnowledgeSearch search;
+    private final IndexKeeper keeper;
+
+    SearchController(KnowledgeSearch search, IndexKeeper keeper) {
+        this.search = search;
+        this.keeper = keeper;
+    }
+
+    /** The search answer. */
+    record Results(List<SearchHit> results) {
+    }
+
+    @GetMapping("/api/v1/knowledge/search")
+    @PreAuthorize("hasAnyAuthority('TICKET_READ', 'PORTAL')")
+    @Operation(summary = "Search articles, best first",
+            description = "q: two words or a whole sentence. audience narrows staff results; customers always get public "
+                    + "articles only. category filters; fresh=true leaves out stale articles.")
+    Results search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Audience audience,
+                   @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean fresh,
+                   @RequestParam(defaultValue = "10") int limit, @AuthenticationPrincipal CurrentUser me) {
+        return new Results(search.search(new SearchQuery(q, audience, category, fresh, limit), me));
+    }
+
+    @PostMapping("/api/v1/knowledge/index/rebuild")
+    @PreAuthorize("hasAuthority('USER_ADMIN')")
+    @Operation(summary = "Rebuild this instance's index from the database, from the stored vectors (no model run)")
+    Map<String, Object> rebuild() {
+        long started = System.nanoTime();
+        int count = keeper.rebuild();
+        return Map.of("articles", count, "millis", (System.nanoTime() - started) / 1_000_000);
+    }
+}
