@@ -113,8 +113,9 @@ class WorkforceBrowserTest {
     @Test
     void aPlannerPlansAndPublishesAnAgentSeesShiftsAndAShiftIsHandedOver() throws IOException {
         String teamCode = "wfb-" + Long.toString(System.nanoTime(), 36);
-        jdbc.sql("insert into team (code, name) values (?, ?)").params(teamCode, "浏览器排班组").update();
-        long teamId = jdbc.sql("select id from team where code = ?").param(teamCode).query(Long.class).single();
+        // through the admin API, so the directory's cached team list knows it (the roster form offers that list)
+        long teamId = fixtures.api(fixtures.user("ADMIN", null)).post("/api/v1/admin/teams",
+                Api.body("code", teamCode, "name", "浏览器排班组")).expect(201).id();
         List<CurrentUser> agents = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             agents.add(fixtures.user("AGENT", teamCode));
