@@ -6,10 +6,10 @@
     var chart = echarts.init(el);
     var skills = Object.keys(data.required || {});
     var series = skills.map(function (skill) {
-      return { name: skill, type: 'bar', stack: 'agents', data: data.required[skill] };
+      return { name: (data.names && data.names[skill]) || skill, type: 'bar', stack: 'agents', data: data.required[skill] };
     });
     if (data.contacts) {
-      series.push({ name: el.dataset.contacts, type: 'line', yAxisIndex: 1, data: data.contacts, smooth: true });
+      series.push({ name: el.dataset.contacts, type: 'line', yAxisIndex: 1, data: data.contacts });
     }
     chart.setOption({
       tooltip: { trigger: 'axis' },

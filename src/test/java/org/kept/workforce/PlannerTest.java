@@ -91,6 +91,23 @@ class PlannerTest {
     }
 
     @Test
+    void thePlannerPageSpeaksChineseToAChinesePlanner() throws Exception {
+        CurrentUser planner = fixtures.user("PLANNER", null);
+        LocalDate day = someFutureDay();
+        mvc.perform(post("/console/workforce/overrides").with(user(planner)).with(csrf()).param("day", day.toString())
+                .param("channel", "PHONE").param("kind", "CAMPAIGN").param("factor", "1.5"))
+                .andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/console/workforce").param("day", day.toString()).with(user(planner))
+                        .locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // channels in the override list, the form and the interval table, and skills in the chart's legend
+        assertThat(page).contains("电话 · ", ">电话</option>", ">电话</th>", "&quot;HOTLINE&quot;:&quot;热线&quot;")
+                .doesNotContain(">PHONE<", "PHONE · ", "??");
+        // browsers ask for it on every page: a 404 there is an error in every page's console
+        mvc.perform(get("/favicon.ico")).andExpect(status().isOk());
+    }
+
+    @Test
     void thePlannerPageShowsTheCalculatorChartAndAccuracy() throws Exception {
         CurrentUser planner = fixtures.user("PLANNER", null);
         String page = mvc.perform(get("/console/workforce").with(user(planner)).locale(Locale.SIMPLIFIED_CHINESE))

@@ -58,6 +58,19 @@ class RosterSolverTest {
     }
 
     @Test
+    void aRosterShorterThanAWeekStillAllowsAFullShift() {
+        RosterRules rules = RosterRules.defaults();
+        // prorated to one day the cap was 6.9 h: no 8-hour shift fitted, and a one-day roster stayed empty
+        for (int days = 1; days <= 7; days++) {
+            assertThat(rules.maxPeriodMinutes(days)).as(days + " days").isGreaterThanOrEqualTo(rules.maxWeekMinutes());
+        }
+        assertThat(rules.maxPeriodMinutes(28)).isEqualTo(4 * 2400 + 2160 * 28 / 30);
+        RosterPlan solved = RosterSolver.solve(plan(6, 1, 30, 0.22), Duration.ofSeconds(2), Duration.ofSeconds(1), null);
+        assertLawful(solved);
+        assertThat(solved.getSlots()).anyMatch(s -> s.getAgent() != null);
+    }
+
+    @Test
     void aSmallWeekIsLawfulAndCoversMostOfTheRequirement() {
         RosterPlan solved = RosterSolver.solve(plan(24, 7, 30, 0.22), Duration.ofSeconds(4), Duration.ofSeconds(2), null);
         assertThat(solved.getScore().hardScore()).isZero();

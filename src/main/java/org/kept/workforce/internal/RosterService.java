@@ -36,6 +36,8 @@ import org.kept.workforce.internal.roster.SlotPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -184,7 +186,17 @@ public class RosterService {
         if (!store.claimForSolving(id, EnumSet.of(RosterState.DRAFT, RosterState.SOLVED, RosterState.FAILED), until)) {
             throw KeptException.conflict("workforce.roster.state", store.get(id).state());
         }
-        solver.submit(() -> run(id, seconds));
+        // inside a caller's transaction (a keyed retry-safe write) the solver must see the claim committed first
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    solver.submit(() -> run(id, seconds));
+                }
+            });
+        } else {
+            solver.submit(() -> run(id, seconds));
+        }
     }
 
     private void run(long id, int seconds) {

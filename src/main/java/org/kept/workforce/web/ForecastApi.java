@@ -100,7 +100,8 @@ class ForecastApi {
     @PutMapping("/api/v1/workforce/forecast/overrides")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
     @Operation(summary = "Override a day's forecast: CAMPAIGN or OUTAGE with a factor (e.g. 1.5), or MANUAL with 48 "
-            + "volumes; channel is a ticket channel or ALL")
+            + "volumes; channel is a ticket channel or ALL",
+            description = "Naturally idempotent: it replaces the day's override for the channel; no key needed.")
     ResponseEntity<Void> override(@RequestBody OverrideRequest request, @AuthenticationPrincipal CurrentUser me) {
         if (request.day() == null || request.kind() == null) {
             throw KeptException.invalid("workforce.override.factor.invalid");
@@ -112,7 +113,8 @@ class ForecastApi {
 
     @DeleteMapping("/api/v1/workforce/forecast/overrides")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    @Operation(summary = "Remove a day's override for a channel (or ALL)")
+    @Operation(summary = "Remove a day's override for a channel (or ALL)",
+            description = "Naturally idempotent: removing what is gone is a 204 again; no key needed.")
     ResponseEntity<Void> remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                                 @RequestParam(defaultValue = "ALL") String channel) {
         overrides.remove(day, channel(channel));

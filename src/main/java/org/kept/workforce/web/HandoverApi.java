@@ -1,6 +1,7 @@
 package org.kept.workforce.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kept.identity.CurrentUser;
+import org.kept.shared.IdempotentRequests;
+import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
 import org.kept.workforce.internal.Handovers;
+import org.kept.workforce.internal.KeyedWrites;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,19 +36,28 @@ class HandoverApi {
     private final Handovers handovers;
     private final HandoverStore store;
     private final java.time.Clock clock;
+    private final KeyedWrites keyed;
 
-    HandoverApi(Handovers handovers, HandoverStore store, java.time.Clock clock) {
+    HandoverApi(Handovers handovers, HandoverStore store, java.time.Clock clock, KeyedWrites keyed) {
         this.handovers = handovers;
         this.store = store;
         this.clock = clock;
+        this.keyed = keyed;
     }
 
     @PostMapping("/api/v1/workforce/handovers")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
-    @Operation(summary = "Draft the caller's handover sheet: tickets held, follow-ups, commitments coming due, notices")
-    ResponseEntity<Map<String, Object>> draft(@RequestBody(required = false) Draft request, @AuthenticationPrincipal CurrentUser me) {
-        long id = handovers.draft(me, request == null ? null : request.incomingId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(store.get(id)));
+    @Operation(summary = "Draft the caller's handover sheet: tickets held, follow-ups, commitments coming due, notices",
+            description = "With an Idempotency-Key the same key and body return the same sheet (200, Idempotent-Replayed: "
+                    + "true) and draft no second one; the same key with another body is a 422.")
+    ResponseEntity<Map<String, Object>> draft(@RequestBody(required = false) Draft request,
+                                              @Parameter(description = "Client-chosen key, up to 100 characters")
+                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                              @AuthenticationPrincipal CurrentUser me) {
+        Long incoming = request == null ? null : request.incomingId();
+        IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "workforce.handover.draft",
+                String.valueOf(incoming), () -> handovers.draft(me, incoming));
+        return IdempotentResponses.created("/api/v1/workforce/handovers/" + made.id(), made.replayed(), view(store.get(made.id())));
     }
 
     @GetMapping("/api/v1/workforce/handovers")
@@ -62,7 +76,8 @@ class HandoverApi {
 
     @PutMapping("/api/v1/workforce/handovers/{id}/items/{itemId}")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
-    @Operation(summary = "The outgoing agent names the colleague who takes an item (null: the team queue)")
+    @Operation(summary = "The outgoing agent names the colleague who takes an item (null: the team queue)",
+            description = "Naturally idempotent: it sets the item's new owner, so repeating it changes nothing; no key needed.")
     Map<String, Object> assign(@PathVariable long id, @PathVariable long itemId, @RequestBody Owner request,
                                @AuthenticationPrincipal CurrentUser me) {
         handovers.visible(id, me);
@@ -72,32 +87,48 @@ class HandoverApi {
 
     @PostMapping("/api/v1/workforce/handovers/{id}/sign")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
-    @Operation(summary = "Sign as the outgoing agent (moves every ticket) or, once they have, as the incoming agent")
-    Map<String, Object> sign(@PathVariable long id, @RequestBody Signature request, @AuthenticationPrincipal CurrentUser me) {
-        HandoverStore.Sheet sheet = handovers.visible(id, me);
+    @Operation(summary = "Sign as the outgoing agent (moves every ticket) or, once they have, as the incoming agent",
+            description = "A stale version is a 409, so a blind retry fails; with an Idempotency-Key the retry answers 200 "
+                    + "with the sheet (Idempotent-Replayed: true) and signs nothing twice.")
+    ResponseEntity<Map<String, Object>> sign(@PathVariable long id, @RequestBody Signature request,
+                                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                             @AuthenticationPrincipal CurrentUser me) {
         if (request.version() == null) {
             throw KeptException.invalid("workforce.handover.version");
         }
-        if (sheet.state().equals("DRAFT")) {
-            handovers.signOutgoing(id, request.version(), request.notes(), me);
-        } else {
-            handovers.signIncoming(id, request.version(), request.notes(), me);
-        }
-        return view(store.get(id));
+        IdempotentRequests.Outcome done = keyed.once(me.id(), idempotencyKey, "workforce.handover.sign",
+                id + ";" + request, () -> {
+                    HandoverStore.Sheet sheet = handovers.visible(id, me);
+                    if (sheet.state().equals("DRAFT")) {
+                        handovers.signOutgoing(id, request.version(), request.notes(), me);
+                    } else {
+                        handovers.signIncoming(id, request.version(), request.notes(), me);
+                    }
+                    return id;
+                });
+        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(done.replayed()))
+                .body(view(handovers.visible(id, me)));
     }
 
     @PostMapping("/api/v1/workforce/notices")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    @Operation(summary = "A business notice for handover sheets (a product going live or offline), for a team or everyone")
-    ResponseEntity<Map<String, Object>> notice(@RequestBody NewNotice request, @AuthenticationPrincipal CurrentUser me) {
+    @Operation(summary = "A business notice for handover sheets (a product going live or offline), for a team or everyone",
+            description = "With an Idempotency-Key the same key and body return the same notice id (200, "
+                    + "Idempotent-Replayed: true) and post no second one; the same key with another body is a 422.")
+    ResponseEntity<Map<String, Object>> notice(@RequestBody NewNotice request,
+                                               @Parameter(description = "Client-chosen key, up to 100 characters")
+                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                               @AuthenticationPrincipal CurrentUser me) {
         if (request.title() == null || request.title().isBlank() || request.title().length() > 200 || request.body() == null
                 || request.body().length() > 2000 || request.effectiveAt() == null
                 || !Set.of("LAUNCH", "RETIRE", "OTHER").contains(String.valueOf(request.kind()))) {
             throw KeptException.invalid("workforce.notice");
         }
-        long id = store.addNotice(request.title().trim(), request.body(), request.kind(), request.teamId(), request.effectiveAt(),
-                request.untilAt(), me.id(), clock.instant());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+        IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "workforce.notice.create", request.toString(),
+                () -> store.addNotice(request.title().trim(), request.body(), request.kind(), request.teamId(),
+                        request.effectiveAt(), request.untilAt(), me.id(), clock.instant()));
+        return ResponseEntity.status(made.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .header("Idempotent-Replayed", String.valueOf(made.replayed())).body(Map.of("id", made.id()));
     }
 
     Map<String, Object> view(HandoverStore.Sheet sheet) {

@@ -52,7 +52,7 @@ class PlannerPage {
     @PreAuthorize("hasAnyAuthority('WORKFORCE_PLAN', 'REPORT_READ')")
     String planner(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate accuracyDay,
-                   Model model) {
+                   Model model, Locale locale) {
         LocalDate today = forecasts.today();
         LocalDate shown = day == null ? today.plusDays(1) : day;
         ForecastService.DayForecast forecast = forecasts.forecast(shown);
@@ -76,8 +76,13 @@ class PlannerPage {
         chart.put("labels", rows.stream().map(Row::start).toList());
         chart.put("contacts", rows.stream().map(Row::total).toList());
         Map<String, int[]> bySkill = new LinkedHashMap<>();
-        required.forEach((skill, a) -> bySkill.put(skill.name(), a));
+        Map<String, String> skillNames = new LinkedHashMap<>();
+        required.forEach((skill, a) -> {
+            bySkill.put(skill.name(), a);
+            skillNames.put(skill.name(), messages.getMessage("workforce.skill." + skill.name(), null, skill.name(), locale));
+        });
         chart.put("required", bySkill);
+        chart.put("names", skillNames); // the legend speaks the planner's language
         model.addAttribute("day", shown);
         model.addAttribute("today", today);
         model.addAttribute("forecast", forecast);

@@ -1,6 +1,7 @@
 package org.kept.workforce.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kept.identity.CurrentUser;
+import org.kept.shared.IdempotentRequests;
+import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.workforce.ShiftView;
 import org.kept.workforce.Skill;
+import org.kept.workforce.internal.KeyedWrites;
 import org.kept.workforce.internal.RosterService;
 import org.kept.workforce.internal.RosterStore;
 import org.kept.workforce.internal.roster.Coverage;
 import org.kept.workforce.internal.roster.RosterRules;
 import org.kept.workforce.internal.roster.ShiftType;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,17 +44,24 @@ class RosterApi {
 
     private final RosterService rosters;
     private final RosterStore store;
+    private final KeyedWrites keyed;
 
-    RosterApi(RosterService rosters, RosterStore store) {
+    RosterApi(RosterService rosters, RosterStore store, KeyedWrites keyed) {
         this.rosters = rosters;
         this.store = store;
+        this.keyed = keyed;
     }
 
     @PostMapping("/api/v1/workforce/rosters")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
     @Operation(summary = "A new roster for a period from the forecast's required agents; members are the given users "
-            + "(with optional skills) or the team's front-line staff")
-    ResponseEntity<Map<String, Object>> create(@RequestBody NewRoster request, @AuthenticationPrincipal CurrentUser me) {
+            + "(with optional skills) or the team's front-line staff",
+            description = "With an Idempotency-Key the same key and body return the same roster (200, Idempotent-Replayed: "
+                    + "true) and make no second one; the same key with another body is a 422.")
+    ResponseEntity<Map<String, Object>> create(@RequestBody NewRoster request,
+                                               @Parameter(description = "Client-chosen key, up to 100 characters")
+                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                               @AuthenticationPrincipal CurrentUser me) {
         if (request.startsOn() == null) {
             throw KeptException.invalid("workforce.roster.days", 35);
         }
@@ -58,11 +69,13 @@ class RosterApi {
         if (request.skills() != null) {
             request.skills().forEach((user, list) -> skills.put(user, list.isEmpty() ? EnumSet.noneOf(Skill.class) : EnumSet.copyOf(list)));
         }
-        long id = rosters.create(request.name(), request.teamId(), request.startsOn(), request.days() == null ? 28 : request.days(),
-                request.memberIds(), skills, RosterRules.of(request.minRestHours(), request.maxWorkDaysPerWeek(),
-                        request.maxWeekHours(), request.overtimeMonthHours()),
-                request.shrinkage() == null ? 0 : request.shrinkage(), me.id());
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(store.get(id)));
+        RosterRules rules = RosterRules.of(request.minRestHours(), request.maxWorkDaysPerWeek(), request.maxWeekHours(),
+                request.overtimeMonthHours());
+        IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "workforce.roster.create", request.toString(),
+                () -> rosters.create(request.name(), request.teamId(), request.startsOn(),
+                        request.days() == null ? 28 : request.days(), request.memberIds(), skills, rules,
+                        request.shrinkage() == null ? 0 : request.shrinkage(), me.id()));
+        return IdempotentResponses.created("/api/v1/workforce/rosters/" + made.id(), made.replayed(), view(store.get(made.id())));
     }
 
     @GetMapping("/api/v1/workforce/rosters/{id}")
@@ -77,18 +90,33 @@ class RosterApi {
 
     @PostMapping("/api/v1/workforce/rosters/{id}/solve")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    @Operation(summary = "Solve in the background for up to `seconds` (default 30); poll the roster for progress")
-    ResponseEntity<Map<String, Object>> solve(@PathVariable long id, @RequestParam(defaultValue = "30") int seconds) {
-        rosters.solve(id, seconds);
-        return ResponseEntity.accepted().body(view(store.get(id)));
+    @Operation(summary = "Solve in the background for up to `seconds` (default 30); poll the roster for progress",
+            description = "With an Idempotency-Key a retry answers with the roster's current state and starts no second "
+                    + "solve (Idempotent-Replayed: true).")
+    ResponseEntity<Map<String, Object>> solve(@PathVariable long id, @RequestParam(defaultValue = "30") int seconds,
+                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                              @AuthenticationPrincipal CurrentUser me) {
+        IdempotentRequests.Outcome done = keyed.once(me.id(), idempotencyKey, "workforce.roster.solve", id + ";" + seconds,
+                () -> {
+                    rosters.solve(id, seconds);
+                    return id;
+                });
+        return ResponseEntity.accepted().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(store.get(id)));
     }
 
     @PostMapping("/api/v1/workforce/rosters/{id}/publish")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    @Operation(summary = "Publish a solved roster: agents see their shifts and on-shift checks follow it")
-    Map<String, Object> publish(@PathVariable long id) {
-        rosters.publish(id);
-        return view(store.get(id));
+    @Operation(summary = "Publish a solved roster: agents see their shifts and on-shift checks follow it",
+            description = "Publishing twice is a 409; with an Idempotency-Key a retry answers 200 (Idempotent-Replayed: true).")
+    ResponseEntity<Map<String, Object>> publish(@PathVariable long id,
+                                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                                @AuthenticationPrincipal CurrentUser me) {
+        IdempotentRequests.Outcome done = keyed.once(me.id(), idempotencyKey, "workforce.roster.publish", String.valueOf(id),
+                () -> {
+                    rosters.publish(id);
+                    return id;
+                });
+        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(store.get(id)));
     }
 
     @GetMapping("/api/v1/workforce/rosters/{id}/coverage")
@@ -133,7 +161,8 @@ class RosterApi {
 
     @PutMapping("/api/v1/workforce/my-availability")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
-    @Operation(summary = "Say a day is UNAVAILABLE, PREFER_OFF or PREFER_SHIFT (with shiftType), or clear it (kind null)")
+    @Operation(summary = "Say a day is UNAVAILABLE, PREFER_OFF or PREFER_SHIFT (with shiftType), or clear it (kind null)",
+            description = "Naturally idempotent: it sets the day's wish, so repeating it changes nothing; no key needed.")
     ResponseEntity<Void> availability(@RequestBody Availability request, @AuthenticationPrincipal CurrentUser me) {
         if (request.day() == null) {
             throw KeptException.invalid("workforce.availability");

@@ -54,8 +54,13 @@ public record RosterRules(int minRestMinutes, int maxWorkDaysPerWeek, int standa
                 v.getOrDefault("overtime", d.overtimeMonthMinutes()));
     }
 
-    /** Most minutes one person may work over a period of {@code days}: standard hours plus prorated overtime. */
+    /**
+     * Most minutes one person may work over a period of {@code days}: standard hours plus prorated overtime. A period
+     * shorter than a week counts as a week (the weekly-hours rule already bounds it): prorated to a single day the cap
+     * would be below one 8-hour shift and a short roster could never be staffed.
+     */
     public int maxPeriodMinutes(int days) {
-        return (int) Math.floor(standardWeekMinutes * days / 7.0 + overtimeMonthMinutes * days / 30.0);
+        int span = Math.max(days, 7);
+        return (int) Math.floor(standardWeekMinutes * span / 7.0 + overtimeMonthMinutes * span / 30.0);
     }
 }
