@@ -87,6 +87,7 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
                 c.firstResponseAt = now;
             }
             c.updateAnchorAt = now;
+            c.updateCut = 0;
         } else if (change instanceof TicketChange.StateChanged s) {
             stateChanged(c, s.to(), now);
         } else if (change instanceof TicketChange.MergedInto) {

@@ -17,9 +17,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClockStore {
 
-    private static final String COLUMNS = "ticket_id, policy_id, baseline_policy_id, started_at, first_response_at, "
+    private static final String COLUMNS = "c.ticket_id, policy_id, baseline_policy_id, started_at, first_response_at, "
             + "update_anchor_at, paused_since, pause_reason, paused_minutes, resolution_cut, expedites, last_expedite_at, "
-            + "escalation_level, rule_pending, first_response_due, next_update_due, resolution_due, escalation_at, next_at";
+            + "escalation_level, rule_pending, first_response_due, next_update_due, resolution_due, escalation_at, next_at, "
+            + "x.ticket_id as cut_row, x.first_response_cut, x.update_cut";
+    /** The clock and, for a ticket ever expedited, the minutes taken off its first-response and next-update targets. */
+    private static final String CLOCKS = "sla_clock c left join sla_clock_cut x on x.ticket_id = c.ticket_id";
 
     private final JdbcClient jdbc;
 
@@ -28,7 +31,7 @@ class ClockStore {
     }
 
     Optional<TicketClock> find(long ticketId) {
-        return jdbc.sql("select " + COLUMNS + " from sla_clock where ticket_id = ?").param(ticketId)
+        return jdbc.sql("select " + COLUMNS + " from " + CLOCKS + " where c.ticket_id = ?").param(ticketId)
                 .query(ClockStore::clock).optional();
     }
 
@@ -36,7 +39,7 @@ class ClockStore {
         if (ticketIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from sla_clock where ticket_id in ("
+        return jdbc.sql("select " + COLUMNS + " from " + CLOCKS + " where c.ticket_id in ("
                         + ticketIds.stream().map(id -> "?").collect(Collectors.joining(",")) + ")")
                 .params(List.copyOf(ticketIds)).query(ClockStore::clock).list();
     }
@@ -55,6 +58,19 @@ class ClockStore {
                         c.escalationLevel, c.rulePending, ts(c.firstResponseDue), ts(c.nextUpdateDue), ts(c.resolutionDue),
                         ts(c.escalationAt), ts(c.nextAt), c.ticketId)
                 .update();
+        saveCuts(c);
+    }
+
+    /** Only tickets ever expedited have a row: the rest pay nothing for it. */
+    private void saveCuts(TicketClock c) {
+        if (c.hasCutRow) {
+            jdbc.sql("update sla_clock_cut set first_response_cut = ?, update_cut = ? where ticket_id = ?")
+                    .params(c.firstResponseCut, c.updateCut, c.ticketId).update();
+        } else if (c.firstResponseCut != 0 || c.updateCut != 0) {
+            jdbc.sql("insert into sla_clock_cut (ticket_id, first_response_cut, update_cut) values (?, ?, ?)")
+                    .params(c.ticketId, c.firstResponseCut, c.updateCut).update();
+            c.hasCutRow = true;
+        }
     }
 
     List<DeadlineMath.Pause> pauses(long ticketId) {
@@ -143,6 +159,9 @@ class ClockStore {
         c.pauseReason = rs.getString("pause_reason");
         c.pausedMinutes = rs.getLong("paused_minutes");
         c.resolutionCut = rs.getLong("resolution_cut");
+        c.hasCutRow = rs.getObject("cut_row") != null;
+        c.firstResponseCut = rs.getLong("first_response_cut");
+        c.updateCut = rs.getLong("update_cut");
         c.expedites = rs.getInt("expedites");
         c.lastExpediteAt = instant(rs, "last_expedite_at");
         c.escalationLevel = rs.getInt("escalation_level");

@@ -60,10 +60,10 @@ final class DeadlineMath {
             return out;
         }
         if (c.firstResponseAt == null) {
-            out.add(deadline(FIRST_RESPONSE, p.firstResponseMinutes(), p.warnPercent(),
+            out.add(deadline(FIRST_RESPONSE, Math.max(0, p.firstResponseMinutes() - c.firstResponseCut), p.warnPercent(),
                     m -> due(calendar, c.startedAt, m, pauses)));
         } else if (p.nextUpdateMinutes() != null && c.updateAnchorAt != null) {
-            out.add(deadline(NEXT_UPDATE, p.nextUpdateMinutes(), p.warnPercent(),
+            out.add(deadline(NEXT_UPDATE, Math.max(0, p.nextUpdateMinutes() - c.updateCut), p.warnPercent(),
                     m -> due(calendar, c.updateAnchorAt, m, pauses)));
         }
         long resolution = Math.max(0, p.resolutionMinutes() - c.resolutionCut);

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 加急 with something behind it: the priority rises one step, the resolution deadline is pulled in to the policy's
- * share of the time left, the team is told, the timeline and the customer see the new date. Or it is refused, with the
+ * 加急 with something behind it: the priority rises one step, every deadline still running (resolution, and the first
+ * response or next update owed) is pulled in to the policy's share of the time left, never below the floor, the team
+ * is told, the timeline and the customer see the new dates. Or it is refused, with the
  * reason, and nothing changes.
  */
 @Service
@@ -89,17 +90,21 @@ public class ExpediteDesk {
         }
         Policy policy = policies.find(c.policyId).orElseThrow();
         BusinessCalendar calendar = calendars.of(policy.calendarId());
-        long left = calendar.minutesBetween(now, oldDue);
-        long keep = Math.max(settings.expediteFloorMinutes, left * policy.expeditePercent() / 100);
-        if (left <= settings.expediteFloorMinutes || keep >= left) {
+        long resolutionCut = cut(calendar, now, oldDue, policy.expeditePercent());
+        if (resolutionCut == 0) {
             throw KeptException.conflict("sla.expedite.floor", shown(oldDue), settings.expediteFloorMinutes);
         }
+        // the update the customer is owed comes in too: the first response if none was given yet, else the next update
+        long responseCut = c.firstResponseAt == null ? cut(calendar, now, c.firstResponseDue, policy.expeditePercent()) : 0;
+        long updateCut = c.firstResponseAt != null ? cut(calendar, now, c.nextUpdateDue, policy.expeditePercent()) : 0;
         TicketView raised = t;
         if (t.priority() != Priority.P1) {
             raised = tickets.changePriority(ticketId, Priority.ofRank(t.priority().rank() - 1), t.version(), by);
         }
         TicketClock after = clocks.find(ticketId).orElseThrow();
-        after.resolutionCut += left - keep;
+        after.resolutionCut += resolutionCut;
+        after.firstResponseCut += responseCut;
+        after.updateCut += updateCut;
         after.expedites++;
         after.lastExpediteAt = now;
         keeper.recompute(after, raised, now);
@@ -107,15 +112,52 @@ public class ExpediteDesk {
         if (newDue == null || !newDue.isBefore(oldDue)) {
             throw KeptException.conflict("sla.expedite.floor", shown(oldDue), settings.expediteFloorMinutes);
         }
+        String moved = moved("首次响应 First response", c.firstResponseDue, after.firstResponseDue)
+                + moved("下次更新 Next update", c.nextUpdateDue, after.nextUpdateDue);
         long id = expedites.insert(ticketId, t.teamId(), by.id(), reason, now, oldDue, newDue);
-        tickets.annotate(ticketId, new TicketChange.Expedited(oldDue.toString(), newDue.toString(), reason), by);
+        tickets.annotate(ticketId, new TicketChange.Expedited(oldDue.toString(), newDue.toString(), reason + moved), by);
         List<Long> told = new ArrayList<>(recipients.teamOf(raised.teamId()));
         told.addAll(recipients.holderOf(raised));
         told.remove(by.id());
         notifications.send(told, "EXPEDITE", ticketId, "加急 Expedite " + t.number() + " → " + shown(newDue) + ": " + reason);
-        tickets.reply(ticketId, "您的加急请求已受理，我们将在 " + shown(newDue) + " 前处理完毕。"
-                + " We have expedited your request; you will have our answer by " + shown(newDue) + ".", null, by);
+        Instant update = after.firstResponseAt == null ? after.firstResponseDue : after.nextUpdateDue;
+        boolean updateFirst = update != null && update.isBefore(newDue);
+        tickets.reply(ticketId, "您的加急请求已受理，我们将在 " + shown(newDue) + " 前处理完毕"
+                + (updateFirst ? "，并在 " + shown(update) + " 前告知您进展。" : "。")
+                + " We have expedited your request; you will have our answer by " + shown(newDue)
+                + (updateFirst ? " and news of progress by " + shown(update) + "." : "."), null, by);
+        keepOwed(ticketId, after, now);
         return id;
+    }
+
+    /**
+     * Working minutes to take off a running deadline: down to the policy's share of the time left, never below the
+     * floor; zero when it is already at the floor, overdue, or not running.
+     */
+    private long cut(BusinessCalendar calendar, Instant now, Instant due, int percent) {
+        if (due == null || !due.isAfter(now)) {
+            return 0;
+        }
+        long left = calendar.minutesBetween(now, due);
+        long keep = Math.max(settings.expediteFloorMinutes, left * percent / 100);
+        return left <= settings.expediteFloorMinutes || keep >= left ? 0 : left - keep;
+    }
+
+    /**
+     * "已帮您加急" is not the progress the customer is owed: the acknowledgement must not count as the first response
+     * or restart the next-update clock, or an expedite would push those deadlines out instead of in.
+     */
+    private void keepOwed(long ticketId, TicketClock expedited, Instant now) {
+        TicketClock c = clocks.find(ticketId).orElseThrow();
+        c.firstResponseAt = expedited.firstResponseAt;
+        c.updateAnchorAt = expedited.updateAnchorAt;
+        c.updateCut = expedited.updateCut;
+        keeper.recompute(c, tickets.get(ticketId), now);
+    }
+
+    private String moved(String clock, Instant before, Instant after) {
+        return before == null || after == null || !after.isBefore(before) ? ""
+                : "\n" + clock + ": " + shown(before) + " → " + shown(after);
     }
 
     private String shown(Instant at) {

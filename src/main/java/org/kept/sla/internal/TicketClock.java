@@ -18,6 +18,12 @@ final class TicketClock {
     String pauseReason;
     long pausedMinutes;
     long resolutionCut;
+    /** Working minutes expedites took off the first-response target. */
+    long firstResponseCut;
+    /** Working minutes expedites took off the update now owed; a new update starts the next one in full. */
+    long updateCut;
+    /** The cuts are stored (sla_clock_cut), so saving updates that row rather than inserting it. */
+    boolean hasCutRow;
     int expedites;
     Instant lastExpediteAt;
     int escalationLevel;

@@ -72,6 +72,58 @@ class ExpediteAndCommitmentTest {
     }
 
     @Test
+    void anExpeditePullsInEveryDeadlineStillRunningDownToTheFloor() {
+        String team = world.team();
+        world.policy(team, null, 600, 240, 6000);
+        Api agent = world.fixtures.api(world.user("AGENT", team));
+
+        // not answered yet: the first response comes in with the resolution, and the acknowledgement is not the answer
+        JsonNode fresh = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "还没人理我");
+        long unanswered = fresh.get("id").asLong();
+        agent.post("/api/v1/tickets/" + unanswered + "/expedite", body("reason", "客户等不及了")).expect(201);
+        JsonNode first = agent.get("/api/v1/tickets/" + unanswered).expect(200).json();
+        assertThat(minutesLeft(first, "firstResponseDue")).isBetween(295L, 301L);
+        assertThat(at(first, "firstResponseDue")).isBefore(at(fresh, "firstResponseDue"));
+        assertThat(minutesLeft(first, "resolutionDue")).isBetween(2995L, 3001L);
+        assertThat(first.get("nextUpdateDue").isNull()).as("still owed the first response").isTrue();
+        String timeline = agent.get("/api/v1/tickets/" + unanswered + "/timeline").expect(200).body();
+        assertThat(timeline).contains("首次响应 First response", "告知您进展", "news of progress by");
+
+        // answered: the next update owed comes in; the update after it is owed in full again
+        long answered = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "进展太慢").get("id").asLong();
+        agent.post("/api/v1/tickets/" + answered + "/replies", body("body", "已收到，正在处理。")).expect(200);
+        JsonNode before = agent.get("/api/v1/tickets/" + answered).expect(200).json();
+        agent.post("/api/v1/tickets/" + answered + "/expedite", body("reason", "客户要求尽快")).expect(201);
+        JsonNode expedited = agent.get("/api/v1/tickets/" + answered).expect(200).json();
+        assertThat(minutesLeft(expedited, "nextUpdateDue")).isBetween(115L, 121L);
+        assertThat(at(expedited, "nextUpdateDue")).isBefore(at(before, "nextUpdateDue"));
+        assertThat(at(expedited, "escalationAt")).isEqualTo(at(expedited, "nextUpdateDue"));
+        assertThat(agent.get("/api/v1/tickets/" + answered + "/timeline").expect(200).body()).contains("下次更新 Next update");
+        agent.post("/api/v1/tickets/" + answered + "/replies", body("body", "工程师已联系，明天上门。")).expect(200);
+        assertThat(minutesLeft(agent.get("/api/v1/tickets/" + answered).expect(200).json(), "nextUpdateDue"))
+                .isBetween(235L, 241L);
+
+        // never below the floor (30 minutes), and a deadline already inside it stays where it was
+        String tight = world.team();
+        world.policy(tight, null, 20, 40, 600);
+        Api other = world.fixtures.api(world.user("AGENT", tight));
+        JsonNode near = world.ticket(other, world.customer(CustomerTier.STANDARD), tight, "二十分钟内要回复");
+        long nearId = near.get("id").asLong();
+        other.post("/api/v1/tickets/" + nearId + "/expedite", body("reason", "快点")).expect(201);
+        JsonNode floored = other.get("/api/v1/tickets/" + nearId).expect(200).json();
+        assertThat(at(floored, "firstResponseDue")).isEqualTo(at(near, "firstResponseDue"));
+        long update = world.ticket(other, world.customer(CustomerTier.STANDARD), tight, "四十分钟一更新").get("id").asLong();
+        other.post("/api/v1/tickets/" + update + "/replies", body("body", "处理中")).expect(200);
+        other.post("/api/v1/tickets/" + update + "/expedite", body("reason", "快点")).expect(201);
+        assertThat(minutesLeft(other.get("/api/v1/tickets/" + update).expect(200).json(), "nextUpdateDue"))
+                .isBetween(28L, 31L);
+    }
+
+    private static long minutesLeft(JsonNode ticket, String deadline) {
+        return Duration.between(Instant.now(), at(ticket, deadline)).toMinutes();
+    }
+
+    @Test
     void notificationsAndPromisesAreMaskedForRolesThatDoNotSeePersonalData() {
         SlaWorld.Desk desk = world.desk(600, null, 6000);
         CurrentUser outsourced = world.user("OUTSOURCED", desk.team());
