@@ -26,8 +26,12 @@ public interface RepeatContacts {
     /** Per team: tickets created from {@code from} (included) to {@code to} (excluded), how many were contacted again, and how often. */
     List<TeamRate> report(OffsetDateTime from, OffsetDateTime to);
 
-    /** A candidate ticket with its score (0..1) and why it was proposed. */
-    record Match(TicketSummary ticket, double score, List<String> sharedTerms, boolean sameCategory, long ageDays) {
+    /**
+     * A candidate ticket with its score (0..1) and why it was proposed: shared words, the same category, its age, and
+     * {@code meaning} (0..1), how close the texts are in meaning even where they share no word.
+     */
+    record Match(TicketSummary ticket, double score, List<String> sharedTerms, boolean sameCategory, long ageDays,
+                 double meaning) {
     }
 
     /** The result of a link; {@code replayed} when the same idempotency key was seen before. */

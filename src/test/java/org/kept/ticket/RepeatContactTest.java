@@ -67,6 +67,55 @@ class RepeatContactTest {
     }
 
     @Test
+    void aCallerSayingTheSameMatterInOtherWordsFindsTheTicket() {
+        long aircon = ticket("空调安装预约未上门", "约好周六安装空调，师傅一直没有来", null);
+        long refund = ticket("退款一直没有到账", "上周申请退款，银行卡还没收到钱", null);
+        long parcel = ticket("快递丢件", "包裹显示已签收但本人没有收到", null);
+        long invoice = ticket("发票抬头开错", "电子发票公司名称写错了，需要重开", null);
+        long washer = ticket("洗衣机漏水", "新买的洗衣机底部漏水", null);
+        long member = ticket("会员自动续费未经同意扣款", "会员到期后自动扣了年费", null);
+        // colloquial caller wording → the open ticket it is about, and one of the customer's tickets it is not about
+        Object[][] calls = {
+                {"空调还没来装", aircon, invoice},
+                {"钱怎么还没退回来", refund, washer},
+                {"东西说送到了可是我没拿到", parcel, invoice},
+                {"发票上的名字不对", invoice, aircon},
+                {"洗衣机往外渗水", washer, member},
+                {"没经过我同意就扣了会员费", member, washer},
+        };
+        for (Object[] call : calls) {
+            JsonNode matches = matches((String) call[0]);
+            assertThat(matches.size()).as(call[0] + " → " + matches).isGreaterThanOrEqualTo(1);
+            assertThat(matches.get(0).path("id").asLong()).as(call[0] + " → " + matches).isEqualTo((long) call[1]);
+            assertThat(matches.get(0).path("meaning").asDouble()).as(call[0] + " → " + matches).isPositive();
+            assertThat(ids(matches)).as(call[0] + " → " + matches).doesNotContain((long) call[2]);
+        }
+        // nothing the customer has open: nothing proposed
+        assertThat(ids(matches("我想咨询一下手机套餐怎么换"))).doesNotContain(aircon, refund, parcel, invoice, washer, member);
+    }
+
+    @Test
+    void theSameWordsStillWinOverTheSameMeaning() {
+        long install = ticket("空调安装预约未上门", "约好周六安装空调，师傅一直没有来", null);
+        long repair = ticket("空调维修师傅没上门", "空调不制冷，约了维修师傅一直没人来", null);
+        JsonNode installFirst = matches("空调安装预约未上门");
+        assertThat(installFirst.get(0).path("id").asLong()).as(installFirst.toString()).isEqualTo(install);
+        JsonNode repairFirst = matches("空调维修师傅没上门");
+        assertThat(repairFirst.get(0).path("id").asLong()).as(repairFirst.toString()).isEqualTo(repair);
+        // the words a caller repeats score higher than a paraphrase of them
+        assertThat(installFirst.get(0).path("score").asDouble())
+                .isGreaterThan(matches("空调还没来装").get(0).path("score").asDouble());
+    }
+
+    private JsonNode matches(String text) {
+        return agent.get("/api/v1/customers/" + customer + "/open-matches?limit=10&text=" + enc(text)).expect(200).json();
+    }
+
+    private static List<Long> ids(JsonNode matches) {
+        return matches.valueStream().map(m -> m.path("id").asLong()).toList();
+    }
+
+    @Test
     void linkingCountsRaisesPriorityWritesTheTimelineAndTheAuditAndIsIdempotent() {
         long id = ticket("宽带断网三天", "家里宽带一直断网", "outage");
         JsonNode fresh = agent.get("/api/v1/tickets/" + id).expect(200).json();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kept.identity.CurrentUser;
+import org.kept.knowledge.TextMeaning;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.KeptException;
 import org.kept.shared.StaleUpdateException;
@@ -46,10 +47,10 @@ class RepeatContactDesk implements RepeatContacts {
     private final int raiseFrom;
 
     RepeatContactDesk(JdbcClient jdbc, TicketStore store, IdempotentRequests idempotency, ApplicationEventPublisher events,
-                      Clock clock, @Value("${kept.repeat-contacts.raise-from:1}") int raiseFrom) {
+                      Clock clock, TextMeaning meaning, @Value("${kept.repeat-contacts.raise-from:1}") int raiseFrom) {
         this.jdbc = jdbc;
         this.store = store;
-        this.similar = new SimilarTickets();
+        this.similar = new SimilarTickets(meaning);
         this.idempotency = idempotency;
         this.events = events;
         this.clock = clock;

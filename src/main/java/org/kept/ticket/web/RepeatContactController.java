@@ -58,7 +58,7 @@ class RepeatContactController {
 
     /** A proposed ticket: score 0..1, the shared words, same category, age in days. */
     record MatchJson(long id, String number, String subject, TicketState state, Priority priority, double score,
-                     List<String> sharedTerms, boolean sameCategory, long ageDays) {
+                     List<String> sharedTerms, boolean sameCategory, long ageDays, double meaning) {
     }
 
     record Contact(Channel channel, @Size(max = 2000) String note) {
@@ -74,8 +74,9 @@ class RepeatContactController {
     @GetMapping("/api/v1/customers/{id}/open-matches")
     @PreAuthorize("hasAuthority('CUSTOMER_READ') and hasAuthority('TICKET_READ')")
     @Operation(summary = "The customer's open tickets a new contact may be about, best first",
-            description = "Scored on Chinese character bigrams and words shared with subject and description, the same "
-                    + "category and recency. Closed and resolved tickets are never proposed.")
+            description = "Scored on what the texts mean (sentence embeddings, `meaning` 0..1) joined with the Chinese "
+                    + "character bigrams and words shared with subject and description, the same category and recency. "
+                    + "Closed and resolved tickets are never proposed.")
     List<MatchJson> matches(@PathVariable long id, @RequestParam(required = false) String text,
                             @RequestParam(required = false) String category,
                             @RequestParam(defaultValue = "5") int limit, @AuthenticationPrincipal CurrentUser me) {
@@ -83,7 +84,7 @@ class RepeatContactController {
         boolean full = me.seesPersonalData();
         return repeatContacts.openMatches(id, text, category, limit).stream().map(m -> new MatchJson(m.ticket().id(),
                 m.ticket().number(), full ? m.ticket().subject() : Masking.inText(m.ticket().subject()), m.ticket().state(),
-                m.ticket().priority(), m.score(), m.sharedTerms(), m.sameCategory(), m.ageDays())).toList();
+                m.ticket().priority(), m.score(), m.sharedTerms(), m.sameCategory(), m.ageDays(), m.meaning())).toList();
     }
 
     @PostMapping("/api/v1/tickets/{id}/repeat-contacts")
