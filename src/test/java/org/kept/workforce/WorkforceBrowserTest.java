@@ -1,8 +1,6 @@
 package org.kept.workforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,17 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Api;
+import org.kept.support.Browser;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
 import org.openqa.selenium.By;
@@ -30,11 +27,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,8 +44,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @KeptTest
 class WorkforceBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Installed before any page script runs, so errors thrown while a page loads are caught too. */
     private static final String ERROR_COLLECTOR = "window.keptErrors = [];"
             + "window.addEventListener('error', function (e) { window.keptErrors.push(String(e.message || e.type) + ' '"
@@ -65,49 +57,18 @@ class WorkforceBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The shared browser support (start, skip or fail without Chromium, close); this test adds its own checks. */
+    @RegisterExtension
+    final Browser.Session session = new Browser.Session();
+
     private ChromeDriver browser;
-    private Path profile;
     private final List<String> errors = new ArrayList<>();
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equals(System.getenv("KEPT_REQUIRE_BROWSER"))) {
-                fail("KEPT_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
-            }
-            abort("chromium and chromedriver are not installed; skipping the browser test");
-        }
-        System.setProperty("SE_OFFLINE", "true");
-        profile = Files.createTempDirectory("kept-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("SE_OFFLINE", "true"))
-                .build();
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        browser = (ChromeDriver) session.get().driver();
         browser.manage().window().setSize(new Dimension(1440, 1000));
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_COLLECTOR));
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     @Test
