@@ -8,11 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -71,12 +76,26 @@ public final class Ranker {
         }
         String expanded = Synonyms.expand(question, synonyms);
         Query filterQuery = filterQuery(filter);
-        Map<String, Integer> words = counts(ChineseAnalyzers.WORDS, expanded);
-        Map<String, Integer> bigrams = counts(ChineseAnalyzers.BIGRAMS, expanded);
-        float[] vector = meaning.embed(question);
         try (SearchIndex.View view = index.view()) {
-            List<SearchIndex.Ranked> byWords = mix == Mix.MEANING ? List.of() : view.words(wordQuery(words, bigrams, filterQuery), DEPTH);
-            List<SearchIndex.Ranked> byMeaning = mix == Mix.WORDS ? List.of() : view.meaning(vector, filterQuery, DEPTH);
+            // the words (segmenting the question and the word search) on another core while this thread embeds it:
+            // the two halves of a search take about as long as each other, so a search takes the longer one, not both
+            CompletableFuture<Words> wordsDone = CompletableFuture.supplyAsync(() -> {
+                Map<String, Integer> words = counts(ChineseAnalyzers.WORDS, expanded);
+                Map<String, Integer> bigrams = counts(ChineseAnalyzers.BIGRAMS, expanded);
+                return new Words(words, mix == Mix.MEANING ? List.of() : view.words(wordQuery(view, words, bigrams, filterQuery), DEPTH));
+            }, WORKERS);
+            float[] vector;
+            List<SearchIndex.Ranked> byMeaning;
+            try {
+                vector = meaning.embed(question);
+                byMeaning = mix == Mix.WORDS ? List.of() : view.meaning(vector, filterQuery, DEPTH);
+            } catch (RuntimeException e) {
+                wordsDone.exceptionally(x -> null).join(); // the view stays open until the worker is done with it
+                throw e;
+            }
+            Words found = join(wordsDone);
+            Map<String, Integer> words = found.counts();
+            List<SearchIndex.Ranked> byWords = found.ranked();
             double wordWeight = wordWeight(question);
             // both rankings over the same candidates: a document only the words found (a brand name, an order number)
             // still gets its place by meaning, instead of tying with a document only the meaning found
@@ -88,8 +107,9 @@ public final class Ranker {
                 fused.merge(byWords.get(i).id(), wordWeight / (K + i + 1), Double::sum);
             }
             if (mix != Mix.WORDS) {
+                Map<Integer, Float> byDoc = view.similarities(docs.values(), vector);
                 Map<Long, Float> similarity = new HashMap<>();
-                docs.forEach((id, doc) -> similarity.put(id, view.similarity(doc, vector)));
+                docs.forEach((id, doc) -> similarity.put(id, byDoc.get(doc)));
                 List<Long> byCloseness = similarity.entrySet().stream()
                         .sorted(Map.Entry.<Long, Float>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                         .map(Map.Entry::getKey).toList();
@@ -102,8 +122,31 @@ public final class Ranker {
                     .sorted(Map.Entry.<Long, Double>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .limit(limit)
-                    .map(e -> hit(e.getKey(), view.shown(docs.get(e.getKey())), e.getValue(), terms, filter.todayEpochDay()))
+                    .map(e -> hit(e.getKey(), view.shown(e.getKey()), e.getValue(), terms, filter.todayEpochDay()))
                     .toList();
+        }
+    }
+
+    /** The question's word counts and the word ranking, from the worker. */
+    private record Words(Map<String, Integer> counts, List<SearchIndex.Ranked> ranked) {
+    }
+
+    /** Runs the word half of searches; daemon threads, one per core. */
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "knowledge-words");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static Words join(CompletableFuture<Words> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 
@@ -156,17 +199,25 @@ public final class Ranker {
      * gets one clause per distinct token, weighted by how often it occurs; at most {@link #MAX_TOKENS} tokens, so a
      * pasted transcript cannot exceed Lucene's clause limit.
      */
-    private static Query wordQuery(Map<String, Integer> words, Map<String, Integer> bigrams, Query filter) {
+    private static Query wordQuery(SearchIndex.View view, Map<String, Integer> words, Map<String, Integer> bigrams, Query filter) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (Object[] f : FIELDS) {
             Map<String, Integer> tokens = f[2] == ChineseAnalyzers.WORDS ? words : bigrams;
             if (tokens.isEmpty()) {
                 continue;
             }
+            // only the tokens the field holds, looked up once: a token it does not hold would match nothing
+            Map<String, TermStates> held = view.lookUp((String) f[0], tokens.keySet());
+            if (held.isEmpty()) {
+                continue;
+            }
             BooleanQuery.Builder field = new BooleanQuery.Builder();
             tokens.forEach((token, n) -> {
-                Query term = new TermQuery(new Term((String) f[0], token));
-                field.add(n == 1 ? term : new BoostQuery(term, n), Occur.SHOULD);
+                TermStates states = held.get(token);
+                if (states != null) {
+                    Query term = new TermQuery(new Term((String) f[0], token), states);
+                    field.add(n == 1 ? term : new BoostQuery(term, n), Occur.SHOULD);
+                }
             });
             any.add(new BoostQuery(field.build(), (Float) f[1]), Occur.SHOULD);
         }
