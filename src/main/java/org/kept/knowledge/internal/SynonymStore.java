@@ -59,7 +59,8 @@ public class SynonymStore {
         return jdbc.sql("delete from kb_synonym where id = ?").param(id).update() == 1;
     }
 
-    static List<String> terms(String text) {
+    /** Terms as typed: separated by spaces or commas (either width). */
+    public static List<String> terms(String text) {
         return Arrays.stream(text.split("[\\s,，]+")).filter(t -> !t.isBlank()).toList();
     }
 }

@@ -6,13 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.kept.identity.CurrentUser;
-import org.kept.knowledge.KnowledgeChanged;
 import org.kept.knowledge.Script;
 import org.kept.knowledge.Scripts;
 import org.kept.knowledge.internal.ChangeRequests;
 import org.kept.knowledge.internal.SynonymStore;
 import org.kept.shared.KeptException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,16 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "knowledge")
 class KnowledgeAdminController {
 
-    private final SynonymStore synonyms;
+    private final SynonymEdits synonymEdits;
     private final Scripts scripts;
     private final ChangeRequests changes;
-    private final ApplicationEventPublisher events;
 
-    KnowledgeAdminController(SynonymStore synonyms, Scripts scripts, ChangeRequests changes, ApplicationEventPublisher events) {
-        this.synonyms = synonyms;
+    KnowledgeAdminController(SynonymEdits synonymEdits, Scripts scripts, ChangeRequests changes) {
+        this.synonymEdits = synonymEdits;
         this.scripts = scripts;
         this.changes = changes;
-        this.events = events;
     }
 
     record SynonymWrite(List<String> terms) {
@@ -50,48 +46,29 @@ class KnowledgeAdminController {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "Synonym groups applied to every search (丢了 ~ 遗落 ~ 丢失)")
     List<SynonymStore.Group> synonyms() {
-        return synonyms.all();
+        return synonymEdits.all();
     }
 
     @PostMapping("/api/v1/knowledge/synonyms")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Add a synonym group; applies to the next search, no reindex")
     ResponseEntity<SynonymStore.Group> addSynonyms(@RequestBody SynonymWrite body, @AuthenticationPrincipal CurrentUser me) {
-        long id = synonyms.save(null, terms(body));
-        events.publishEvent(new KnowledgeChanged(me.username(), "knowledge.synonym", "synonym:" + id, String.join(" ", body.terms())));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new SynonymStore.Group(id, terms(body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(synonymEdits.add(body.terms(), me));
     }
 
     @PutMapping("/api/v1/knowledge/synonyms/{id}")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Replace a synonym group's terms")
     SynonymStore.Group putSynonyms(@PathVariable long id, @RequestBody SynonymWrite body, @AuthenticationPrincipal CurrentUser me) {
-        if (synonyms.all().stream().noneMatch(g -> g.id() == id)) {
-            throw KeptException.notFound("synonym group", id);
-        }
-        synonyms.save(id, terms(body));
-        events.publishEvent(new KnowledgeChanged(me.username(), "knowledge.synonym", "synonym:" + id, String.join(" ", body.terms())));
-        return new SynonymStore.Group(id, terms(body));
+        return synonymEdits.replace(id, body.terms(), me);
     }
 
     @DeleteMapping("/api/v1/knowledge/synonyms/{id}")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Remove a synonym group")
     ResponseEntity<Void> deleteSynonyms(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
-        if (!synonyms.delete(id)) {
-            throw KeptException.notFound("synonym group", id);
-        }
-        events.publishEvent(new KnowledgeChanged(me.username(), "knowledge.synonym.delete", "synonym:" + id, ""));
+        synonymEdits.delete(id, me);
         return ResponseEntity.noContent().build();
-    }
-
-    private static List<String> terms(SynonymWrite body) {
-        List<String> terms = body.terms() == null ? List.of()
-                : body.terms().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
-        if (terms.size() < 2 || String.join(" ", terms).length() > 500) {
-            throw KeptException.invalid("knowledge.synonym.invalid");
-        }
-        return terms;
     }
 
     record ScriptWrite(String code, String name, String channel, String body, Integer sortOrder) {

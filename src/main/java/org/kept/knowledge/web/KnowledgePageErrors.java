@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** A refusal on a knowledge or help page: the same error page as the console's, with the reason in the reader's language. */
-@ControllerAdvice(assignableTypes = KnowledgePages.class)
+@ControllerAdvice(assignableTypes = {KnowledgePages.class, KnowledgeUpkeepPages.class})
 class KnowledgePageErrors {
 
     private final Problems problems;
