@@ -38,7 +38,8 @@ class ExpediteController {
     @PostMapping("/api/v1/tickets/{id}/expedite")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     @Operation(summary = "Expedite (加急) with the customer's reason",
-            description = "Raises the priority one step, pulls the resolution deadline in, tells the team and the customer. "
+            description = "Raises the priority one step, pulls every running deadline in (resolution, and first response or next update) "
+                    + "down to a floor, tells the team and the customer. "
                     + "Refused with 409 and the reason when it cannot have effect (closed, waiting on the customer, "
                     + "expedited recently, deadline passed or as close as it can be). Honours Idempotency-Key.")
     ResponseEntity<ExpediteStore.Expedite> expedite(@PathVariable long id, @Valid @RequestBody SlaRequests.Expedite body,
