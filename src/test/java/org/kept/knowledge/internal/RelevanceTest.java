@@ -54,9 +54,14 @@ class RelevanceTest {
         index.close();
     }
 
-    /** The synonym groups the centre starts with, as the migration inserts them. */
+    /** The synonym groups the centre starts with, as the migrations insert them. */
     static List<List<String>> shippedSynonyms() throws IOException {
-        String sql = Files.readString(Path.of("src/main/resources/db/migration/V30__knowledge.sql"), StandardCharsets.UTF_8);
+        StringBuilder sql = new StringBuilder();
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                sql.append(Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
         Matcher m = Pattern.compile("insert into kb_synonym \\(terms, updated_at\\) values \\('([^']+)'").matcher(sql);
         List<List<String>> groups = new ArrayList<>();
         while (m.find()) {
