@@ -2,6 +2,7 @@ package org.kept.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.kept.shared.Htmx;
 import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
 import org.kept.ticket.Tickets;

@@ -3,6 +3,7 @@ package org.kept.console;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import org.kept.shared.PageRefusals;
 import org.kept.customer.Customer;
 import org.kept.customer.Customers;
 import org.kept.customer.NewCustomer;
@@ -33,17 +34,17 @@ class NewTicketController {
     private final Tickets tickets;
     private final Customers customers;
     private final Directory directory;
-    private final Alerts alerts;
+    private final PageRefusals refusals;
     private final RepeatContacts repeatContacts;
 
-    NewTicketController(Tickets tickets, Customers customers, Directory directory, Alerts alerts,
+    NewTicketController(Tickets tickets, Customers customers, Directory directory, PageRefusals refusals,
                         org.springframework.transaction.support.TransactionTemplate tx, RepeatContacts repeatContacts) {
         this.repeatContacts = repeatContacts;
         this.tx = tx;
         this.tickets = tickets;
         this.customers = customers;
         this.directory = directory;
-        this.alerts = alerts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/console/tickets/new")
@@ -76,7 +77,7 @@ class NewTicketController {
             current[0] = current[0].customerId() != null && customers.find(current[0].customerId()).isEmpty()
                     ? form : current[0];
             // the same form again, with everything typed and the same key, so a retry still cannot make two tickets
-            model.addAttribute("alert", alerts.refuse(e, locale, response));
+            model.addAttribute("alert", refusals.refuse(e, locale, response));
             return show(current[0], me, model);
         }
     }
@@ -118,7 +119,7 @@ class NewTicketController {
                     form.idempotencyKey() == null ? null : "link-" + form.idempotencyKey());
             return "redirect:/console/tickets/" + id;
         } catch (KeptException e) {
-            model.addAttribute("alert", alerts.refuse(e, locale, response));
+            model.addAttribute("alert", refusals.refuse(e, locale, response));
             return show(form, me, model);
         }
     }

@@ -2,6 +2,7 @@ package org.kept.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.kept.shared.PageRefusals;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
 import org.kept.ticket.TicketView;
@@ -29,16 +30,16 @@ class PortalController {
 
     private final Tickets tickets;
     private final CentreTime time;
-    private final Alerts alerts;
+    private final PageRefusals refusals;
 
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
-    PortalController(Tickets tickets, CentreTime time, Alerts alerts,
+    PortalController(Tickets tickets, CentreTime time, PageRefusals refusals,
                      org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
         this.deadlines = deadlines;
         this.tickets = tickets;
         this.time = time;
-        this.alerts = alerts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/portal")
@@ -54,7 +55,7 @@ class PortalController {
         try {
             return "redirect:/portal/tickets/" + tickets.create(form.toTicket(me.customerId()), me, form.idempotencyKey()).ticket().id();
         } catch (KeptException e) {
-            model.addAttribute("alert", alerts.refuse(e, locale, response));
+            model.addAttribute("alert", refusals.refuse(e, locale, response));
             return list(form, me, model);
         }
     }
@@ -75,7 +76,7 @@ class PortalController {
             // no version: a customer writing while an agent works the ticket is a message to add, not a conflict
             t = tickets.reply(id, body, null, me);
         } catch (KeptException e) {
-            model.addAttribute("alert", alerts.refuse(e, locale, response));
+            model.addAttribute("alert", refusals.refuse(e, locale, response));
         }
         show(t, model);
         return "portal/ticket :: conversation";

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.kept.shared.Htmx;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.Page;

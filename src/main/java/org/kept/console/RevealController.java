@@ -2,6 +2,7 @@ package org.kept.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.kept.shared.PageRefusals;
 import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
@@ -23,12 +24,12 @@ class RevealController {
 
     private final Customers customers;
     private final Tickets tickets;
-    private final Alerts alerts;
+    private final PageRefusals refusals;
 
-    RevealController(Customers customers, Tickets tickets, Alerts alerts) {
+    RevealController(Customers customers, Tickets tickets, PageRefusals refusals) {
         this.customers = customers;
         this.tickets = tickets;
-        this.alerts = alerts;
+        this.refusals = refusals;
     }
 
     @PostMapping("/console/customers/{id}/reveal")
@@ -51,7 +52,7 @@ class RevealController {
             model.addAttribute("value", value.get());
             return "console/parts :: revealed";
         } catch (KeptException e) {
-            model.addAttribute("message", alerts.refuse(e, locale, response));
+            model.addAttribute("message", refusals.refuse(e, locale, response));
             return "console/parts :: alert";
         }
     }

@@ -1,5 +1,6 @@
 package org.kept.console;
 
+import org.kept.shared.PageRefusals;
 import org.kept.ticket.Channel;
 import org.kept.ticket.RepeatContacts;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,17 +33,17 @@ class TicketActionsController {
 
     private final Tickets tickets;
     private final TicketScreen screen;
-    private final Alerts alerts;
+    private final PageRefusals refusals;
     private final RepeatContacts repeatContacts;
     private final CitingReplies citing;
 
-    TicketActionsController(Tickets tickets, TicketScreen screen, Alerts alerts, RepeatContacts repeatContacts,
+    TicketActionsController(Tickets tickets, TicketScreen screen, PageRefusals refusals, RepeatContacts repeatContacts,
                             CitingReplies citing) {
         this.repeatContacts = repeatContacts;
         this.tickets = tickets;
         this.citing = citing;
         this.screen = screen;
-        this.alerts = alerts;
+        this.refusals = refusals;
     }
 
     @PostMapping("/reply")
@@ -109,7 +110,7 @@ class TicketActionsController {
         try {
             action.run();
         } catch (KeptException e) {
-            model.addAttribute("alert", alerts.refuse(e, locale, response));
+            model.addAttribute("alert", refusals.refuse(e, locale, response));
         }
         screen.work(model, id, me, locale);
         return "console/ticket-changed";

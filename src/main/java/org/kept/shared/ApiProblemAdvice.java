@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * sentence it can show; only our own faults are a 500, and those never echo internals.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before PageRefusals, which answers every other controller
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
@@ -46,7 +49,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(KeptException.class)
     ResponseEntity<ProblemDetail> kept(KeptException e, Locale locale) {
-        return respond(problems.of(e.status(), e.messageKey(), locale, e.args()));
+        return respond(problems.of(e, locale));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes a create call safe to retry, for every module: a caller's {@code Idempotency-Key} remembers what the first
@@ -19,10 +23,12 @@ public class IdempotentRequests {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    IdempotentRequests(JdbcClient jdbc, Clock clock) {
+    IdempotentRequests(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** The id a create produced, and whether it was produced earlier for the same key (a replay). */
@@ -55,18 +61,32 @@ public class IdempotentRequests {
                 .update();
     }
 
-    /** Replays, or runs {@code create} and remembers its id; without a key it simply runs {@code create}. */
+    /**
+     * Replays, or runs {@code create} in a transaction and remembers its id in the same one; without a key it simply
+     * runs {@code create} in a transaction. Two requests with one key racing each other both answer with the first
+     * one's result: the loser's insert of the key fails, its work rolls back, and it replays the winner's.
+     * Call it outside a transaction: inside one, a lost race can only fail (PostgreSQL aborts the whole transaction).
+     */
     public Outcome once(long callerId, String key, String operation, String request, LongSupplier create) {
         if (key == null || key.isBlank()) {
-            return new Outcome(create.getAsLong(), false);
+            return new Outcome(tx.execute(s -> create.getAsLong()), false);
         }
         Optional<Outcome> earlier = replay(callerId, key, operation, request);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        long id = create.getAsLong();
-        remember(callerId, key, operation, request, id);
-        return new Outcome(id, false);
+        try {
+            return tx.execute(s -> {
+                long id = create.getAsLong();
+                remember(callerId, key, operation, request, id);
+                return new Outcome(id, false);
+            });
+        } catch (DuplicateKeyException raced) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw raced;
+            }
+            return replay(callerId, key, operation, request).orElseThrow(() -> raced);
+        }
     }
 
     /** What this caller's key produced for the operation, whatever the request was. */

@@ -25,8 +25,30 @@ public class Problems {
         return problem;
     }
 
+    /** The problem document of a refusal, its detail in the caller's language. */
+    public ProblemDetail of(KeptException e, Locale locale) {
+        return of(e.status(), e.messageKey(), locale, named(e, locale));
+    }
+
     public String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, plain(args), key, locale);
+    }
+
+    /** A refusal as one sentence in the reader's language: the one way every page and API call words it. */
+    public String sentence(KeptException e, Locale locale) {
+        return message(e.messageKey(), locale, named(e, locale));
+    }
+
+    /**
+     * "There is no {0} {1}": the thing is named in code ("handover item"); the reader sees it in their language
+     * ("交接事项") where the bundle names it under {@code what.handover.item}.
+     */
+    private Object[] named(KeptException e, Locale locale) {
+        Object[] args = e.args();
+        if ("error.notFound".equals(e.messageKey()) && args.length > 0 && args[0] instanceof String what) {
+            args[0] = messages.getMessage("what." + what.replace(' ', '.'), null, what, locale);
+        }
+        return args;
     }
 
     /** Ids are longs: show them as they are ("ticket 987654321"), not as amounts ("987,654,321"). */

@@ -1,5 +1,6 @@
 package org.kept.calendar.web;
 
+import org.kept.shared.Flash;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -76,9 +77,9 @@ class CalendarPages {
         try {
             book.create(form.definition(), me, form.getFormKey());
         } catch (KeptException e) {
-            return form(model, form, null, problems.message(e.messageKey(), locale, e.args()), locale);
+            return form(model, form, null, problems.sentence(e, locale), locale);
         }
-        redirect.addFlashAttribute("notice", problems.message("calendar.page.saved", locale, form.getName()));
+        Flash.notice(redirect, problems.message("calendar.page.saved", locale, form.getName()));
         return "redirect:/admin/calendars";
     }
 
@@ -91,9 +92,9 @@ class CalendarPages {
             }
             book.update(id, form.definition(), form.getVersion(), me);
         } catch (KeptException e) {
-            return form(model, form, id, problems.message(e.messageKey(), locale, e.args()), locale);
+            return form(model, form, id, problems.sentence(e, locale), locale);
         }
-        redirect.addFlashAttribute("notice", problems.message("calendar.page.saved", locale, form.getName()));
+        Flash.notice(redirect, problems.message("calendar.page.saved", locale, form.getName()));
         return "redirect:/admin/calendars";
     }
 
@@ -130,7 +131,7 @@ class CalendarPages {
                     format.format(calendar.addMinutes(now, 3 * workingDayMinutes(definition)))));
             model.addAttribute("previewError", null);
         } catch (KeptException e) {
-            model.addAttribute("previewError", problems.message(e.messageKey(), locale, e.args()));
+            model.addAttribute("previewError", problems.sentence(e, locale));
         }
         model.addAttribute("deadlines", deadlines);
         model.addAttribute("zoneShown", form.getTimeZone());

@@ -49,7 +49,6 @@ public class UserAdmin {
         this.clock = clock;
     }
 
-    @Transactional
     public IdempotentRequests.Outcome createUser(NewUser user, CurrentUser actor, String idempotencyKey) {
         return idempotency.once(actor.id(), idempotencyKey, "user.create", user.fingerprint(), () -> insertUser(user, actor));
     }
@@ -124,7 +123,6 @@ public class UserAdmin {
         audit.record(actor, "user.password", "user:" + user.username(), "reset; " + revoked + " API token(s) revoked");
     }
 
-    @Transactional
     public IdempotentRequests.Outcome createTeam(String code, String name, CurrentUser actor, String idempotencyKey) {
         return idempotency.once(actor.id(), idempotencyKey, "team.create", code + "\u001f" + name, () -> {
             String teamCode = trim(code);

@@ -1,5 +1,6 @@
 package org.kept.identity.web;
 
+import org.kept.shared.Flash;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,7 @@ class AdminRolePages {
         Set<Permission> wanted = permissions == null ? EnumSet.noneOf(Permission.class) : permissions;
         return errors.submit(null, locale, () -> {
             admin.setPermissions(code, wanted, me);
-            redirect.addFlashAttribute("notice", errors.message("admin.role.saved", locale, code));
+            Flash.notice(redirect, errors.message("admin.role.saved", locale, code));
             return "redirect:/admin/roles";
         }, reasons -> page(model, Map.of(code, wanted), Map.of(code, reasons.values().iterator().next())));
     }

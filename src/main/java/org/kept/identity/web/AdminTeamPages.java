@@ -1,5 +1,6 @@
 package org.kept.identity.web;
 
+import org.kept.shared.Flash;
 import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ class AdminTeamPages {
                   Locale locale, Model model, RedirectAttributes redirect) {
         return errors.submit(result, locale, () -> {
             admin.createTeam(form.code(), form.name(), me, formKey);
-            redirect.addFlashAttribute("notice", errors.message("admin.team.created", locale, form.name()));
+            Flash.notice(redirect, errors.message("admin.team.created", locale, form.name()));
             return "redirect:/admin/teams";
         }, reasons -> page(model, form, reasons, null, null, formKey));
     }
@@ -58,7 +59,7 @@ class AdminTeamPages {
                   RedirectAttributes redirect) {
         return errors.submit(result, locale, () -> {
             admin.renameTeam(id, rename.name(), me);
-            redirect.addFlashAttribute("notice", errors.message("admin.saved", locale));
+            Flash.notice(redirect, errors.message("admin.saved", locale));
             return "redirect:/admin/teams";
         }, reasons -> page(model, new AdminRequests.CreateTeam(null, null), reasons, id, rename.name(), null));
     }

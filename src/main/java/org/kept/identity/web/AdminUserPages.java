@@ -1,5 +1,6 @@
 package org.kept.identity.web;
 
+import org.kept.shared.Flash;
 import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,7 @@ class AdminUserPages {
                   Locale locale, Model model, RedirectAttributes redirect) {
         return errors.submit(result, locale, () -> {
             Outcome outcome = admin.createUser(form.toNewUser(), me, formKey);
-            redirect.addFlashAttribute("notice", errors.message("admin.user.created", locale, form.username()));
+            Flash.notice(redirect, errors.message("admin.user.created", locale, form.username()));
             return "redirect:/admin/users/" + outcome.id();
         }, reasons -> listPage(model, null, null, null, form.withoutPassword(), reasons, formKey));
     }
@@ -116,7 +117,7 @@ class AdminUserPages {
         AdminRequests.UpdateUser form = typed != null ? typed : AdminRequests.UpdateUser.of(user);
         return errors.submit(result, locale, () -> {
             change.run();
-            redirect.addFlashAttribute("notice", errors.message("admin.saved", locale));
+            Flash.notice(redirect, errors.message("admin.saved", locale));
             return "redirect:/admin/users/" + id;
         }, reasons -> userPage(model, user, form, reasons));
     }

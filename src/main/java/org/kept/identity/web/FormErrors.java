@@ -65,7 +65,7 @@ class FormErrors {
 
     Map<String, String> of(KeptException refusal, Locale locale) {
         return Map.of(FIELD_OF.getOrDefault(refusal.messageKey(), FORM),
-                problems.message(refusal.messageKey(), locale, refusal.args()));
+                problems.sentence(refusal, locale));
     }
 
     String message(String key, Locale locale, Object... args) {

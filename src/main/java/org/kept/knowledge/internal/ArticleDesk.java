@@ -64,7 +64,7 @@ class ArticleDesk implements Articles {
     public Created create(ArticleDraft request, CurrentUser by, String idempotencyKey) {
         ArticleDraft d = valid(request);
         float[] vector = model.embed(meaningText(d));
-        IdempotentRequests.Outcome outcome = tx.execute(s -> idempotency.once(by.id(), idempotencyKey, CREATE, d.toString(),
+        IdempotentRequests.Outcome outcome = idempotency.once(by.id(), idempotencyKey, CREATE, d.toString(),
                 () -> {
                     Instant now = clock.instant();
                     long id = store.insert(d, now);
@@ -73,7 +73,7 @@ class ArticleDesk implements Articles {
                     events.publishEvent(new KnowledgeChanged(by.username(), "knowledge.article.create", "article:" + id,
                             d.audience() + " " + d.title()));
                     return id;
-                }));
+                });
         keeper.reindex(outcome.id());
         return new Created(get(outcome.id(), by), outcome.replayed());
     }

@@ -103,7 +103,7 @@ class KnowledgePages {
         } catch (KeptException e) {
             response.setStatus(e.status().value());
             model.addAttribute("form", form);
-            model.addAttribute("alert", problems.message(e.messageKey(), locale, e.args()));
+            model.addAttribute("alert", problems.sentence(e, locale));
             return "knowledge/edit";
         }
     }

@@ -211,7 +211,7 @@ class KnowledgeUpkeepPages {
             return action.get();
         } catch (KeptException e) {
             response.setStatus(e.status().value());
-            model.addAttribute("alert", problems.message(e.messageKey(), locale, e.args()));
+            model.addAttribute("alert", problems.sentence(e, locale));
             return page.get();
         }
     }

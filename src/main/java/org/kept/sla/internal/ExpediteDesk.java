@@ -60,7 +60,6 @@ public class ExpediteDesk {
     }
 
     /** The expedite made (or, for a retried request with the same key, the one made before). */
-    @Transactional
     public IdempotentRequests.Outcome expedite(long ticketId, String reason, CurrentUser by, String idempotencyKey) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw KeptException.invalid("sla.expedite.reason", 500);

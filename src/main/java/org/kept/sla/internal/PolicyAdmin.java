@@ -42,7 +42,6 @@ public class PolicyAdmin {
     }
 
     /** Creates; with an idempotency key a retried request gives the same policy. Returns it and whether it was a replay. */
-    @Transactional
     public IdempotentRequests.Outcome create(Policy p, CurrentUser by, String key) {
         checked(p);
         return idempotency.once(by.id(), key, "sla.policy.create", p.toString(), () -> store.insert(p));

@@ -1,5 +1,6 @@
 package org.kept.sla.web;
 
+import org.kept.shared.Flash;
 import java.util.Locale;
 import java.util.UUID;
 import org.kept.customer.CustomerTier;
@@ -58,10 +59,10 @@ class SlaAdminPages {
             } else {
                 admin.update(id, form.policy(), form.version() == null ? -1 : form.version());
             }
-            redirect.addFlashAttribute("notice", problems.message("admin.saved", locale));
+            Flash.notice(redirect, problems.message("admin.saved", locale));
             return "redirect:/admin/sla";
         } catch (KeptException e) {
-            return page(model, id, form, problems.message(e.messageKey(), locale, e.args()));
+            return page(model, id, form, problems.sentence(e, locale));
         }
     }
 
@@ -70,9 +71,9 @@ class SlaAdminPages {
     String delete(@PathVariable long id, @RequestParam int version, Locale locale, RedirectAttributes redirect) {
         try {
             admin.delete(id, version);
-            redirect.addFlashAttribute("notice", problems.message("admin.saved", locale));
+            Flash.notice(redirect, problems.message("admin.saved", locale));
         } catch (KeptException e) {
-            redirect.addFlashAttribute("alert", problems.message(e.messageKey(), locale, e.args()));
+            Flash.alert(redirect, problems.sentence(e, locale));
         }
         return "redirect:/admin/sla";
     }

@@ -1,5 +1,6 @@
 package org.kept.sla.web;
 
+import org.kept.shared.Flash;
 import java.time.Clock;
 import java.util.Locale;
 import org.kept.identity.CurrentUser;
@@ -71,9 +72,9 @@ class SlaPages {
         try {
             String next = nextPromise == null || nextPromise.isBlank() ? null : nextPromise;
             commitments.keep(id, outcome, null, next, next == null ? null : forms.local(nextDue), me);
-            redirect.addFlashAttribute("notice", problems.message("sla.commitment.keptDone", locale));
+            Flash.notice(redirect, problems.message("sla.commitment.keptDone", locale));
         } catch (KeptException e) {
-            redirect.addFlashAttribute("alert", problems.message(e.messageKey(), locale, e.args()));
+            Flash.alert(redirect, problems.sentence(e, locale));
         }
         return "redirect:/console/commitments";
     }

@@ -1,5 +1,6 @@
 package org.kept.sla.web;
 
+import org.kept.shared.Flash;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -85,9 +86,9 @@ class TicketSlaActions {
     private String act(long id, Locale locale, RedirectAttributes redirect, String done, Supplier<Object> action) {
         try {
             action.get();
-            redirect.addFlashAttribute("slaNotice", problems.message(done, locale));
+            Flash.notice(redirect, problems.message(done, locale));
         } catch (KeptException e) {
-            redirect.addFlashAttribute("slaAlert", problems.message(e.messageKey(), locale, e.args()));
+            Flash.alert(redirect, problems.sentence(e, locale));
         }
         return "redirect:/console/tickets/" + id;
     }

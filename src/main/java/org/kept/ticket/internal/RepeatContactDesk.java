@@ -74,7 +74,6 @@ class RepeatContactDesk implements RepeatContacts {
     }
 
     @Override
-    @Transactional
     public Linked link(long ticketId, Channel channel, String note, CurrentUser by, String idempotencyKey) {
         String text = note == null || note.isBlank() ? null : note.strip();
         if (text != null && text.length() > MAX_NOTE) {

@@ -14,7 +14,6 @@ import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
 import org.kept.workforce.internal.Handovers;
-import org.kept.workforce.internal.KeyedWrites;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +35,9 @@ class HandoverApi {
     private final Handovers handovers;
     private final HandoverStore store;
     private final java.time.Clock clock;
-    private final KeyedWrites keyed;
+    private final IdempotentRequests keyed;
 
-    HandoverApi(Handovers handovers, HandoverStore store, java.time.Clock clock, KeyedWrites keyed) {
+    HandoverApi(Handovers handovers, HandoverStore store, java.time.Clock clock, IdempotentRequests keyed) {
         this.handovers = handovers;
         this.store = store;
         this.clock = clock;

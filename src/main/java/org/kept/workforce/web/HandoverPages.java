@@ -13,6 +13,8 @@ import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
 import org.kept.workforce.internal.Handovers;
 import org.kept.workforce.internal.RosterService;
+import org.kept.shared.Flash;
+import org.kept.shared.PageRefusals;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,15 +36,17 @@ class HandoverPages {
     private final Directory directory;
     private final CentreZone zone;
     private final MessageSource messages;
+    private final PageRefusals refusals;
 
     HandoverPages(Handovers handovers, HandoverStore store, RosterService rosters, Directory directory, CentreZone zone,
-                  MessageSource messages) {
+                  MessageSource messages, PageRefusals refusals) {
         this.handovers = handovers;
         this.store = store;
         this.rosters = rosters;
         this.directory = directory;
         this.zone = zone;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/console/handovers")
@@ -72,7 +76,7 @@ class HandoverPages {
         try {
             return "redirect:/console/handovers/" + handovers.draft(me, incomingId);
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute(Flash.ALERT, message(e, locale));
             return "redirect:/console/handovers";
         }
     }
@@ -106,7 +110,7 @@ class HandoverPages {
             handovers.visible(id, me);
             handovers.assignItem(id, itemId, newOwnerId, me);
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute(Flash.ALERT, message(e, locale));
         }
         return "redirect:/console/handovers/" + id;
     }
@@ -123,7 +127,7 @@ class HandoverPages {
                 handovers.signIncoming(id, version, notes, me);
             }
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute(Flash.ALERT, message(e, locale));
         }
         return "redirect:/console/handovers/" + id;
     }
@@ -136,11 +140,11 @@ class HandoverPages {
                   @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime effectiveAt,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
         if (title.isBlank() || title.length() > 200 || body.length() > 2000 || !List.of("LAUNCH", "RETIRE", "OTHER").contains(kind)) {
-            redirect.addFlashAttribute("error", PageRefusals.text(messages, KeptException.invalid("workforce.notice"), locale));
+            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(KeptException.invalid("workforce.notice"), locale));
         } else {
             store.addNotice(title.trim(), body, kind, teamId, effectiveAt.atZone(zone.zone()).toInstant(), null, me.id(),
                     rosters.now());
-            redirect.addFlashAttribute("noticeSaved", true);
+            Flash.notice(redirect, messages.getMessage("workforce.notice.saved", null, locale));
         }
         return "redirect:/console/handovers";
     }
@@ -151,6 +155,6 @@ class HandoverPages {
     }
 
     private String message(KeptException e, Locale locale) {
-        return PageRefusals.text(messages, e, locale);
+        return refusals.sentence(e, locale);
     }
 }

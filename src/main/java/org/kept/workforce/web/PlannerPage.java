@@ -17,6 +17,8 @@ import org.kept.workforce.internal.ForecastOverrides;
 import org.kept.workforce.internal.ForecastService;
 import org.kept.workforce.internal.Forecaster;
 import org.kept.workforce.internal.StaffingSettings;
+import org.kept.shared.Flash;
+import org.kept.shared.PageRefusals;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,12 +41,14 @@ class PlannerPage {
     private final ForecastService forecasts;
     private final ForecastOverrides overrides;
     private final MessageSource messages;
+    private final PageRefusals refusals;
     private final JsonMapper json;
 
-    PlannerPage(ForecastService forecasts, ForecastOverrides overrides, MessageSource messages, JsonMapper json) {
+    PlannerPage(ForecastService forecasts, ForecastOverrides overrides, MessageSource messages, PageRefusals refusals, JsonMapper json) {
         this.forecasts = forecasts;
         this.overrides = overrides;
         this.messages = messages;
+        this.refusals = refusals;
         this.json = json;
     }
 
@@ -120,7 +124,7 @@ class PlannerPage {
                 model.addAttribute("a", erlangA);
             }
         } catch (KeptException e) {
-            model.addAttribute("error", PageRefusals.text(messages, e, locale));
+            model.addAttribute(Flash.ALERT, refusals.sentence(e, locale));
         }
         return "workforce/planner :: result";
     }
@@ -141,7 +145,7 @@ class PlannerPage {
                         note == null || note.isBlank() ? null : note.trim()), me.id());
             }
         } catch (KeptException e) {
-            redirect.addFlashAttribute("overrideError", PageRefusals.text(messages, e, locale));
+            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));
         }
         redirect.addAttribute("day", day);
         return "redirect:/console/workforce";

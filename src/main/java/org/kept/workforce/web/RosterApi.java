@@ -18,7 +18,6 @@ import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.workforce.ShiftView;
 import org.kept.workforce.Skill;
-import org.kept.workforce.internal.KeyedWrites;
 import org.kept.workforce.internal.RosterService;
 import org.kept.workforce.internal.RosterStore;
 import org.kept.workforce.internal.roster.Coverage;
@@ -44,9 +43,9 @@ class RosterApi {
 
     private final RosterService rosters;
     private final RosterStore store;
-    private final KeyedWrites keyed;
+    private final IdempotentRequests keyed;
 
-    RosterApi(RosterService rosters, RosterStore store, KeyedWrites keyed) {
+    RosterApi(RosterService rosters, RosterStore store, IdempotentRequests keyed) {
         this.rosters = rosters;
         this.store = store;
         this.keyed = keyed;

@@ -17,6 +17,8 @@ import org.kept.workforce.ShiftView;
 import org.kept.workforce.internal.RosterService;
 import org.kept.workforce.internal.RosterStore;
 import org.kept.workforce.internal.roster.Coverage;
+import org.kept.shared.Flash;
+import org.kept.shared.PageRefusals;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,15 +42,17 @@ class RosterPages {
     private final CentreZone zone;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final PageRefusals refusals;
 
     RosterPages(RosterService rosters, RosterStore store, Directory directory, CentreZone zone, JsonMapper json,
-                MessageSource messages) {
+                MessageSource messages, PageRefusals refusals) {
         this.rosters = rosters;
         this.store = store;
         this.directory = directory;
         this.zone = zone;
         this.json = json;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/console/workforce/rosters")
@@ -73,7 +77,7 @@ class RosterPages {
             rosters.solve(id, seconds);
             return "redirect:/console/workforce/rosters/" + id;
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
+            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));
             return "redirect:/console/workforce/rosters";
         }
     }
@@ -131,7 +135,7 @@ class RosterPages {
         try {
             rosters.publish(id);
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
+            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));
         }
         return "redirect:/console/workforce/rosters/" + id;
     }
@@ -143,7 +147,7 @@ class RosterPages {
         try {
             rosters.solve(id, seconds);
         } catch (KeptException e) {
-            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
+            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));
         }
         return "redirect:/console/workforce/rosters/" + id;
     }

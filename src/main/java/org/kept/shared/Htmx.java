@@ -1,15 +1,15 @@
-package org.kept.console;
+package org.kept.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Whether a request wants a page fragment (an htmx swap) or the whole page (first load, reload, history restore). */
-final class Htmx {
+public final class Htmx {
 
     private Htmx() {
     }
 
-    static boolean wantsFragment(HttpServletRequest request, HttpServletResponse response) {
+    public static boolean wantsFragment(HttpServletRequest request, HttpServletResponse response) {
         // the same URL answers with a fragment or a page, so caches must keep them apart
         response.addHeader("Vary", "HX-Request");
         return "true".equals(request.getHeader("HX-Request"))
