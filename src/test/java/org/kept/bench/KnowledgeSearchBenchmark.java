@@ -13,7 +13,7 @@ import org.kept.knowledge.Audience;
 import org.kept.knowledge.internal.IndexedArticle;
 import org.kept.knowledge.internal.Ranker;
 import org.kept.knowledge.internal.SearchIndex;
-import org.kept.knowledge.internal.SentenceModel;
+import org.kept.meaning.internal.SentenceModel;
 
 /**
  * Knowledge search at scale, in process (no HTTP): 100,000 synthetic articles made from the 104 real ones with
@@ -98,7 +98,7 @@ public final class KnowledgeSearchBenchmark {
             }
         }
         long[] embedNanos = {0};
-        org.kept.knowledge.TextMeaning timed = new org.kept.knowledge.TextMeaning() {
+        org.kept.meaning.TextMeaning timed = new org.kept.meaning.TextMeaning() {
             @Override
             public float[] embed(String text) {
                 long t0 = System.nanoTime();
@@ -148,7 +148,7 @@ public final class KnowledgeSearchBenchmark {
         for (String q : asked) {
             cache.put(q, model.embed(q));
         }
-        org.kept.knowledge.TextMeaning cached = new org.kept.knowledge.TextMeaning() {
+        org.kept.meaning.TextMeaning cached = new org.kept.meaning.TextMeaning() {
             @Override
             public float[] embed(String text) {
                 return cache.computeIfAbsent(text, model::embed);

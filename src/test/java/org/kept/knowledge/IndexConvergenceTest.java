@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.kept.meaning.TextMeaning;
 import org.kept.knowledge.internal.IndexKeeper;
 import org.kept.support.Api;
 import org.kept.support.Fixtures;

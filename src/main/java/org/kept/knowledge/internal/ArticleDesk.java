@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.kept.meaning.TextMeaning;
 import org.kept.identity.CurrentUser;
 import org.kept.knowledge.ArticleDraft;
 import org.kept.knowledge.ArticleVersion;
@@ -35,7 +36,7 @@ class ArticleDesk implements Articles {
     static final int MAX_LIST = 500;
 
     private final ArticleStore store;
-    private final SentenceModel model;
+    private final TextMeaning model;
     private final IndexKeeper keeper;
     private final IdempotentRequests idempotency;
     private final ApplicationEventPublisher events;
@@ -43,7 +44,7 @@ class ArticleDesk implements Articles {
     private final CentreZone zone;
     private final TransactionTemplate tx;
 
-    ArticleDesk(ArticleStore store, SentenceModel model, IndexKeeper keeper, IdempotentRequests idempotency,
+    ArticleDesk(ArticleStore store, TextMeaning model, IndexKeeper keeper, IdempotentRequests idempotency,
                 ApplicationEventPublisher events, Clock clock, CentreZone zone, PlatformTransactionManager txManager) {
         this.store = store;
         this.model = model;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.kept.meaning.TextMeaning;
 import org.kept.identity.CurrentUser;
 import org.kept.knowledge.Audience;
 import org.kept.knowledge.KnowledgeSearch;
@@ -25,7 +26,7 @@ class Finder implements KnowledgeSearch {
     private final Clock clock;
     private final CentreZone zone;
 
-    Finder(IndexKeeper keeper, SentenceModel model, SynonymStore synonyms, Clock clock, CentreZone zone) {
+    Finder(IndexKeeper keeper, TextMeaning model, SynonymStore synonyms, Clock clock, CentreZone zone) {
         this.ranker = new Ranker(keeper.index(), model);
         this.synonyms = synonyms;
         this.clock = clock;

@@ -25,7 +25,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.kept.knowledge.Audience;
-import org.kept.knowledge.TextMeaning;
+import org.kept.meaning.TextMeaning;
 
 /**
  * Ranks by words and by meaning and fuses the two lists by reciprocal rank. Two hurried words lean on the words; a

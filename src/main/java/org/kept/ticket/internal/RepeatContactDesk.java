@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kept.identity.CurrentUser;
-import org.kept.knowledge.TextMeaning;
+import org.kept.meaning.TextMeaning;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.KeptException;
 import org.kept.shared.StaleUpdateException;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.kept.knowledge.TextMeaning;
+import org.kept.meaning.TextMeaning;
 import org.kept.ticket.RepeatContacts.Match;
 import org.kept.ticket.TicketSummary;
 import org.slf4j.Logger;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kept.demo.DemoKnowledge;
+import org.kept.meaning.internal.SentenceModel;
 import org.kept.knowledge.ArticleDraft;
 import org.kept.knowledge.Audience;
 

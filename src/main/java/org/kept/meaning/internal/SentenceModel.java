@@ -1,4 +1,4 @@
-package org.kept.knowledge.internal;
+package org.kept.meaning.internal;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.kept.knowledge.TextMeaning;
+import org.kept.meaning.TextMeaning;
 import org.springframework.stereotype.Component;
 
 /**

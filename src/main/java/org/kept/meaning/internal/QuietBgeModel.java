@@ -1,4 +1,4 @@
-package org.kept.knowledge.internal;
+package org.kept.meaning.internal;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;

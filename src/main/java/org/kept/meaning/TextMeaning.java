@@ -1,4 +1,4 @@
-package org.kept.knowledge;
+package org.kept.meaning;
 
 import java.util.List;
 
