@@ -1,5 +1,6 @@
 package org.kept.calendar.internal;
 
+import org.kept.calendar.CalendarDefinition;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -88,6 +89,7 @@ public class CalendarBook implements Calendars {
         return store.find(id).orElseThrow(() -> KeptException.notFound("calendar", id));
     }
 
+    @Override
     @Transactional
     public IdempotentRequests.Outcome create(CalendarDefinition definition, CurrentUser actor, String idempotencyKey) {
         compile(0, definition);

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.kept.calendar.BusinessCalendar;
 import org.kept.calendar.internal.CalendarBook;
-import org.kept.calendar.internal.CalendarDefinition;
+import org.kept.calendar.CalendarDefinition;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;

@@ -8,8 +8,13 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.List;
+import org.kept.identity.Accounts;
 import org.kept.identity.CurrentUser;
+import org.kept.identity.NewUser;
 import org.kept.identity.Permission;
+import org.kept.identity.PortalCustomers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.kept.shared.KeptException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
  * commit together.
  */
 @Service
-public class UserAdmin {
+public class UserAdmin implements Accounts {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,60}");
     static final Pattern TEAM_CODE = Pattern.compile("[A-Za-z0-9-]{2,40}");
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
     private static final int PASSWORD_MAX_BYTES = 72;
     private static final int PASSWORD_MIN = 8;
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -38,9 +44,11 @@ public class UserAdmin {
     private final IdempotentRequests idempotency;
     private final IdentityAudit audit;
     private final Clock clock;
+    private final ObjectProvider<PortalCustomers> customers;
 
     UserAdmin(JdbcClient jdbc, PasswordEncoder encoder, AdminDirectory directory, IdempotentRequests idempotency,
-              IdentityAudit audit, Clock clock) {
+              IdentityAudit audit, Clock clock, ObjectProvider<PortalCustomers> customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.directory = directory;
@@ -51,17 +59,30 @@ public class UserAdmin {
 
     @Transactional
     public IdempotentRequests.Outcome createUser(NewUser user, CurrentUser actor, String idempotencyKey) {
-        return idempotency.once(actor.id(), idempotencyKey, "user.create", user.fingerprint(), () -> insertUser(user, actor));
+        return idempotency.once(actor.id(), idempotencyKey, "user.create", user.fingerprint(),
+                () -> insertUser(user, false, actor));
     }
 
-    private long insertUser(NewUser user, CurrentUser actor) {
+    @Override
+    @Transactional
+    public List<Long> importAll(List<NewUser> users, CurrentUser by) {
+        return users.stream().map(u -> insertUser(u, true, by)).toList();
+    }
+
+    /** Inserts one login; an imported one brings its password's bcrypt hash, a new one its password. */
+    private long insertUser(NewUser user, boolean imported, CurrentUser actor) {
         String username = trim(user.username());
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw KeptException.invalid("error.user.username");
         }
         String displayName = displayName(user.displayName());
         String agentNo = agentNo(user.agentNo());
-        checkPassword(user.password());
+        if (imported && (user.password() == null || !BCRYPT.matcher(user.password()).matches())) {
+            throw KeptException.invalid("error.password.hash");
+        }
+        if (!imported) {
+            checkPassword(user.password());
+        }
         checkPlacement(user.role(), user.teamId(), user.customerId());
         if (user.customerId() != null) {
             checkCustomer(user.customerId());
@@ -72,7 +93,7 @@ public class UserAdmin {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into app_user (username, password_hash, display_name, agent_no, role_code, team_id, customer_id, "
                         + "enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, true, ?)")
-                .params(username, encoder.encode(user.password()), displayName, agentNo, user.role(),
+                .params(username, imported ? user.password() : encoder.encode(user.password()), displayName, agentNo, user.role(),
                         user.teamId(), user.customerId(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -201,10 +222,12 @@ public class UserAdmin {
 
     /**
      * The customer record must exist and have no login yet. Identity may not call the customer module (it depends
-     * on identity), so this reads the id the foreign key already points at; the key is the final guard.
+     * on identity), so it asks through {@link PortalCustomers}, which that module implements; the foreign key is the
+     * final guard.
      */
     private void checkCustomer(long customerId) {
-        if (jdbc.sql("select count(*) from customer where id = ?").param(customerId).query(Long.class).single() == 0) {
+        PortalCustomers register = customers.getIfAvailable();
+        if (register != null && !register.exists(customerId)) {
             throw KeptException.invalid("error.user.customer.unknown", String.valueOf(customerId));
         }
         if (jdbc.sql("select count(*) from app_user where customer_id = ?").param(customerId).query(Long.class).single() > 0) {
