@@ -17,8 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A day's forecast per channel (history, then the planner's overrides), the agents it needs per interval, and how
- * good the forecasts of past days were. Holidays: the dates in {@code kept.workforce.holidays} (ISO dates, comma
- * separated) and, when the calendar module is present and {@code kept.workforce.holiday-calendar} names a calendar,
+ * good the forecasts of past days were. Holidays: the dates in {@code kept.workforce.holidays} (a list of ISO dates) and, when the calendar module is present and {@code kept.workforce.holiday-calendar} names a calendar,
  * every Monday-to-Friday that calendar takes off (weekends are already in the weekday profile).
  */
 @Service
@@ -36,7 +35,7 @@ public class ForecastService {
     private final long holidayCalendar;
 
     ForecastService(ContactHistory history, ForecastOverrides overrides, Clock clock, CentreZone zone,
-                    @Value("${kept.workforce.holidays:}") String holidays,
+                    @Value("${kept.workforce.holidays:}") List<String> holidays,
                     @Value("${kept.workforce.holiday-calendar:0}") long holidayCalendar,
                     org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars) {
         this.history = history;
@@ -46,8 +45,8 @@ public class ForecastService {
         this.calendars = calendars;
         this.holidayCalendar = holidayCalendar;
         this.holidays = new HashSet<>();
-        Arrays.stream(holidays.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(LocalDate::parse)
-                .forEach(this.holidays::add);
+        // a list property (Spring splits "2026-10-01,2026-10-02" or binds kept.workforce.holidays[0]...)
+        holidays.stream().map(String::strip).filter(s -> !s.isEmpty()).map(LocalDate::parse).forEach(this.holidays::add);
     }
 
     public LocalDate today() {

@@ -140,7 +140,7 @@ public class RosterService {
             required.put(day, forecasts.required(forecasts.forecast(day), StaffingSettings.defaults()));
         }
         return tx.execute(status -> {
-            long id = store.create(name.trim(), teamId, startsOn, days, rules.format() + ";shrinkage=" + Math.round(shrinkage * 100), by);
+            long id = store.create(name.trim(), teamId, startsOn, days, rules, (int) Math.round(shrinkage * 100), by);
             for (UserView u : people) {
                 Set<Skill> s = skills != null && skills.containsKey(u.id()) ? skills.get(u.id())
                         : skillsOfTeam(u.teamId() == null ? null : teamCodes.get(u.teamId()));
@@ -213,7 +213,7 @@ public class RosterService {
                 }
             }
             List<ShiftSlot> slots = SlotPlanner.slots(requirement, holidays, Map.of());
-            RosterPlan plan = new RosterPlan(agents, slots, Limits.of(RosterRules.parse(roster.settings()), roster.days()), roster.days());
+            RosterPlan plan = new RosterPlan(agents, slots, Limits.of(roster.rules(), roster.days()), roster.days());
             long started = System.nanoTime();
             // nothing required, nothing to solve (Timefold wants at least one shift)
             RosterPlan solved = slots.isEmpty() ? withZeroScore(plan)
@@ -285,7 +285,7 @@ public class RosterService {
         List<ShiftView> shifts = store.shifts(roster.id());
         Map<Long, Set<Skill>> members = store.members(roster.id());
         Map<Long, String> names = names(members.keySet());
-        RosterRules rules = RosterRules.parse(roster.settings());
+        RosterRules rules = roster.rules();
         Instant origin = origin(roster);
         List<CallBack> suggestions = new ArrayList<>();
         for (Skill skill : Skill.values()) {

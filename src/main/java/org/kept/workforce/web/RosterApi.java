@@ -195,7 +195,7 @@ class RosterApi {
         m.put("score", r.score());
         m.put("shareMet", r.message());
         m.put("publishedAt", r.publishedAt());
-        m.put("rules", r.settings());
+        m.put("rules", r.rulesText());
         return m;
     }
 
