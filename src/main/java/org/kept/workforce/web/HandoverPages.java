@@ -11,8 +11,8 @@ import org.kept.identity.UserView;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
-import org.kept.workforce.internal.Handovers;
-import org.kept.workforce.internal.RosterService;
+import org.kept.workforce.internal.HandoverDesk;
+import org.kept.workforce.internal.RosterDesk;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,17 +28,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HandoverPages {
 
-    private final Handovers handovers;
-    private final HandoverStore store;
-    private final RosterService rosters;
+    private final HandoverDesk handovers;
+    private final RosterDesk rosters;
     private final Directory directory;
     private final CentreZone zone;
     private final MessageSource messages;
 
-    HandoverPages(Handovers handovers, HandoverStore store, RosterService rosters, Directory directory, CentreZone zone,
+    HandoverPages(HandoverDesk handovers, RosterDesk rosters, Directory directory, CentreZone zone,
                   MessageSource messages) {
         this.handovers = handovers;
-        this.store = store;
         this.rosters = rosters;
         this.directory = directory;
         this.zone = zone;
@@ -81,7 +79,7 @@ class HandoverPages {
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
     String sheet(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, Model model) {
         HandoverStore.Sheet sheet = handovers.visible(id, me);
-        List<HandoverStore.Item> items = store.items(id);
+        List<HandoverStore.Item> items = handovers.items(id);
         Set<Long> people = new HashSet<>();
         people.add(sheet.outgoingId());
         if (sheet.incomingId() != null) {
@@ -135,12 +133,11 @@ class HandoverPages {
                   @RequestParam(required = false) Long teamId,
                   @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime effectiveAt,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
-        if (title.isBlank() || title.length() > 200 || body.length() > 2000 || !List.of("LAUNCH", "RETIRE", "OTHER").contains(kind)) {
-            redirect.addFlashAttribute("error", PageRefusals.text(messages, KeptException.invalid("workforce.notice"), locale));
-        } else {
-            store.addNotice(title.trim(), body, kind, teamId, effectiveAt.atZone(zone.zone()).toInstant(), null, me.id(),
-                    rosters.now());
+        try {
+            handovers.addNotice(title, body, kind, teamId, effectiveAt.atZone(zone.zone()).toInstant(), null, me);
             redirect.addFlashAttribute("noticeSaved", true);
+        } catch (KeptException refused) {
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, refused, locale));
         }
         return "redirect:/console/handovers";
     }

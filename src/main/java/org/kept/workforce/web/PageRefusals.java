@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** A refusal on a workforce page (a sheet one may not see, a roster that does not exist) as the console's error page. */
-@ControllerAdvice(assignableTypes = {PlannerPage.class, RosterPages.class, HandoverPages.class})
+@ControllerAdvice(assignableTypes = {PlannerPages.class, RosterPages.class, HandoverPages.class})
 class PageRefusals {
 
     private final MessageSource messages;

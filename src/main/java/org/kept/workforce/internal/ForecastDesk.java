@@ -21,20 +21,20 @@ import org.springframework.stereotype.Service;
  * every Monday-to-Friday that calendar takes off (weekends are already in the weekday profile).
  */
 @Service
-public class ForecastService {
+public class ForecastDesk {
 
     /** History read for a forecast: the profile uses up to eight same weekdays, the holiday factor looks further. */
     private static final int HISTORY_DAYS = 7 * 20;
 
     private final ContactHistory history;
-    private final ForecastOverrides overrides;
+    private final ForecastOverrideStore overrides;
     private final Clock clock;
     private final CentreZone zone;
     private final Set<LocalDate> holidays;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars;
     private final long holidayCalendar;
 
-    ForecastService(ContactHistory history, ForecastOverrides overrides, Clock clock, CentreZone zone,
+    ForecastDesk(ContactHistory history, ForecastOverrideStore overrides, Clock clock, CentreZone zone,
                     @Value("${kept.workforce.holidays:}") List<String> holidays,
                     @Value("${kept.workforce.holiday-calendar:0}") long holidayCalendar,
                     org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars) {
