@@ -4,29 +4,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.sql.DataSource;
+import org.kept.customer.Customer;
+import org.kept.customer.CustomerTier;
+import org.kept.customer.Customers;
+import org.kept.customer.NewCustomer;
+import org.kept.identity.Accounts;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.identity.NewUser;
+import org.kept.identity.Permission;
 import org.kept.shared.CentreZone;
+import org.kept.ticket.Channel;
+import org.kept.ticket.HistoricTicket;
+import org.kept.ticket.NewTicket;
+import org.kept.ticket.Priority;
+import org.kept.ticket.TicketChange;
+import org.kept.ticket.TicketImport;
+import org.kept.ticket.TicketState;
+import org.kept.ticket.TicketType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds a demo centre once, on the embedded database (or when {@code KEPT_DEMO=true}); never by default on PostgreSQL.
- * The same seed gives the same centre, so screenshots and walkthroughs stay stable.
+ * The same seed gives the same centre, so screenshots and walkthroughs stay stable. Everything goes through the
+ * modules' public APIs (customers, logins, a ticket history import), as a centre moving its data in would.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -77,7 +91,14 @@ class DemoData implements ApplicationRunner {
         "回电无人接听，明天上午再打一次。",
     };
 
-    private final JdbcTemplate jdbc;
+    /** Who seeds the demo centre, in the audit log and as the importer of its ticket history. */
+    static final CurrentUser SEEDER = new CurrentUser(0, "demo", "Demo centre", null, "ADMIN",
+            EnumSet.allOf(Permission.class), null, null, true, "");
+
+    private final Customers customers;
+    private final Accounts accounts;
+    private final Directory directory;
+    private final TicketImport tickets;
     private final TransactionTemplate tx;
     private final PasswordEncoder encoder;
     private final Clock clock;
@@ -85,13 +106,17 @@ class DemoData implements ApplicationRunner {
     private final String mode;
     private final String url;
     private volatile boolean seeded;
+    private volatile boolean fresh;
     private final DemoKnowledge knowledge;
 
-    DemoData(DataSource dataSource, TransactionTemplate tx, PasswordEncoder encoder, Clock clock, CentreZone zone,
-             @Value("${kept.demo:auto}") String mode, @Value("${spring.datasource.url:}") String url,
-             DemoKnowledge knowledge) {
+    DemoData(Customers customers, Accounts accounts, Directory directory, TicketImport tickets, TransactionTemplate tx,
+             PasswordEncoder encoder, Clock clock, CentreZone zone, @Value("${kept.demo:auto}") String mode,
+             @Value("${spring.datasource.url:}") String url, DemoKnowledge knowledge) {
+        this.customers = customers;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.tickets = tickets;
         this.knowledge = knowledge;
-        this.jdbc = new JdbcTemplate(dataSource);
         this.tx = tx;
         this.encoder = encoder;
         this.clock = clock;
@@ -108,127 +133,117 @@ class DemoData implements ApplicationRunner {
         return seeded;
     }
 
+    /** Whether this start seeded the centre (rather than finding it seeded before). */
+    boolean fresh() {
+        return fresh;
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (!enabled()) {
             return;
         }
-        Integer existing = jdbc.queryForObject("select count(*) from app_user where username = 'admin'", Integer.class);
         seeded = true;
-        if (existing != null && existing > 0) {
+        if (directory.staff().stream().anyMatch(u -> "admin".equals(u.username()))) {
             return;
         }
         long started = System.nanoTime();
-        tx.executeWithoutResult(s -> seed());
+        Map<String, Long> users = tx.execute(s -> seed());
+        fresh = true;
         // knowledge: written through its module after the people exist, so every article gets its sentence vector
-        knowledge.seed(jdbc.queryForObject("select id from app_user where username = 'lead'", Long.class), "lead",
-                "王组长 Wang (lead)", LocalDate.ofInstant(clock.instant(), zone.zone()));
+        knowledge.seed(users.get("lead"), "lead", "王组长 Wang (lead)", LocalDate.ofInstant(clock.instant(), zone.zone()));
         log.info("Demo centre seeded in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
-    private void seed() {
+    private Map<String, Long> seed() {
         Random random = new Random(20261122);
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         Map<String, Long> teams = new HashMap<>();
-        jdbc.query("select code, id from team", rs -> {
-            teams.put(rs.getString(1), rs.getLong(2));
-        });
-        List<Long> customers = new ArrayList<>();
+        directory.teams().forEach(t -> teams.put(t.code(), t.id()));
+        List<Customer> register = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String name = i == 0 ? "张伟" : SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-            String tier = i % 10 == 0 ? "VIP" : i % 4 == 0 ? "PLUS" : "STANDARD";
-            jdbc.update("insert into customer (name, tier, notes, created_at, updated_at) values (?, ?, ?, ?, ?)",
-                    name, tier, i % 7 == 0 ? "老客户，偏好电话联系。" : null, now.minusDays(60 + i), now.minusDays(60 + i));
-            long id = jdbc.queryForObject("select max(id) from customer", Long.class);
-            customers.add(id);
+            CustomerTier tier = i % 10 == 0 ? CustomerTier.VIP : i % 4 == 0 ? CustomerTier.PLUS : CustomerTier.STANDARD;
             String phone = "+86" + (new String[] {"138", "139", "186", "150", "177"}[i % 5]) + String.format("%08d", 10_000_000 + i * 7_919);
-            jdbc.update("insert into contact_point (customer_id, kind, address) values (?, 'PHONE', ?)", id, phone);
-            if (i % 3 == 0) {
-                jdbc.update("insert into contact_point (customer_id, kind, address) values (?, 'EMAIL', ?)", id,
-                        "customer" + i + "@example.com");
-            }
-        }
-        String hash = encoder.encode("demo");
-        Map<String, Long> users = new HashMap<>();
-        for (String[] u : USERS) {
-            jdbc.update("insert into app_user (username, password_hash, display_name, agent_no, role_code, team_id, customer_id, "
-                            + "enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, true, ?)",
-                    u[0], hash, u[1], u[2], u[3], u[4] == null ? null : teams.get(u[4]),
-                    "CUSTOMER".equals(u[3]) ? customers.get(0) : null, now.minusDays(90));
-            users.put(u[0], jdbc.queryForObject("select id from app_user where username = ?", Long.class, u[0]));
+            register.add(customers.create(new NewCustomer(name, tier, i % 7 == 0 ? "老客户，偏好电话联系。" : null, List.of(phone),
+                    i % 3 == 0 ? List.of("customer" + i + "@example.com") : List.of()), SEEDER.username()));
         }
         String[][] colleagues = {{"hotline", "刘洋"}, {"hotline", "黄敏"}, {"online", "吴静"}, {"online", "徐磊"},
             {"after-sales", "马超"}, {"after-sales", "朱丽"}, {"major-complaints", "郭涛"}};
-        List<Long> staff = new ArrayList<>(List.of(users.get("agent"), users.get("outsourced"), users.get("lead"),
-                users.get("complaints")));
-        for (int i = 0; i < colleagues.length; i++) {
-            jdbc.update("insert into app_user (username, password_hash, display_name, agent_no, role_code, team_id, enabled, "
-                            + "created_at) values (?, ?, ?, ?, 'AGENT', ?, true, ?)",
-                    "agent" + (i + 2), hash, colleagues[i][1], "C" + (1100 + i), teams.get(colleagues[i][0]), now.minusDays(80));
-            staff.add(jdbc.queryForObject("select id from app_user where username = ?", Long.class, "agent" + (i + 2)));
+        // every demo login has the password "demo": moved in as its hash, as logins from an earlier system would be
+        String demo = encoder.encode("demo");
+        List<NewUser> logins = new ArrayList<>();
+        for (String[] u : USERS) {
+            logins.add(new NewUser(u[0], u[1], u[2], u[3], u[4] == null ? null : teams.get(u[4]),
+                    "CUSTOMER".equals(u[3]) ? register.get(0).id() : null, demo));
         }
-        seedTickets(random, now, customers, staff, teams, users);
+        for (int i = 0; i < colleagues.length; i++) {
+            logins.add(new NewUser("agent" + (i + 2), colleagues[i][1], "C" + (1100 + i), "AGENT", teams.get(colleagues[i][0]),
+                    null, demo));
+        }
+        List<Long> ids = accounts.importAll(logins, SEEDER);
+        Map<String, Long> users = new HashMap<>();
+        for (int i = 0; i < logins.size(); i++) {
+            users.put(logins.get(i).username(), ids.get(i));
+        }
+        Map<Long, List<Long>> staff = new HashMap<>();
+        for (int i = 0; i < logins.size(); i++) {
+            if (logins.get(i).teamId() != null) {
+                staff.computeIfAbsent(logins.get(i).teamId(), t -> new ArrayList<>()).add(ids.get(i));
+            }
+        }
+        tickets.importHistoric(history(random, register, staff, teams, users), SEEDER);
+        return users;
     }
 
-    private void seedTickets(Random random, OffsetDateTime now, List<Long> customers, List<Long> staff, Map<String, Long> teams,
-                             Map<String, Long> users) {
-        DateTimeFormatter day = DateTimeFormatter.BASIC_ISO_DATE;
-        Map<String, Integer> perDay = new HashMap<>();
-        String[] states = {"NEW", "OPEN", "OPEN", "PENDING_CUSTOMER", "PENDING_INTERNAL", "RESOLVED", "CLOSED", "CLOSED"};
-        String[] channels = {"PHONE", "PHONE", "PHONE", "CHAT", "EMAIL", "WECHAT", "PORTAL"};
+    /** 300 tickets over the last four weeks, a dozen of them in the last hours, in every state, each held by its team or one of its people. */
+    private List<HistoricTicket> history(Random random, List<Customer> register, Map<Long, List<Long>> staff, Map<String, Long> teams,
+                                         Map<String, Long> users) {
+        Instant now = clock.instant();
+        TicketState[] states = {TicketState.NEW, TicketState.OPEN, TicketState.OPEN, TicketState.PENDING_CUSTOMER,
+            TicketState.PENDING_INTERNAL, TicketState.RESOLVED, TicketState.CLOSED, TicketState.CLOSED};
+        Channel[] channels = {Channel.PHONE, Channel.PHONE, Channel.PHONE, Channel.CHAT, Channel.EMAIL, Channel.WECHAT, Channel.PORTAL};
         List<String> teamCodes = List.of("hotline", "online", "after-sales", "major-complaints");
-        Map<Long, String> names = new HashMap<>();
-        jdbc.query("select id, display_name from app_user", rs -> {
-            names.put(rs.getLong(1), rs.getString(2));
-        });
-        List<Object[]> entries = new ArrayList<>();
+        long agent = users.get("agent");
+        List<HistoricTicket> out = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            Instant created = now.toInstant().minus(Duration.ofMinutes((long) (random.nextDouble() * 60 * 24 * 28)));
+            Instant created = now.minus(Duration.ofMinutes((long) (random.nextDouble() * 60 * 24 * 28)));
             if (i < 12) {
-                created = now.toInstant().minus(Duration.ofMinutes(10L + i * 37));
+                created = now.minus(Duration.ofMinutes(10L + i * 37));
             }
-            OffsetDateTime at = created.atOffset(ZoneOffset.UTC);
-            String d = LocalDate.ofInstant(created, zone.zone()).format(day);
-            int n = perDay.merge(d, 1, Integer::sum);
             String[] subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
-            String state = i < 12 ? (i % 3 == 0 ? "NEW" : "OPEN") : states[random.nextInt(states.length)];
+            TicketState state = i < 12 ? (i % 3 == 0 ? TicketState.NEW : TicketState.OPEN) : states[random.nextInt(states.length)];
             boolean complaint = "COMPLAINT".equals(subject[0]);
             int priority = "safety".equals(subject[1]) ? 1 : complaint ? 1 + random.nextInt(3) : 2 + random.nextInt(3);
             String team = "safety".equals(subject[1]) ? "major-complaints" : teamCodes.get(random.nextInt(3));
-            Long assignee = "NEW".equals(state) && random.nextBoolean() ? null : staff.get(random.nextInt(staff.size()));
+            List<Long> members = staff.get(teams.get(team));
+            Long assignee = state == TicketState.NEW && random.nextBoolean() ? null : members.get(random.nextInt(members.size()));
             if (i < 8) {
-                assignee = users.get("agent");
+                assignee = agent;
                 team = "hotline";
             }
-            long customer = i < 5 ? customers.get(0) : customers.get(random.nextInt(customers.size()));
-            OffsetDateTime updated = at.plusMinutes(5 + random.nextInt(600));
+            Customer customer = i < 5 ? register.get(0) : register.get(random.nextInt(register.size()));
+            Instant updated = created.plus(Duration.ofMinutes(5 + random.nextInt(600)));
             if (updated.isAfter(now)) {
                 updated = now;
             }
-            String phone = jdbc.queryForObject("select min(address) from contact_point where customer_id = ? and kind = 'PHONE'",
-                    String.class, customer);
-            jdbc.update("insert into ticket (number, type, category, channel, priority, state, subject, description, incident_time, "
-                            + "incident_place, people_involved, contact_phone, customer_id, team_id, assignee_id, created_by, "
-                            + "created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    d + "-" + String.format("%04d", n), subject[0], subject[1], channels[random.nextInt(channels.length)],
-                    priority, state, subject[2], "客户来电反映：" + subject[2] + "。客户要求尽快处理并回电，联系电话 "
-                            + phone.substring(3) + "。",
-                    complaint ? "上周五下午 3 点左右" : null, complaint ? "北京市朝阳区" : null, null, phone, customer,
-                    teams.get(team), assignee, users.get("agent"), at, updated);
-            long id = jdbc.queryForObject("select id from ticket where number = ?", Long.class, d + "-" + String.format("%04d", n));
-            String actor = names.get(users.get("agent"));
-            entries.add(new Object[] {id, "CREATED", users.get("agent"), actor, at, null, subject[0] + " P" + priority, null});
-            if (!"NEW".equals(state)) {
-                Long by = assignee == null ? users.get("agent") : assignee;
-                entries.add(new Object[] {id, "NOTE", by, names.get(by), at.plusMinutes(3), null, null,
-                    NOTES[random.nextInt(NOTES.length)]});
-                entries.add(new Object[] {id, "REPLY", by, names.get(by), at.plusMinutes(4), null, null,
-                    REPLIES[random.nextInt(REPLIES.length)]});
-                entries.add(new Object[] {id, "STATE", by, names.get(by), at.plusMinutes(4), "NEW", state, null});
+            String phone = customer.phones().get(0);
+            Channel channel = channels[random.nextInt(channels.length)];
+            NewTicket ticket = new NewTicket(TicketType.valueOf(subject[0]), subject[1], channel, Priority.ofRank(priority),
+                    subject[2], "客户来电反映：" + subject[2] + "。客户要求尽快处理并回电，联系电话 " + phone.substring(3) + "。",
+                    complaint ? "上周五下午 3 点左右" : null, complaint ? "北京市朝阳区" : null, null, phone, customer.id(),
+                    teams.get(team), assignee);
+            List<HistoricTicket.Step> timeline = new ArrayList<>();
+            if (state != TicketState.NEW) {
+                long by = assignee == null ? agent : assignee;
+                timeline.add(new HistoricTicket.Step(new TicketChange.NoteAdded(NOTES[random.nextInt(NOTES.length)]), by,
+                        created.plus(Duration.ofMinutes(3))));
+                timeline.add(new HistoricTicket.Step(new TicketChange.Replied(REPLIES[random.nextInt(REPLIES.length)], false), by,
+                        created.plus(Duration.ofMinutes(4))));
+                timeline.add(new HistoricTicket.Step(new TicketChange.StateChanged(TicketState.NEW, state), by,
+                        created.plus(Duration.ofMinutes(4))));
             }
+            out.add(new HistoricTicket(ticket, agent, created, state, updated, timeline));
         }
-        jdbc.batchUpdate("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at, old_value, new_value, body) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)", entries);
-        perDay.forEach((d, count) -> jdbc.update("insert into ticket_number_block (number_day, next_value) values (?, ?)", d, count + 1));
+        return out;
     }
 }

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.kept.calendar.BusinessCalendar;
-import org.kept.calendar.internal.CalendarDefinition;
-import org.kept.calendar.internal.CalendarDefinition.DateRange;
-import org.kept.calendar.internal.CalendarDefinition.Period;
+import org.kept.calendar.CalendarDefinition;
+import org.kept.calendar.CalendarDefinition.DateRange;
+import org.kept.calendar.CalendarDefinition.Period;
 
 /**
  * Deadline arithmetic as an SLA engine uses it: addMinutes for random starts over a year, short (up to 3 working days)

@@ -13,7 +13,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.kept.identity.CurrentUser;
 import org.kept.knowledge.internal.ChangeRequests;
-import org.kept.knowledge.internal.SynonymStore;
+import org.kept.knowledge.internal.SynonymDesk;
+import org.kept.knowledge.internal.SynonymGroup;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ class KnowledgeUpkeepPagesTest {
     @Autowired
     ChangeRequests changes;
     @Autowired
-    SynonymStore synonyms;
+    SynonymDesk synonyms;
     @Autowired
     Scripts scripts;
 
@@ -107,7 +108,7 @@ class KnowledgeUpkeepPagesTest {
         String a = "Sy" + Words.unique();
         mvc.perform(post("/console/knowledge/synonyms").with(user(lead)).with(csrf()).param("terms", a + "丢了, 遗落，" + a + "丢失"))
                 .andExpect(status().is3xxRedirection());
-        SynonymStore.Group g = synonyms.all().stream().filter(x -> x.terms().contains(a + "丢了")).findFirst().orElseThrow();
+        SynonymGroup g = synonyms.all().stream().filter(x -> x.terms().contains(a + "丢了")).findFirst().orElseThrow();
         assertThat(g.terms()).containsExactly(a + "丢了", "遗落", a + "丢失");
         CurrentUser agent = fixtures.user("AGENT");
         assertThat(page(agent, "/console/knowledge/synonyms")).contains(a + "丢了 遗落 " + a + "丢失").doesNotContain("删除");
@@ -119,7 +120,7 @@ class KnowledgeUpkeepPagesTest {
         assertThat(refused).contains("alert error").contains("&lt;i&gt;孤词&lt;/i&gt;").doesNotContain("<i>孤词</i>");
         mvc.perform(post("/console/knowledge/synonyms").with(user(lead)).with(csrf()).param("id", String.valueOf(g.id()))
                 .param("terms", a + "丢了 " + a + "落下")).andExpect(status().is3xxRedirection());
-        assertThat(synonyms.all()).contains(new SynonymStore.Group(g.id(), List.of(a + "丢了", a + "落下")));
+        assertThat(synonyms.all()).contains(new SynonymGroup(g.id(), List.of(a + "丢了", a + "落下")));
         mvc.perform(post("/console/knowledge/synonyms/" + g.id() + "/delete").with(user(agent)).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/console/knowledge/synonyms/" + g.id() + "/delete").with(user(lead)).with(csrf()))

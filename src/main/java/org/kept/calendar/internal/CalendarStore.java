@@ -1,5 +1,6 @@
 package org.kept.calendar.internal;
 
+import org.kept.calendar.CalendarDefinition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;

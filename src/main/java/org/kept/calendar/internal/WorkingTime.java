@@ -1,5 +1,6 @@
 package org.kept.calendar.internal;
 
+import org.kept.calendar.CalendarDefinition;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import org.kept.calendar.BusinessCalendar;
  * <p>A make-up working day (调休) works its own weekday's hours when that weekday has any, otherwise the hours of the
  * first weekday from Monday that has them (normally Monday's: a make-up Sunday is worked like an ordinary weekday).
  */
-final class WorkingTime implements BusinessCalendar {
+public final class WorkingTime implements BusinessCalendar {
 
     /** No search walks further than this many days (with weeks skipped, far fewer steps). */
     static final int MAX_STEPS = 366 * 100;
@@ -45,7 +46,7 @@ final class WorkingTime implements BusinessCalendar {
     /** 24×7 without holidays: plain instant arithmetic. */
     private final boolean continuous;
 
-    WorkingTime(long id, CalendarDefinition definition) {
+    public WorkingTime(long id, CalendarDefinition definition) {
         this.id = id;
         this.zone = definition.zone();
         this.rules = zone.getRules();

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.kept.calendar.internal.CalendarDefinition;
-import org.kept.calendar.internal.CalendarDefinition.DateRange;
-import org.kept.calendar.internal.CalendarDefinition.Period;
+import org.kept.calendar.CalendarDefinition;
+import org.kept.calendar.CalendarDefinition.DateRange;
+import org.kept.calendar.CalendarDefinition.Period;
 import org.kept.calendar.internal.StoredCalendar;
 
 /**

@@ -9,9 +9,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.kept.calendar.internal.CalendarDefinition;
-import org.kept.calendar.internal.CalendarDefinition.DateRange;
-import org.kept.calendar.internal.CalendarDefinition.Period;
+import org.kept.calendar.CalendarDefinition;
+import org.kept.calendar.CalendarDefinition.DateRange;
+import org.kept.calendar.CalendarDefinition.Period;
 import org.kept.calendar.internal.StoredCalendar;
 import org.kept.shared.KeptException;
 

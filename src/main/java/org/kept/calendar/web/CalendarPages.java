@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.kept.calendar.BusinessCalendar;
-import org.kept.calendar.internal.CalendarBook;
-import org.kept.calendar.internal.CalendarDefinition;
+import org.kept.calendar.internal.CalendarDesk;
+import org.kept.calendar.CalendarDefinition;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
@@ -37,12 +37,12 @@ class CalendarPages {
     /** What the preview shows: minutes of working time from now. */
     private static final long[] PREVIEW_MINUTES = {60, 4 * 60, 8 * 60};
 
-    private final CalendarBook book;
+    private final CalendarDesk book;
     private final Problems problems;
     private final Clock clock;
     private final CentreZone centre;
 
-    CalendarPages(CalendarBook book, Problems problems, Clock clock, CentreZone centre) {
+    CalendarPages(CalendarDesk book, Problems problems, Clock clock, CentreZone centre) {
         this.book = book;
         this.problems = problems;
         this.clock = clock;

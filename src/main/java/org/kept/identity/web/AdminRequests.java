@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.kept.identity.Permission;
 import org.kept.identity.internal.AdminUser;
-import org.kept.identity.internal.NewUser;
+import org.kept.identity.NewUser;
 import org.kept.identity.internal.UserChange;
 
 /**

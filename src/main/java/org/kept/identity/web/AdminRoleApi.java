@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.kept.identity.CurrentUser;
-import org.kept.identity.internal.AdminDirectory;
+import org.kept.identity.internal.AdminStore;
 import org.kept.identity.internal.AdminRole;
-import org.kept.identity.internal.UserAdmin;
+import org.kept.identity.internal.UserAdminDesk;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "admin")
 class AdminRoleApi {
 
-    private final UserAdmin admin;
-    private final AdminDirectory directory;
+    private final UserAdminDesk admin;
+    private final AdminStore directory;
 
-    AdminRoleApi(UserAdmin admin, AdminDirectory directory) {
+    AdminRoleApi(UserAdminDesk admin, AdminStore directory) {
         this.admin = admin;
         this.directory = directory;
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Permission;
-import org.kept.identity.internal.AdminDirectory;
-import org.kept.identity.internal.UserAdmin;
+import org.kept.identity.internal.AdminStore;
+import org.kept.identity.internal.UserAdminDesk;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,11 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminRolePages {
 
-    private final UserAdmin admin;
-    private final AdminDirectory directory;
+    private final UserAdminDesk admin;
+    private final AdminStore directory;
     private final FormErrors errors;
 
-    AdminRolePages(UserAdmin admin, AdminDirectory directory, FormErrors errors) {
+    AdminRolePages(UserAdminDesk admin, AdminStore directory, FormErrors errors) {
         this.admin = admin;
         this.directory = directory;
         this.errors = errors;

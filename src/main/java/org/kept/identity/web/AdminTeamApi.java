@@ -6,10 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.kept.identity.CurrentUser;
-import org.kept.identity.internal.AdminDirectory;
+import org.kept.identity.internal.AdminStore;
 import org.kept.identity.internal.AdminTeam;
 import org.kept.shared.IdempotentRequests.Outcome;
-import org.kept.identity.internal.UserAdmin;
+import org.kept.identity.internal.UserAdminDesk;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "admin")
 class AdminTeamApi {
 
-    private final UserAdmin admin;
-    private final AdminDirectory directory;
+    private final UserAdminDesk admin;
+    private final AdminStore directory;
 
-    AdminTeamApi(UserAdmin admin, AdminDirectory directory) {
+    AdminTeamApi(UserAdminDesk admin, AdminStore directory) {
         this.admin = admin;
         this.directory = directory;
     }
@@ -63,6 +63,6 @@ class AdminTeamApi {
     }
 
     private AdminTeam team(long id) {
-        return directory.team(id).orElseThrow(() -> UserAdmin.unknownTeam(id));
+        return directory.team(id).orElseThrow(() -> UserAdminDesk.unknownTeam(id));
     }
 }

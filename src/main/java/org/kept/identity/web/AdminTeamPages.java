@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.kept.identity.CurrentUser;
-import org.kept.identity.internal.AdminDirectory;
-import org.kept.identity.internal.UserAdmin;
+import org.kept.identity.internal.AdminStore;
+import org.kept.identity.internal.UserAdminDesk;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,11 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminTeamPages {
 
-    private final UserAdmin admin;
-    private final AdminDirectory directory;
+    private final UserAdminDesk admin;
+    private final AdminStore directory;
     private final FormErrors errors;
 
-    AdminTeamPages(UserAdmin admin, AdminDirectory directory, FormErrors errors) {
+    AdminTeamPages(UserAdminDesk admin, AdminStore directory, FormErrors errors) {
         this.admin = admin;
         this.directory = directory;
         this.errors = errors;

@@ -6,10 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.kept.identity.CurrentUser;
-import org.kept.identity.internal.AdminDirectory;
+import org.kept.identity.internal.AdminStore;
 import org.kept.identity.internal.AdminUser;
 import org.kept.shared.IdempotentRequests.Outcome;
-import org.kept.identity.internal.UserAdmin;
+import org.kept.identity.internal.UserAdminDesk;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "admin")
 class AdminUserApi {
 
-    private final UserAdmin admin;
-    private final AdminDirectory directory;
+    private final UserAdminDesk admin;
+    private final AdminStore directory;
 
-    AdminUserApi(UserAdmin admin, AdminDirectory directory) {
+    AdminUserApi(UserAdminDesk admin, AdminStore directory) {
         this.admin = admin;
         this.directory = directory;
     }
@@ -63,7 +63,7 @@ class AdminUserApi {
     @PreAuthorize("hasAuthority('USER_ADMIN')")
     @Operation(summary = "One user")
     AdminUser get(@PathVariable long id) {
-        return directory.user(id).orElseThrow(() -> UserAdmin.unknownUser(id));
+        return directory.user(id).orElseThrow(() -> UserAdminDesk.unknownUser(id));
     }
 
     @PutMapping("/api/v1/admin/users/{id}")

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.kept.identity.CurrentUser;
-import org.kept.identity.internal.AdminDirectory;
+import org.kept.identity.internal.AdminStore;
 import org.kept.identity.internal.AdminUser;
 import org.kept.shared.IdempotentRequests.Outcome;
-import org.kept.identity.internal.UserAdmin;
+import org.kept.identity.internal.UserAdminDesk;
 import org.kept.shared.CentreZone;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,12 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminUserPages {
 
-    private final UserAdmin admin;
-    private final AdminDirectory directory;
+    private final UserAdminDesk admin;
+    private final AdminStore directory;
     private final FormErrors errors;
     private final CentreZone zone;
 
-    AdminUserPages(UserAdmin admin, AdminDirectory directory, FormErrors errors, CentreZone zone) {
+    AdminUserPages(UserAdminDesk admin, AdminStore directory, FormErrors errors, CentreZone zone) {
         this.admin = admin;
         this.directory = directory;
         this.errors = errors;
@@ -71,7 +71,7 @@ class AdminUserPages {
     private String listPage(Model model, String role, Long team, String q, AdminRequests.CreateUser form,
                             Map<String, String> formErrors, String formKey) {
         model.addAttribute("users", directory.users(role, team, q));
-        model.addAttribute("max", AdminDirectory.MAX_USERS);
+        model.addAttribute("max", AdminStore.MAX_USERS);
         model.addAttribute("filter", new Filter(role, team, q));
         model.addAttribute("roles", directory.roles());
         model.addAttribute("teams", directory.teams());

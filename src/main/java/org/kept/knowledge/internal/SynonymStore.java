@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** The centre's synonym groups. Read per search: a handful of short rows, and an edit applies everywhere at once. */
 @Repository
-public class SynonymStore {
+class SynonymStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -20,26 +20,22 @@ public class SynonymStore {
         this.clock = clock;
     }
 
-    /** One synonym group. */
-    public record Group(long id, List<String> terms) {
-    }
-
-    public List<Group> all() {
+    List<SynonymGroup> all() {
         return jdbc.sql("select id, terms from kb_synonym order by id")
-                .query((rs, n) -> new Group(rs.getLong(1), terms(rs.getString(2)))).list();
+                .query((rs, n) -> new SynonymGroup(rs.getLong(1), terms(rs.getString(2)))).list();
     }
 
     /** The groups' terms, cached for a second so a burst of searches reads them once. */
     List<List<String>> groups() {
         long now = System.nanoTime();
         if (cached == null || now - cachedAt > 1_000_000_000L) {
-            cached = all().stream().map(Group::terms).toList();
+            cached = all().stream().map(SynonymGroup::terms).toList();
             cachedAt = now;
         }
         return cached;
     }
 
-    public long save(Long id, List<String> terms) {
+    long save(Long id, List<String> terms) {
         String text = String.join(" ", terms.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
         if (id == null) {
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -54,13 +50,13 @@ public class SynonymStore {
         return id;
     }
 
-    public boolean delete(long id) {
+    boolean delete(long id) {
         cached = null;
         return jdbc.sql("delete from kb_synonym where id = ?").param(id).update() == 1;
     }
 
     /** Terms as typed: separated by spaces or commas (either width). */
-    public static List<String> terms(String text) {
+    static List<String> terms(String text) {
         return Arrays.stream(text.split("[\\s,，]+")).filter(t -> !t.isBlank()).toList();
     }
 }

@@ -20,7 +20,8 @@ import org.kept.knowledge.Articles;
 import org.kept.knowledge.Script;
 import org.kept.knowledge.Scripts;
 import org.kept.knowledge.internal.ChangeRequests;
-import org.kept.knowledge.internal.SynonymStore;
+import org.kept.knowledge.internal.SynonymDesk;
+import org.kept.knowledge.internal.SynonymGroup;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
 import org.kept.shared.Problems;
@@ -43,7 +44,7 @@ class KnowledgeUpkeepPages {
     private static final List<String> CHANNELS = List.of("PHONE", "WRITTEN", "ANY");
 
     private final ChangeRequests changes;
-    private final SynonymEdits synonyms;
+    private final SynonymDesk synonyms;
     private final Scripts scripts;
     private final Articles articles;
     private final Directory directory;
@@ -51,7 +52,7 @@ class KnowledgeUpkeepPages {
     private final Clock clock;
     private final CentreZone zone;
 
-    KnowledgeUpkeepPages(ChangeRequests changes, SynonymEdits synonyms, Scripts scripts, Articles articles, Directory directory,
+    KnowledgeUpkeepPages(ChangeRequests changes, SynonymDesk synonyms, Scripts scripts, Articles articles, Directory directory,
                          Problems problems, Clock clock, CentreZone zone) {
         this.changes = changes;
         this.synonyms = synonyms;
@@ -137,7 +138,7 @@ class KnowledgeUpkeepPages {
     String saveSynonyms(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String terms,
                         @AuthenticationPrincipal CurrentUser me, Model model, HttpServletResponse response, Locale locale) {
         return write(() -> {
-            List<String> list = SynonymStore.terms(terms);
+            List<String> list = SynonymDesk.terms(terms);
             if (id == null) {
                 synonyms.add(list, me);
             } else {

@@ -96,7 +96,7 @@ class TicketDesk implements Tickets {
         return idempotency.replay(by.id(), key, CREATE, request).map(earlier -> new Created(get(earlier.id()), true));
     }
 
-    private NewTicket validated(NewTicket t, CurrentUser by) {
+    NewTicket validated(NewTicket t, CurrentUser by) {
         if (t.type() == null) {
             throw KeptException.invalid("error.ticket.type");
         }

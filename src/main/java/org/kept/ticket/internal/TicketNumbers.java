@@ -43,12 +43,17 @@ class TicketNumbers {
     synchronized String next() {
         String today = LocalDate.now(clock.withZone(zone.zone())).format(DAY);
         if (!today.equals(day) || next >= end) {
-            int start = reserveBlock(today);
+            int start = reserve(today, BLOCK);
             day = today;
             next = start;
             end = start + BLOCK;
         }
         return number(day, next++);
+    }
+
+    /** A centre day as numbers show it: {@code 20261122}. */
+    static String day(LocalDate date) {
+        return date.format(DAY);
     }
 
     /** {@code 20261122-0007}: the day and the counter, zero-padded to at least four digits (no Formatter per ticket). */
@@ -57,18 +62,19 @@ class TicketNumbers {
         return digits.length() >= 4 ? day + "-" + digits : day + "-" + "0000".substring(digits.length()) + digits;
     }
 
-    private int reserveBlock(String today) {
+    /** Takes {@code size} counters of {@code today} (a day as {@code yyyyMMdd}) at once; returns the first. */
+    int reserve(String today, int size) {
         for (int attempt = 0; ; attempt++) {
             try {
                 Integer start = ownTransaction.execute(s -> {
                     int updated = jdbc.sql("update ticket_number_block set next_value = next_value + ? where number_day = ?")
-                            .params(BLOCK, today).update();
+                            .params(size, today).update();
                     if (updated == 0) {
-                        jdbc.sql("insert into ticket_number_block (number_day, next_value) values (?, ?)").params(today, 1 + BLOCK).update();
+                        jdbc.sql("insert into ticket_number_block (number_day, next_value) values (?, ?)").params(today, 1 + size).update();
                         return 1;
                     }
                     return jdbc.sql("select next_value from ticket_number_block where number_day = ?").param(today)
-                            .query(Integer.class).single() - BLOCK;
+                            .query(Integer.class).single() - size;
                 });
                 return start;
             } catch (DuplicateKeyException e) {

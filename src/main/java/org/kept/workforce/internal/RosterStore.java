@@ -24,6 +24,7 @@ import org.kept.shared.KeptException;
 import org.kept.workforce.RosterState;
 import org.kept.workforce.ShiftView;
 import org.kept.workforce.Skill;
+import org.kept.workforce.internal.roster.RosterRules;
 import org.kept.workforce.internal.roster.RosterAgent;
 import org.kept.workforce.internal.roster.ShiftType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,18 +42,22 @@ public class RosterStore {
         this.clock = clock;
     }
 
-    public long create(String name, Long teamId, LocalDate startsOn, int days, String settings, long by) {
+    public long create(String name, Long teamId, LocalDate startsOn, int days, RosterRules rules, int shrinkagePercent,
+                       long by) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into wf_roster (name, team_id, starts_on, days, state, settings, created_by, created_at) "
-                        + "values (?, ?, ?, ?, 'DRAFT', ?, ?, ?)")
-                .params(name, teamId, startsOn, days, settings, by, OffsetDateTime.now(clock))
+        jdbc.sql("insert into wf_roster (name, team_id, starts_on, days, state, rest_minutes, work_days_per_week, "
+                        + "week_minutes, overtime_month_minutes, shrinkage_percent, created_by, created_at) "
+                        + "values (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)")
+                .params(name, teamId, startsOn, days, rules.minRestMinutes(), rules.maxWorkDaysPerWeek(),
+                        rules.maxWeekMinutes(), rules.overtimeMonthMinutes(), shrinkagePercent, by, OffsetDateTime.now(clock))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public void addMember(long rosterId, long userId, Set<Skill> skills) {
-        jdbc.sql("insert into wf_roster_member (roster_id, user_id, skills) values (?, ?, ?)")
-                .params(rosterId, userId, skills.stream().map(Enum::name).sorted().collect(Collectors.joining(","))).update();
+        jdbc.sql("insert into wf_roster_member (roster_id, user_id) values (?, ?)").params(rosterId, userId).update();
+        skills.forEach(skill -> jdbc.sql("insert into wf_roster_member_skill (roster_id, user_id, skill) values (?, ?, ?)")
+                .params(rosterId, userId, skill.name()).update());
     }
 
     public void addRequirement(long rosterId, Instant startsAt, Skill skill, int agents) {
@@ -61,8 +66,7 @@ public class RosterStore {
     }
 
     public Optional<RosterRow> find(long id) {
-        return jdbc.sql("select id, name, team_id, starts_on, days, state, progress, score, message, settings, created_at, "
-                        + "published_at, version from wf_roster where id = ?")
+        return jdbc.sql(ROSTER + "where id = ?")
                 .param(id).query(RosterStore::roster).optional();
     }
 
@@ -71,8 +75,7 @@ public class RosterStore {
     }
 
     public List<RosterRow> latest(int limit) {
-        return jdbc.sql("select id, name, team_id, starts_on, days, state, progress, score, message, settings, created_at, "
-                        + "published_at, version from wf_roster order by id desc fetch first " + limit + " rows only")
+        return jdbc.sql(ROSTER + "order by id desc fetch first " + limit + " rows only")
                 .query(RosterStore::roster).list();
     }
 
@@ -101,15 +104,14 @@ public class RosterStore {
 
     public Map<Long, Set<Skill>> members(long rosterId) {
         Map<Long, Set<Skill>> members = new HashMap<>();
-        jdbc.sql("select user_id, skills from wf_roster_member where roster_id = ? order by user_id").param(rosterId)
+        jdbc.sql("select m.user_id, s.skill from wf_roster_member m left join wf_roster_member_skill s "
+                        + "on s.roster_id = m.roster_id and s.user_id = m.user_id where m.roster_id = ? order by m.user_id")
+                .param(rosterId)
                 .query((rs, n) -> {
-                    Set<Skill> skills = EnumSet.noneOf(Skill.class);
-                    for (String s : rs.getString(2).split(",")) {
-                        if (!s.isBlank()) {
-                            skills.add(Skill.valueOf(s));
-                        }
+                    Set<Skill> skills = members.computeIfAbsent(rs.getLong(1), u -> EnumSet.noneOf(Skill.class));
+                    if (rs.getString(2) != null) {
+                        skills.add(Skill.valueOf(rs.getString(2)));
                     }
-                    members.put(rs.getLong(1), skills);
                     return null;
                 }).list();
         return members;
@@ -207,6 +209,9 @@ public class RosterStore {
                 }).list();
     }
 
+    private static final String ROSTER = "select id, name, team_id, starts_on, days, state, progress, score, message, "
+            + "rest_minutes, work_days_per_week, week_minutes, overtime_month_minutes, shrinkage_percent, created_at, "
+            + "published_at, version from wf_roster ";
     private static final String SHIFT = "select id, roster_id, user_id, shift_type, skill, starts_at, ends_at, break_starts_at, "
             + "break_ends_at from wf_shift ";
 
@@ -218,14 +223,20 @@ public class RosterStore {
     private static RosterRow roster(ResultSet rs, int n) throws SQLException {
         return new RosterRow(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getObject(4, LocalDate.class),
                 rs.getInt(5), RosterState.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), instant(rs, 11), instant(rs, 12), rs.getInt(13));
+                new RosterRules(rs.getInt(10), rs.getInt(11), RosterRules.defaults().standardWeekMinutes(), rs.getInt(12),
+                        rs.getInt(13)), (Integer) rs.getObject(14, Integer.class), instant(rs, 15), instant(rs, 16), rs.getInt(17));
     }
 
 
 
     /** A roster as stored. */
     public record RosterRow(long id, String name, Long teamId, LocalDate startsOn, int days, RosterState state, int progress,
-                            String score, String message, String settings, Instant createdAt, Instant publishedAt,
-                            int version) {
+                            String score, String message, RosterRules rules, Integer shrinkagePercent, Instant createdAt,
+                            Instant publishedAt, int version) {
+
+        /** The rules as one line for people and the API: {@code rest=660;days=6;week=2880;overtime=2160;shrinkage=30}. */
+        public String rulesText() {
+            return rules.format() + (shrinkagePercent == null ? "" : ";shrinkage=" + shrinkagePercent);
+        }
     }
 }

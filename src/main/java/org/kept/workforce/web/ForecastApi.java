@@ -13,8 +13,8 @@ import org.kept.shared.KeptException;
 import org.kept.ticket.Channel;
 import org.kept.workforce.Skill;
 import org.kept.workforce.internal.ForecastOverride;
-import org.kept.workforce.internal.ForecastOverrides;
-import org.kept.workforce.internal.ForecastService;
+import org.kept.workforce.internal.ForecastOverrideStore;
+import org.kept.workforce.internal.ForecastDesk;
 import org.kept.workforce.internal.Forecaster;
 import org.kept.workforce.internal.StaffingSettings;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,10 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "workforce")
 class ForecastApi {
 
-    private final ForecastService forecasts;
-    private final ForecastOverrides overrides;
+    private final ForecastDesk forecasts;
+    private final ForecastOverrideStore overrides;
 
-    ForecastApi(ForecastService forecasts, ForecastOverrides overrides) {
+    ForecastApi(ForecastDesk forecasts, ForecastOverrideStore overrides) {
         this.forecasts = forecasts;
         this.overrides = overrides;
     }
@@ -45,12 +45,12 @@ class ForecastApi {
     @PreAuthorize("hasAnyAuthority('WORKFORCE_PLAN', 'REPORT_READ')")
     @Operation(summary = "A day's forecast of contacts per 30-minute interval and channel, and the agents needed per skill")
     Map<String, Object> forecast(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        ForecastService.DayForecast f = forecasts.forecast(day);
+        ForecastDesk.DayForecast f = forecasts.forecast(day);
         Map<Skill, int[]> required = forecasts.required(f, StaffingSettings.defaults());
         List<Map<String, Object>> intervals = new ArrayList<>();
         for (int i = 0; i < Forecaster.INTERVALS; i++) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("start", PlannerPage.label(i));
+            row.put("start", PlannerPages.label(i));
             Map<String, Double> contacts = new LinkedHashMap<>();
             for (Channel c : Channel.values()) {
                 contacts.put(c.name(), round(f.adjusted().get(c)[i]));

@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
-import org.kept.workforce.internal.Handovers;
+import org.kept.workforce.internal.HandoverDesk;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,15 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "workforce")
 class HandoverApi {
 
-    private final Handovers handovers;
-    private final HandoverStore store;
-    private final java.time.Clock clock;
+    private final HandoverDesk handovers;
     private final IdempotentRequests keyed;
 
-    HandoverApi(Handovers handovers, HandoverStore store, java.time.Clock clock, IdempotentRequests keyed) {
+    HandoverApi(HandoverDesk handovers, IdempotentRequests keyed) {
         this.handovers = handovers;
-        this.store = store;
-        this.clock = clock;
         this.keyed = keyed;
     }
 
@@ -56,7 +51,7 @@ class HandoverApi {
         Long incoming = request == null ? null : request.incomingId();
         IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "workforce.handover.draft",
                 String.valueOf(incoming), () -> handovers.draft(me, incoming));
-        return IdempotentResponses.created("/api/v1/workforce/handovers/" + made.id(), made.replayed(), view(store.get(made.id())));
+        return IdempotentResponses.created("/api/v1/workforce/handovers/" + made.id(), made.replayed(), view(handovers.sheet(made.id())));
     }
 
     @GetMapping("/api/v1/workforce/handovers")
@@ -81,7 +76,7 @@ class HandoverApi {
                                @AuthenticationPrincipal CurrentUser me) {
         handovers.visible(id, me);
         handovers.assignItem(id, itemId, request.newOwnerId(), me);
-        return view(store.get(id));
+        return view(handovers.sheet(id));
     }
 
     @PostMapping("/api/v1/workforce/handovers/{id}/sign")
@@ -118,14 +113,9 @@ class HandoverApi {
                                                @Parameter(description = "Client-chosen key, up to 100 characters")
                                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                @AuthenticationPrincipal CurrentUser me) {
-        if (request.title() == null || request.title().isBlank() || request.title().length() > 200 || request.body() == null
-                || request.body().length() > 2000 || request.effectiveAt() == null
-                || !Set.of("LAUNCH", "RETIRE", "OTHER").contains(String.valueOf(request.kind()))) {
-            throw KeptException.invalid("workforce.notice");
-        }
         IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "workforce.notice.create", request.toString(),
-                () -> store.addNotice(request.title().trim(), request.body(), request.kind(), request.teamId(),
-                        request.effectiveAt(), request.untilAt(), me.id(), clock.instant()));
+                () -> handovers.addNotice(request.title(), request.body(), request.kind(), request.teamId(),
+                        request.effectiveAt(), request.untilAt(), me));
         return ResponseEntity.status(made.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(made.replayed())).body(Map.of("id", made.id()));
     }
@@ -143,7 +133,7 @@ class HandoverApi {
         m.put("incomingNotes", sheet.incomingNotes());
         m.put("outgoingSignedAt", sheet.outgoingSignedAt());
         m.put("incomingSignedAt", sheet.incomingSignedAt());
-        m.put("items", store.items(sheet.id()));
+        m.put("items", handovers.items(sheet.id()));
         return m;
     }
 

@@ -11,8 +11,8 @@ import org.kept.identity.UserView;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
-import org.kept.workforce.internal.Handovers;
-import org.kept.workforce.internal.RosterService;
+import org.kept.workforce.internal.HandoverDesk;
+import org.kept.workforce.internal.RosterDesk;
 import org.kept.shared.Flash;
 import org.kept.shared.PageRefusals;
 import org.springframework.context.MessageSource;
@@ -30,18 +30,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HandoverPages {
 
-    private final Handovers handovers;
-    private final HandoverStore store;
-    private final RosterService rosters;
+    private final HandoverDesk handovers;
+    private final RosterDesk rosters;
     private final Directory directory;
     private final CentreZone zone;
     private final MessageSource messages;
     private final PageRefusals refusals;
 
-    HandoverPages(Handovers handovers, HandoverStore store, RosterService rosters, Directory directory, CentreZone zone,
+    HandoverPages(HandoverDesk handovers, RosterDesk rosters, Directory directory, CentreZone zone,
                   MessageSource messages, PageRefusals refusals) {
         this.handovers = handovers;
-        this.store = store;
         this.rosters = rosters;
         this.directory = directory;
         this.zone = zone;
@@ -85,7 +83,7 @@ class HandoverPages {
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
     String sheet(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, Model model) {
         HandoverStore.Sheet sheet = handovers.visible(id, me);
-        List<HandoverStore.Item> items = store.items(id);
+        List<HandoverStore.Item> items = handovers.items(id);
         Set<Long> people = new HashSet<>();
         people.add(sheet.outgoingId());
         if (sheet.incomingId() != null) {
@@ -139,12 +137,11 @@ class HandoverPages {
                   @RequestParam(required = false) Long teamId,
                   @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime effectiveAt,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
-        if (title.isBlank() || title.length() > 200 || body.length() > 2000 || !List.of("LAUNCH", "RETIRE", "OTHER").contains(kind)) {
-            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(KeptException.invalid("workforce.notice"), locale));
-        } else {
-            store.addNotice(title.trim(), body, kind, teamId, effectiveAt.atZone(zone.zone()).toInstant(), null, me.id(),
-                    rosters.now());
+        try {
+            handovers.addNotice(title, body, kind, teamId, effectiveAt.atZone(zone.zone()).toInstant(), null, me);
             Flash.notice(redirect, messages.getMessage("workforce.notice.saved", null, locale));
+        } catch (KeptException refused) {
+            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(refused, locale));
         }
         return "redirect:/console/handovers";
     }

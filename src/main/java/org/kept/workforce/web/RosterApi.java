@@ -18,7 +18,7 @@ import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.workforce.ShiftView;
 import org.kept.workforce.Skill;
-import org.kept.workforce.internal.RosterService;
+import org.kept.workforce.internal.RosterDesk;
 import org.kept.workforce.internal.RosterStore;
 import org.kept.workforce.internal.roster.Coverage;
 import org.kept.workforce.internal.roster.RosterRules;
@@ -41,13 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "workforce")
 class RosterApi {
 
-    private final RosterService rosters;
-    private final RosterStore store;
+    private final RosterDesk rosters;
     private final IdempotentRequests keyed;
 
-    RosterApi(RosterService rosters, RosterStore store, IdempotentRequests keyed) {
+    RosterApi(RosterDesk rosters, IdempotentRequests keyed) {
         this.rosters = rosters;
-        this.store = store;
         this.keyed = keyed;
     }
 
@@ -74,16 +72,16 @@ class RosterApi {
                 () -> rosters.create(request.name(), request.teamId(), request.startsOn(),
                         request.days() == null ? 28 : request.days(), request.memberIds(), skills, rules,
                         request.shrinkage() == null ? 0 : request.shrinkage(), me.id()));
-        return IdempotentResponses.created("/api/v1/workforce/rosters/" + made.id(), made.replayed(), view(store.get(made.id())));
+        return IdempotentResponses.created("/api/v1/workforce/rosters/" + made.id(), made.replayed(), view(rosters.get(made.id())));
     }
 
     @GetMapping("/api/v1/workforce/rosters/{id}")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
     @Operation(summary = "A roster's state, solving progress, score, share of intervals covered and its shifts")
     Map<String, Object> get(@PathVariable long id) {
-        RosterStore.RosterRow roster = store.get(id);
+        RosterStore.RosterRow roster = rosters.get(id);
         Map<String, Object> body = view(roster);
-        body.put("shifts", store.shifts(id));
+        body.put("shifts", rosters.shifts(id));
         return body;
     }
 
@@ -100,7 +98,7 @@ class RosterApi {
                     rosters.solve(id, seconds);
                     return id;
                 });
-        return ResponseEntity.accepted().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(store.get(id)));
+        return ResponseEntity.accepted().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(rosters.get(id)));
     }
 
     @PostMapping("/api/v1/workforce/rosters/{id}/publish")
@@ -115,7 +113,7 @@ class RosterApi {
                     rosters.publish(id);
                     return id;
                 });
-        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(store.get(id)));
+        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(rosters.get(id)));
     }
 
     @GetMapping("/api/v1/workforce/rosters/{id}/coverage")
@@ -123,7 +121,7 @@ class RosterApi {
     @Operation(summary = "Agents at work against the requirement per 30-minute interval, under-covered intervals flagged, "
             + "and overtime call-back suggestions for the short ones")
     Map<String, Object> coverage(@PathVariable long id) {
-        RosterStore.RosterRow roster = store.get(id);
+        RosterStore.RosterRow roster = rosters.get(id);
         Coverage coverage = rosters.coverage(roster);
         int[] required = coverage.requirement().total();
         int[] scheduled = coverage.total();
@@ -155,7 +153,7 @@ class RosterApi {
         if (!end.isAfter(start) || Duration.between(start, end).toDays() > 92) {
             throw KeptException.invalid("workforce.accuracy.range", 92);
         }
-        return store.publishedShifts(me.id(), start, end);
+        return rosters.publishedShifts(me.id(), start, end);
     }
 
     @PutMapping("/api/v1/workforce/my-availability")
@@ -163,22 +161,7 @@ class RosterApi {
     @Operation(summary = "Say a day is UNAVAILABLE, PREFER_OFF or PREFER_SHIFT (with shiftType), or clear it (kind null)",
             description = "Naturally idempotent: it sets the day's wish, so repeating it changes nothing; no key needed.")
     ResponseEntity<Void> availability(@RequestBody Availability request, @AuthenticationPrincipal CurrentUser me) {
-        if (request.day() == null) {
-            throw KeptException.invalid("workforce.availability");
-        }
-        String kind = request.kind();
-        if (kind != null && !Set.of("UNAVAILABLE", "PREFER_OFF", "PREFER_SHIFT").contains(kind)) {
-            throw KeptException.invalid("workforce.availability");
-        }
-        String type = null;
-        if ("PREFER_SHIFT".equals(kind)) {
-            try {
-                type = ShiftType.valueOf(String.valueOf(request.shiftType())).name();
-            } catch (IllegalArgumentException e) {
-                throw KeptException.invalid("workforce.availability");
-            }
-        }
-        store.availability(me.id(), request.day(), kind, type);
+        rosters.setAvailability(me.id(), request.day(), request.kind(), request.shiftType());
         return ResponseEntity.noContent().build();
     }
 
@@ -194,7 +177,7 @@ class RosterApi {
         m.put("score", r.score());
         m.put("shareMet", r.message());
         m.put("publishedAt", r.publishedAt());
-        m.put("rules", r.settings());
+        m.put("rules", r.rulesText());
         return m;
     }
 

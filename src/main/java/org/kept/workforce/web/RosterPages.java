@@ -14,7 +14,7 @@ import org.kept.identity.Directory;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
 import org.kept.workforce.ShiftView;
-import org.kept.workforce.internal.RosterService;
+import org.kept.workforce.internal.RosterDesk;
 import org.kept.workforce.internal.RosterStore;
 import org.kept.workforce.internal.roster.Coverage;
 import org.kept.shared.Flash;
@@ -36,18 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class RosterPages {
 
-    private final RosterService rosters;
-    private final RosterStore store;
+    private final RosterDesk rosters;
     private final Directory directory;
     private final CentreZone zone;
     private final JsonMapper json;
     private final MessageSource messages;
     private final PageRefusals refusals;
 
-    RosterPages(RosterService rosters, RosterStore store, Directory directory, CentreZone zone, JsonMapper json,
+    RosterPages(RosterDesk rosters, Directory directory, CentreZone zone, JsonMapper json,
                 MessageSource messages, PageRefusals refusals) {
         this.rosters = rosters;
-        this.store = store;
         this.directory = directory;
         this.zone = zone;
         this.json = json;
@@ -58,7 +56,7 @@ class RosterPages {
     @GetMapping("/console/workforce/rosters")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
     String list(Model model) {
-        model.addAttribute("rosters", store.latest(50));
+        model.addAttribute("rosters", rosters.latest(50));
         model.addAttribute("teams", directory.teams());
         model.addAttribute("nextMonday", nextMonday());
         return "workforce/rosters";
@@ -85,7 +83,7 @@ class RosterPages {
     @GetMapping("/console/workforce/rosters/{id}")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
     String roster(@PathVariable long id, Model model) {
-        RosterStore.RosterRow roster = store.get(id);
+        RosterStore.RosterRow roster = rosters.get(id);
         model.addAttribute("roster", roster);
         if (roster.state() == org.kept.workforce.RosterState.SOLVING) {
             return "workforce/roster";
@@ -112,9 +110,9 @@ class RosterPages {
         model.addAttribute("underLabels", under.stream().limit(200).map(labels::get).toList());
         model.addAttribute("callBacks", rosters.callBacks(roster));
         // the grid: one row per person, one column per day
-        Map<Long, String> names = rosters.names(store.members(id).keySet());
+        Map<Long, String> names = rosters.names(rosters.members(id).keySet());
         Map<String, Map<LocalDate, String>> grid = new TreeMap<>();
-        for (ShiftView s : store.shifts(id)) {
+        for (ShiftView s : rosters.shifts(id)) {
             LocalDate day = s.startsAt().atZone(zone.zone()).toLocalDate();
             grid.computeIfAbsent(names.getOrDefault(s.userId(), "#" + s.userId()), n -> new TreeMap<>())
                     .put(day, s.shiftType().substring(0, 1) + "·" + s.skill().name().charAt(0));
@@ -157,8 +155,8 @@ class RosterPages {
     String myShifts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @AuthenticationPrincipal CurrentUser me, Model model) {
         Instant start = from == null ? rosters.now().minus(Duration.ofDays(1)) : rosters.startOf(from);
-        model.addAttribute("shifts", store.publishedShifts(me.id(), start, start.plus(Duration.ofDays(29))));
-        model.addAttribute("availability", store.availabilityOf(me.id(), LocalDate.now(zone.zone())));
+        model.addAttribute("shifts", rosters.publishedShifts(me.id(), start, start.plus(Duration.ofDays(29))));
+        model.addAttribute("availability", rosters.availabilityOf(me.id(), LocalDate.now(zone.zone())));
         model.addAttribute("zone", zone.zone());
         return "workforce/my-shifts";
     }
@@ -168,13 +166,7 @@ class RosterPages {
     String availability(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                         @RequestParam(required = false) String kind, @RequestParam(required = false) String shiftType,
                         @AuthenticationPrincipal CurrentUser me) {
-        String k = kind == null || kind.isBlank() ? null : kind;
-        if (k != null && !List.of("UNAVAILABLE", "PREFER_OFF", "PREFER_SHIFT").contains(k)) {
-            throw KeptException.invalid("workforce.availability");
-        }
-        String type = "PREFER_SHIFT".equals(k) && shiftType != null
-                ? org.kept.workforce.internal.roster.ShiftType.valueOf(shiftType).name() : null;
-        store.availability(me.id(), day, k, type);
+        rosters.setAvailability(me.id(), day, kind == null || kind.isBlank() ? null : kind, shiftType);
         return "redirect:/console/my-shifts";
     }
 

@@ -1,5 +1,6 @@
 package org.kept.calendar.internal;
 
+import org.kept.calendar.CalendarDefinition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.kept.calendar.internal.CalendarDefinition.DateRange;
-import org.kept.calendar.internal.CalendarDefinition.Period;
+import org.kept.calendar.CalendarDefinition.DateRange;
+import org.kept.calendar.CalendarDefinition.Period;
 import org.kept.shared.KeptException;
 
 /** Business-time arithmetic, exact to the minute: plain JUnit, no Spring. */

@@ -18,8 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Permission;
-import org.kept.identity.internal.AdminDirectory;
-import org.kept.identity.internal.UserAdmin;
+import org.kept.identity.internal.AdminStore;
+import org.kept.identity.internal.UserAdminDesk;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +41,10 @@ class AdminPagesTest {
     JdbcClient jdbc;
 
     @Autowired
-    UserAdmin admin;
+    UserAdminDesk admin;
 
     @Autowired
-    AdminDirectory directory;
+    AdminStore directory;
 
     @Test
     void theUserListFiltersByRoleAndTeamInChinese() throws Exception {

@@ -34,24 +34,10 @@ public record RosterRules(int minRestMinutes, int maxWorkDaysPerWeek, int standa
         return value;
     }
 
-    /** As stored with a roster: {@code rest=660;days=6;week=2880;overtime=2160}. */
+    /** As people and the API read them: {@code rest=660;days=6;week=2880;overtime=2160}. */
     public String format() {
         return "rest=" + minRestMinutes + ";days=" + maxWorkDaysPerWeek + ";week=" + maxWeekMinutes + ";overtime="
                 + overtimeMonthMinutes;
-    }
-
-    public static RosterRules parse(String settings) {
-        RosterRules d = defaults();
-        java.util.Map<String, Integer> v = new java.util.HashMap<>();
-        for (String part : settings == null ? new String[0] : settings.split(";")) {
-            String[] kv = part.split("=");
-            if (kv.length == 2 && kv[1].matches("\\d+")) {
-                v.put(kv[0].trim(), Integer.parseInt(kv[1]));
-            }
-        }
-        return new RosterRules(v.getOrDefault("rest", d.minRestMinutes()), v.getOrDefault("days", d.maxWorkDaysPerWeek()),
-                d.standardWeekMinutes(), v.getOrDefault("week", d.maxWeekMinutes()),
-                v.getOrDefault("overtime", d.overtimeMonthMinutes()));
     }
 
     /**

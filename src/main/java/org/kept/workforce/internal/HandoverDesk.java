@@ -33,13 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing stays with someone who has gone home. The incoming agent then reviews and signs.
  */
 @Service
-public class Handovers {
+public class HandoverDesk {
 
     /** Commitments falling due within this time after the shift ends go on the sheet. */
     private static final Duration COMING_DUE = Duration.ofHours(16);
     /** At most 500 tickets on one sheet: more than that is a queue, not a handover. */
     private static final int MAX_TICKET_PAGES = 5;
     private static final Set<TicketState> FOLLOW_UPS = EnumSet.of(TicketState.PENDING_CUSTOMER, TicketState.PENDING_INTERNAL);
+
+    private static final Set<String> NOTICE_KINDS = Set.of("LAUNCH", "RETIRE", "OTHER");
 
     private final HandoverStore store;
     private final Tickets tickets;
@@ -49,7 +51,7 @@ public class Handovers {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Handovers(HandoverStore store, Tickets tickets, ObjectProvider<Commitments> commitments, RosterStore rosters,
+    HandoverDesk(HandoverStore store, Tickets tickets, ObjectProvider<Commitments> commitments, RosterStore rosters,
               Directory directory, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.tickets = tickets;
@@ -166,6 +168,26 @@ public class Handovers {
     }
 
     /** Whether this person may read the sheet: either side, the same team, or a planner. */
+    /** One sheet as stored (callers check visibility with {@link #visible}). */
+    public HandoverStore.Sheet sheet(long id) {
+        return store.get(id);
+    }
+
+    public List<HandoverStore.Item> items(long sheetId) {
+        return store.items(sheetId);
+    }
+
+    /** A business notice (a product going live or offline) for the sheets of a team, or of everyone without a team. */
+    @Transactional
+    public long addNotice(String title, String body, String kind, Long teamId, Instant effectiveAt, Instant untilAt,
+                          CurrentUser by) {
+        if (title == null || title.isBlank() || title.length() > 200 || body == null || body.length() > 2000
+                || effectiveAt == null || !NOTICE_KINDS.contains(String.valueOf(kind))) {
+            throw KeptException.invalid("workforce.notice");
+        }
+        return store.addNotice(title.trim(), body, kind, teamId, effectiveAt, untilAt, by.id(), clock.instant());
+    }
+
     public boolean canSee(HandoverStore.Sheet sheet, CurrentUser user) {
         return user.can(Permission.WORKFORCE_PLAN) || sheet.outgoingId() == user.id()
                 || (sheet.incomingId() != null && sheet.incomingId() == user.id())

@@ -8,12 +8,15 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.List;
+import org.kept.identity.Accounts;
 import org.kept.identity.CurrentUser;
+import org.kept.identity.NewUser;
 import org.kept.identity.Permission;
+import org.kept.identity.PortalCustomers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.kept.shared.KeptException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,57 +27,66 @@ import org.springframework.transaction.annotation.Transactional;
  * commit together.
  */
 @Service
-public class UserAdmin {
+public class UserAdminDesk implements Accounts {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,60}");
     static final Pattern TEAM_CODE = Pattern.compile("[A-Za-z0-9-]{2,40}");
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
     private static final int PASSWORD_MAX_BYTES = 72;
     private static final int PASSWORD_MIN = 8;
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
-    private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
-    private final AdminDirectory directory;
+    private final AdminStore store;
     private final IdempotentRequests idempotency;
     private final IdentityAudit audit;
     private final Clock clock;
+    private final ObjectProvider<PortalCustomers> customers;
 
-    UserAdmin(JdbcClient jdbc, PasswordEncoder encoder, AdminDirectory directory, IdempotentRequests idempotency,
-              IdentityAudit audit, Clock clock) {
-        this.jdbc = jdbc;
+    UserAdminDesk(PasswordEncoder encoder, AdminStore store, IdempotentRequests idempotency,
+              IdentityAudit audit, Clock clock, ObjectProvider<PortalCustomers> customers) {
+        this.customers = customers;
         this.encoder = encoder;
-        this.directory = directory;
+        this.store = store;
         this.idempotency = idempotency;
         this.audit = audit;
         this.clock = clock;
     }
 
     public IdempotentRequests.Outcome createUser(NewUser user, CurrentUser actor, String idempotencyKey) {
-        return idempotency.once(actor.id(), idempotencyKey, "user.create", user.fingerprint(), () -> insertUser(user, actor));
+        return idempotency.once(actor.id(), idempotencyKey, "user.create", user.fingerprint(),
+                () -> insertUser(user, false, actor));
     }
 
-    private long insertUser(NewUser user, CurrentUser actor) {
+    @Override
+    @Transactional
+    public List<Long> importAll(List<NewUser> users, CurrentUser by) {
+        return users.stream().map(u -> insertUser(u, true, by)).toList();
+    }
+
+    /** Inserts one login; an imported one brings its password's bcrypt hash, a new one its password. */
+    private long insertUser(NewUser user, boolean imported, CurrentUser actor) {
         String username = trim(user.username());
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw KeptException.invalid("error.user.username");
         }
         String displayName = displayName(user.displayName());
         String agentNo = agentNo(user.agentNo());
-        checkPassword(user.password());
+        if (imported && (user.password() == null || !BCRYPT.matcher(user.password()).matches())) {
+            throw KeptException.invalid("error.password.hash");
+        }
+        if (!imported) {
+            checkPassword(user.password());
+        }
         checkPlacement(user.role(), user.teamId(), user.customerId());
         if (user.customerId() != null) {
             checkCustomer(user.customerId());
         }
-        if (directory.usernameTaken(username)) {
+        if (store.usernameTaken(username)) {
             throw KeptException.conflict("error.user.exists", username);
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into app_user (username, password_hash, display_name, agent_no, role_code, team_id, customer_id, "
-                        + "enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, true, ?)")
-                .params(username, encoder.encode(user.password()), displayName, agentNo, user.role(),
-                        user.teamId(), user.customerId(), clock.instant().atOffset(ZoneOffset.UTC))
-                .update(key, "id");
-        long id = key.getKey().longValue();
+        long id = store.insertUser(username, imported ? user.password() : encoder.encode(user.password()), displayName,
+                agentNo, user.role(), user.teamId(), user.customerId(), clock.instant().atOffset(ZoneOffset.UTC));
         audit.record(actor, "user.create", "user:" + username, "role=" + user.role() + ", team=" + teamCode(user.teamId())
                 + ", agentNo=" + IdentityAudit.show(agentNo) + ", name=" + displayName
                 + (user.customerId() == null ? "" : ", customer=" + user.customerId()));
@@ -93,12 +105,11 @@ public class UserAdmin {
             if (!enabled) {
                 throw KeptException.invalid("error.user.self.disable");
             }
-            if (!directory.role(change.role()).map(r -> r.permissions().contains(Permission.USER_ADMIN)).orElse(false)) {
+            if (!store.role(change.role()).map(r -> r.permissions().contains(Permission.USER_ADMIN)).orElse(false)) {
                 throw KeptException.invalid("error.user.self.role");
             }
         }
-        jdbc.sql("update app_user set display_name = ?, agent_no = ?, role_code = ?, team_id = ?, enabled = ? where id = ?")
-                .params(displayName, agentNo, change.role(), change.teamId(), enabled, id).update();
+        store.updateUser(id, displayName, agentNo, change.role(), change.teamId(), enabled);
         String subject = "user:" + before.username();
         audit.change(actor, "user.name", subject, before.displayName(), displayName);
         audit.change(actor, "user.agentNo", subject, before.agentNo(), agentNo);
@@ -118,8 +129,7 @@ public class UserAdmin {
     public void resetPassword(long id, String password, CurrentUser actor) {
         AdminUser user = existingUser(id);
         checkPassword(password);
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(encoder.encode(password), id).update();
-        int revoked = jdbc.sql("delete from api_token where user_id = ?").param(id).update();
+        int revoked = store.resetPassword(id, encoder.encode(password));
         audit.record(actor, "user.password", "user:" + user.username(), "reset; " + revoked + " API token(s) revoked");
     }
 
@@ -130,27 +140,26 @@ public class UserAdmin {
             if (teamCode == null || !TEAM_CODE.matcher(teamCode).matches()) {
                 throw KeptException.invalid("error.team.invalid");
             }
-            if (directory.teamCodeTaken(teamCode)) {
+            if (store.teamCodeTaken(teamCode)) {
                 throw KeptException.conflict("error.team.exists", teamCode);
             }
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("insert into team (code, name) values (?, ?)").params(teamCode, teamName).update(key, "id");
+            long id = store.insertTeam(teamCode, teamName);
             audit.record(actor, "team.create", "team:" + teamCode, "name=" + teamName);
-            return key.getKey().longValue();
+            return id;
         });
     }
 
     @Transactional
     public void renameTeam(long id, String name, CurrentUser actor) {
-        AdminTeam team = directory.team(id).orElseThrow(() -> unknownTeam(id));
+        AdminTeam team = store.team(id).orElseThrow(() -> unknownTeam(id));
         String teamName = teamName(name);
-        jdbc.sql("update team set name = ? where id = ?").params(teamName, id).update();
+        store.renameTeam(id, teamName);
         audit.change(actor, "team.rename", "team:" + team.code(), team.name(), teamName);
     }
 
     @Transactional
     public void setPermissions(String role, Set<Permission> permissions, CurrentUser actor) {
-        AdminRole before = directory.role(role).orElseThrow(() -> new KeptException(HttpStatus.NOT_FOUND, "error.role.unknown", role));
+        AdminRole before = store.role(role).orElseThrow(() -> new KeptException(HttpStatus.NOT_FOUND, "error.role.unknown", role));
         Set<Permission> after = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
         boolean locksOut = Roles.ADMIN.equals(role) || role.equals(actor.role());
         if (locksOut && before.permissions().contains(Permission.USER_ADMIN) && !after.contains(Permission.USER_ADMIN)) {
@@ -159,8 +168,7 @@ public class UserAdmin {
         if (after.equals(before.permissions())) {
             return;
         }
-        jdbc.sql("delete from role_permission where role_code = ?").param(role).update();
-        after.forEach(p -> jdbc.sql("insert into role_permission (role_code, permission) values (?, ?)").params(role, p.name()).update());
+        store.setPermissions(role, after);
         audit.change(actor, "role.permissions", "role:" + role, before.permissions(), after);
     }
 
@@ -174,7 +182,7 @@ public class UserAdmin {
     }
 
     private AdminUser existingUser(long id) {
-        return directory.user(id).orElseThrow(() -> unknownUser(id));
+        return store.user(id).orElseThrow(() -> unknownUser(id));
     }
 
     /**
@@ -182,10 +190,10 @@ public class UserAdmin {
      * would let a customer see staff pages or an agent see a portal that is not theirs.
      */
     private void checkPlacement(String role, Long teamId, Long customerId) {
-        if (role == null || directory.role(role).isEmpty()) {
+        if (role == null || store.role(role).isEmpty()) {
             throw KeptException.invalid("error.role.invalid");
         }
-        if (teamId != null && directory.team(teamId).isEmpty()) {
+        if (teamId != null && store.team(teamId).isEmpty()) {
             throw KeptException.invalid("error.user.team", String.valueOf(teamId));
         }
         boolean customer = Roles.CUSTOMER.equals(role);
@@ -199,13 +207,15 @@ public class UserAdmin {
 
     /**
      * The customer record must exist and have no login yet. Identity may not call the customer module (it depends
-     * on identity), so this reads the id the foreign key already points at; the key is the final guard.
+     * on identity), so it asks through {@link PortalCustomers}, which that module implements; the foreign key is the
+     * final guard.
      */
     private void checkCustomer(long customerId) {
-        if (jdbc.sql("select count(*) from customer where id = ?").param(customerId).query(Long.class).single() == 0) {
+        PortalCustomers register = customers.getIfAvailable();
+        if (register != null && !register.exists(customerId)) {
             throw KeptException.invalid("error.user.customer.unknown", String.valueOf(customerId));
         }
-        if (jdbc.sql("select count(*) from app_user where customer_id = ?").param(customerId).query(Long.class).single() > 0) {
+        if (store.customerHasLogin(customerId)) {
             throw KeptException.conflict("error.user.customer.linked", String.valueOf(customerId));
         }
     }
@@ -243,7 +253,7 @@ public class UserAdmin {
     }
 
     private String teamCode(Long teamId) {
-        return teamId == null ? null : directory.team(teamId).map(AdminTeam::code).orElse(String.valueOf(teamId));
+        return teamId == null ? null : store.team(teamId).map(AdminTeam::code).orElse(String.valueOf(teamId));
     }
 
     private static String trim(String value) {

@@ -26,12 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Knowledge-base articles and their versions. Customers read public articles only; an internal one is 404 to them. */
 @RestController
 @Tag(name = "knowledge")
-class ArticleController {
+class ArticleApi {
 
     private final Articles articles;
     private final Citations citations;
 
-    ArticleController(Articles articles, Citations citations) {
+    ArticleApi(Articles articles, Citations citations) {
         this.articles = articles;
         this.citations = citations;
     }

@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Search by words and meaning, and the index rebuild. */
 @RestController
 @Tag(name = "knowledge")
-class SearchController {
+class SearchApi {
 
     private final KnowledgeSearch search;
     private final IndexKeeper keeper;
 
-    SearchController(KnowledgeSearch search, IndexKeeper keeper) {
+    SearchApi(KnowledgeSearch search, IndexKeeper keeper) {
         this.search = search;
         this.keeper = keeper;
     }

@@ -13,8 +13,8 @@ import org.kept.workforce.Skill;
 import org.kept.workforce.internal.Calculator;
 import org.kept.workforce.internal.ErlangA;
 import org.kept.workforce.internal.ForecastOverride;
-import org.kept.workforce.internal.ForecastOverrides;
-import org.kept.workforce.internal.ForecastService;
+import org.kept.workforce.internal.ForecastOverrideStore;
+import org.kept.workforce.internal.ForecastDesk;
 import org.kept.workforce.internal.Forecaster;
 import org.kept.workforce.internal.StaffingSettings;
 import org.kept.shared.Flash;
@@ -36,15 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
  * interval (a chart), the planner's overrides of that day, and how accurate the last two weeks' forecasts were.
  */
 @Controller
-class PlannerPage {
+class PlannerPages {
 
-    private final ForecastService forecasts;
-    private final ForecastOverrides overrides;
+    private final ForecastDesk forecasts;
+    private final ForecastOverrideStore overrides;
     private final MessageSource messages;
     private final PageRefusals refusals;
     private final JsonMapper json;
 
-    PlannerPage(ForecastService forecasts, ForecastOverrides overrides, MessageSource messages, PageRefusals refusals, JsonMapper json) {
+    PlannerPages(ForecastDesk forecasts, ForecastOverrideStore overrides, MessageSource messages, PageRefusals refusals, JsonMapper json) {
         this.forecasts = forecasts;
         this.overrides = overrides;
         this.messages = messages;
@@ -59,7 +59,7 @@ class PlannerPage {
                    Model model, Locale locale) {
         LocalDate today = forecasts.today();
         LocalDate shown = day == null ? today.plusDays(1) : day;
-        ForecastService.DayForecast forecast = forecasts.forecast(shown);
+        ForecastDesk.DayForecast forecast = forecasts.forecast(shown);
         Map<Skill, int[]> required = forecasts.required(forecast, StaffingSettings.defaults());
         List<Row> rows = new ArrayList<>();
         double[] total = forecast.total();
@@ -93,7 +93,7 @@ class PlannerPage {
         model.addAttribute("rows", rows);
         model.addAttribute("channels", Channel.values());
         model.addAttribute("chart", json.writeValueAsString(chart));
-        List<ForecastService.DayAccuracy> accuracy = forecasts.accuracy(today.minusDays(14), today);
+        List<ForecastDesk.DayAccuracy> accuracy = forecasts.accuracy(today.minusDays(14), today);
         model.addAttribute("accuracy", accuracy);
         LocalDate detailDay = accuracyDay == null ? today.minusDays(1) : accuracyDay;
         accuracy.stream().filter(a -> a.day().equals(detailDay)).findFirst().ifPresent(a -> {
@@ -141,7 +141,7 @@ class PlannerPage {
             if (remove != null) {
                 overrides.remove(day, ch);
             } else {
-                overrides.save(new ForecastOverride(day, ch, kind, factor, ForecastOverrides.parse(volumes),
+                overrides.save(new ForecastOverride(day, ch, kind, factor, ForecastOverrideStore.parse(volumes),
                         note == null || note.isBlank() ? null : note.trim()), me.id());
             }
         } catch (KeptException e) {

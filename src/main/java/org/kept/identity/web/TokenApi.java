@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** API tokens for programs: {@code POST /api/v1/auth/tokens}. */
 @RestController
 @Tag(name = "auth")
-class TokenController {
+class TokenApi {
 
     private final TokenIssuer authentication;
 
-    TokenController(TokenIssuer authentication) {
+    TokenApi(TokenIssuer authentication) {
         this.authentication = authentication;
     }
 

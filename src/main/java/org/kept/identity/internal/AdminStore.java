@@ -12,14 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.kept.identity.Permission;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
 
 /**
- * What the admin pages and API read: users with their state, teams with head counts, roles with permissions.
- * Read straight from the database, not the directory cache, so an admin sees their change at once.
+ * People, teams and roles as administrators read and change them: users with their state, teams with head counts,
+ * roles with permissions. Read straight from the database, not the directory cache, so an admin sees their change at
+ * once.
  */
-@Service
-public class AdminDirectory {
+@Repository
+public class AdminStore {
 
     /** More logins than this are narrowed with the filters; the list never grows without bound. */
     public static final int MAX_USERS = 500;
@@ -29,7 +31,7 @@ public class AdminDirectory {
 
     private final JdbcClient jdbc;
 
-    AdminDirectory(JdbcClient jdbc) {
+    AdminStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -53,11 +55,11 @@ public class AdminDirectory {
             params.add(text.trim());
         }
         sql.append(" order by u.enabled desc, u.role_code, u.username");
-        return jdbc.sql(sql.toString()).params(params).withMaxRows(MAX_USERS).query(AdminDirectory::user).list();
+        return jdbc.sql(sql.toString()).params(params).withMaxRows(MAX_USERS).query(AdminStore::user).list();
     }
 
     public Optional<AdminUser> user(long id) {
-        return jdbc.sql(USERS + " where u.id = ?").param(id).query(AdminDirectory::user).optional();
+        return jdbc.sql(USERS + " where u.id = ?").param(id).query(AdminStore::user).optional();
     }
 
     boolean usernameTaken(String username) {
@@ -100,5 +102,46 @@ public class AdminDirectory {
         return new AdminUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("agent_no"),
                 rs.getString("role_code"), rs.getObject("team_id", Long.class), rs.getString("team_name"),
                 rs.getObject("customer_id", Long.class), rs.getBoolean("enabled"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    long insertUser(String username, String passwordHash, String displayName, String agentNo, String role, Long teamId,
+                    Long customerId, OffsetDateTime createdAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into app_user (username, password_hash, display_name, agent_no, role_code, team_id, customer_id, "
+                        + "enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, true, ?)")
+                .params(username, passwordHash, displayName, agentNo, role, teamId, customerId, createdAt)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void updateUser(long id, String displayName, String agentNo, String role, Long teamId, boolean enabled) {
+        jdbc.sql("update app_user set display_name = ?, agent_no = ?, role_code = ?, team_id = ?, enabled = ? where id = ?")
+                .params(displayName, agentNo, role, teamId, enabled, id).update();
+    }
+
+    /** Sets the password hash and revokes every API token of the user; returns how many tokens were revoked. */
+    int resetPassword(long id, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, id).update();
+        return jdbc.sql("delete from api_token where user_id = ?").param(id).update();
+    }
+
+    boolean customerHasLogin(long customerId) {
+        return jdbc.sql("select count(*) from app_user where customer_id = ?").param(customerId).query(Long.class).single() > 0;
+    }
+
+    long insertTeam(String code, String name) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into team (code, name) values (?, ?)").params(code, name).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void renameTeam(long id, String name) {
+        jdbc.sql("update team set name = ? where id = ?").params(name, id).update();
+    }
+
+    void setPermissions(String role, Set<Permission> permissions) {
+        jdbc.sql("delete from role_permission where role_code = ?").param(role).update();
+        permissions.forEach(p -> jdbc.sql("insert into role_permission (role_code, permission) values (?, ?)")
+                .params(role, p.name()).update());
     }
 }

@@ -17,26 +17,25 @@ import org.springframework.stereotype.Service;
 
 /**
  * A day's forecast per channel (history, then the planner's overrides), the agents it needs per interval, and how
- * good the forecasts of past days were. Holidays: the dates in {@code kept.workforce.holidays} (ISO dates, comma
- * separated) and, when the calendar module is present and {@code kept.workforce.holiday-calendar} names a calendar,
+ * good the forecasts of past days were. Holidays: the dates in {@code kept.workforce.holidays} (a list of ISO dates) and, when the calendar module is present and {@code kept.workforce.holiday-calendar} names a calendar,
  * every Monday-to-Friday that calendar takes off (weekends are already in the weekday profile).
  */
 @Service
-public class ForecastService {
+public class ForecastDesk {
 
     /** History read for a forecast: the profile uses up to eight same weekdays, the holiday factor looks further. */
     private static final int HISTORY_DAYS = 7 * 20;
 
     private final ContactHistory history;
-    private final ForecastOverrides overrides;
+    private final ForecastOverrideStore overrides;
     private final Clock clock;
     private final CentreZone zone;
     private final Set<LocalDate> holidays;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars;
     private final long holidayCalendar;
 
-    ForecastService(ContactHistory history, ForecastOverrides overrides, Clock clock, CentreZone zone,
-                    @Value("${kept.workforce.holidays:}") String holidays,
+    ForecastDesk(ContactHistory history, ForecastOverrideStore overrides, Clock clock, CentreZone zone,
+                    @Value("${kept.workforce.holidays:}") List<String> holidays,
                     @Value("${kept.workforce.holiday-calendar:0}") long holidayCalendar,
                     org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars) {
         this.history = history;
@@ -46,8 +45,8 @@ public class ForecastService {
         this.calendars = calendars;
         this.holidayCalendar = holidayCalendar;
         this.holidays = new HashSet<>();
-        Arrays.stream(holidays.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(LocalDate::parse)
-                .forEach(this.holidays::add);
+        // a list property (Spring splits "2026-10-01,2026-10-02" or binds kept.workforce.holidays[0]...)
+        holidays.stream().map(String::strip).filter(s -> !s.isEmpty()).map(LocalDate::parse).forEach(this.holidays::add);
     }
 
     public LocalDate today() {

@@ -1,4 +1,4 @@
-package org.kept.calendar.internal;
+package org.kept.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -56,7 +56,7 @@ public record CalendarDefinition(String name, ZoneId zone, boolean roundTheClock
 
     /** The arithmetic of this definition, not stored (id 0): for previews and benchmarks. */
     public org.kept.calendar.BusinessCalendar arithmetic() {
-        return new WorkingTime(0, this);
+        return new org.kept.calendar.internal.WorkingTime(0, this);
     }
 
     /** The hours of one weekday, in order. */
@@ -123,7 +123,7 @@ public record CalendarDefinition(String name, ZoneId zone, boolean roundTheClock
     }
 
     /** Every holiday date, ranges spelled out. */
-    Set<LocalDate> holidayDates() {
+    public Set<LocalDate> holidayDates() {
         Set<LocalDate> all = new HashSet<>();
         for (DateRange range : holidays) {
             for (LocalDate d = range.first(); !d.isAfter(range.last()); d = d.plusDays(1)) {
@@ -153,7 +153,7 @@ public record CalendarDefinition(String name, ZoneId zone, boolean roundTheClock
     }
 
     /** Every period of every day 00:00–24:00: what 24×7 means for the arithmetic. */
-    static List<Period> allDay() {
+    public static List<Period> allDay() {
         List<Period> all = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             all.add(new Period(day, 0, 24 * 60));

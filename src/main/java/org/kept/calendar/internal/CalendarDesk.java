@@ -1,5 +1,6 @@
 package org.kept.calendar.internal;
 
+import org.kept.calendar.CalendarDefinition;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * on another instance is seen at once.
  */
 @Service
-public class CalendarBook implements Calendars {
+public class CalendarDesk implements Calendars {
 
     /** The id of the built-in round-the-clock calendar; stored calendars start at 1. */
     public static final long ROUND_THE_CLOCK_ID = 0;
@@ -39,7 +40,7 @@ public class CalendarBook implements Calendars {
     private record Compiled(int version, WorkingTime calendar) {
     }
 
-    CalendarBook(CalendarStore store, IdempotentRequests idempotency, ApplicationEventPublisher events, Clock clock,
+    CalendarDesk(CalendarStore store, IdempotentRequests idempotency, ApplicationEventPublisher events, Clock clock,
                  CentreZone centre) {
         this.store = store;
         this.idempotency = idempotency;
@@ -88,6 +89,7 @@ public class CalendarBook implements Calendars {
         return store.find(id).orElseThrow(() -> KeptException.notFound("calendar", id));
     }
 
+    @Override
     @Transactional
     public IdempotentRequests.Outcome create(CalendarDefinition definition, CurrentUser actor, String idempotencyKey) {
         compile(0, definition);

@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Customers over the API; phones and emails masked unless the caller's role sees personal data. */
 @RestController
 @Tag(name = "customers")
-class CustomerController {
+class CustomerApi {
 
     private final Customers customers;
 
-    CustomerController(Customers customers) {
+    CustomerApi(Customers customers) {
         this.customers = customers;
     }
 

@@ -9,7 +9,8 @@ import org.kept.identity.CurrentUser;
 import org.kept.knowledge.Script;
 import org.kept.knowledge.Scripts;
 import org.kept.knowledge.internal.ChangeRequests;
-import org.kept.knowledge.internal.SynonymStore;
+import org.kept.knowledge.internal.SynonymDesk;
+import org.kept.knowledge.internal.SynonymGroup;
 import org.kept.shared.KeptException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,13 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** What the centre maintains around the articles: synonyms, scripts (话术) and business change requests. */
 @RestController
 @Tag(name = "knowledge")
-class KnowledgeAdminController {
+class KnowledgeAdminApi {
 
-    private final SynonymEdits synonymEdits;
+    private final SynonymDesk synonymEdits;
     private final Scripts scripts;
     private final ChangeRequests changes;
 
-    KnowledgeAdminController(SynonymEdits synonymEdits, Scripts scripts, ChangeRequests changes) {
+    KnowledgeAdminApi(SynonymDesk synonymEdits, Scripts scripts, ChangeRequests changes) {
         this.synonymEdits = synonymEdits;
         this.scripts = scripts;
         this.changes = changes;
@@ -45,21 +46,21 @@ class KnowledgeAdminController {
     @GetMapping("/api/v1/knowledge/synonyms")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "Synonym groups applied to every search (丢了 ~ 遗落 ~ 丢失)")
-    List<SynonymStore.Group> synonyms() {
+    List<SynonymGroup> synonyms() {
         return synonymEdits.all();
     }
 
     @PostMapping("/api/v1/knowledge/synonyms")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Add a synonym group; applies to the next search, no reindex")
-    ResponseEntity<SynonymStore.Group> addSynonyms(@RequestBody SynonymWrite body, @AuthenticationPrincipal CurrentUser me) {
+    ResponseEntity<SynonymGroup> addSynonyms(@RequestBody SynonymWrite body, @AuthenticationPrincipal CurrentUser me) {
         return ResponseEntity.status(HttpStatus.CREATED).body(synonymEdits.add(body.terms(), me));
     }
 
     @PutMapping("/api/v1/knowledge/synonyms/{id}")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Replace a synonym group's terms")
-    SynonymStore.Group putSynonyms(@PathVariable long id, @RequestBody SynonymWrite body, @AuthenticationPrincipal CurrentUser me) {
+    SynonymGroup putSynonyms(@PathVariable long id, @RequestBody SynonymWrite body, @AuthenticationPrincipal CurrentUser me) {
         return synonymEdits.replace(id, body.terms(), me);
     }
 

@@ -13,12 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Stores planners' overrides, one per day and channel (a new one replaces the old). */
 @Component
-public class ForecastOverrides {
+public class ForecastOverrideStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ForecastOverrides(JdbcClient jdbc, Clock clock) {
+    ForecastOverrideStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

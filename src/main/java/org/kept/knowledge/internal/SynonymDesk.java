@@ -1,51 +1,55 @@
-package org.kept.knowledge.web;
+package org.kept.knowledge.internal;
 
 import java.util.List;
 import org.kept.identity.CurrentUser;
 import org.kept.knowledge.KnowledgeChanged;
-import org.kept.knowledge.internal.SynonymStore;
 import org.kept.shared.KeptException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /** Adds, replaces and removes synonym groups for the API and the console page alike: checked, stored and audited once. */
-@Component
-class SynonymEdits {
+@Service
+public class SynonymDesk {
 
     private final SynonymStore synonyms;
     private final ApplicationEventPublisher events;
 
-    SynonymEdits(SynonymStore synonyms, ApplicationEventPublisher events) {
+    SynonymDesk(SynonymStore synonyms, ApplicationEventPublisher events) {
         this.synonyms = synonyms;
         this.events = events;
     }
 
-    List<SynonymStore.Group> all() {
+    public List<SynonymGroup> all() {
         return synonyms.all();
     }
 
-    SynonymStore.Group add(List<String> raw, CurrentUser me) {
+    public SynonymGroup add(List<String> raw, CurrentUser me) {
         List<String> terms = terms(raw);
         long id = synonyms.save(null, terms);
         events.publishEvent(new KnowledgeChanged(me.username(), "knowledge.synonym", "synonym:" + id, String.join(" ", terms)));
-        return new SynonymStore.Group(id, terms);
+        return new SynonymGroup(id, terms);
     }
 
-    SynonymStore.Group replace(long id, List<String> raw, CurrentUser me) {
+    public SynonymGroup replace(long id, List<String> raw, CurrentUser me) {
         if (synonyms.all().stream().noneMatch(g -> g.id() == id)) {
             throw KeptException.notFound("synonym group", id);
         }
         List<String> terms = terms(raw);
         synonyms.save(id, terms);
         events.publishEvent(new KnowledgeChanged(me.username(), "knowledge.synonym", "synonym:" + id, String.join(" ", terms)));
-        return new SynonymStore.Group(id, terms);
+        return new SynonymGroup(id, terms);
     }
 
-    void delete(long id, CurrentUser me) {
+    public void delete(long id, CurrentUser me) {
         if (!synonyms.delete(id)) {
             throw KeptException.notFound("synonym group", id);
         }
         events.publishEvent(new KnowledgeChanged(me.username(), "knowledge.synonym.delete", "synonym:" + id, ""));
+    }
+
+    /** Terms as typed in one field: separated by spaces or commas (either width). */
+    public static List<String> terms(String text) {
+        return SynonymStore.terms(text);
     }
 
     private static List<String> terms(List<String> raw) {

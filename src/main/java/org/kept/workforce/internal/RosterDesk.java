@@ -23,6 +23,7 @@ import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
 import org.kept.workforce.RosterState;
 import org.kept.workforce.ShiftView;
+import org.kept.workforce.internal.roster.ShiftType;
 import org.kept.workforce.Skill;
 import org.kept.workforce.internal.roster.Coverage;
 import org.kept.workforce.internal.roster.Limits;
@@ -46,16 +47,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their shifts. Overtime call-back suggestions are made only for intervals the roster leaves short.
  */
 @Service
-public class RosterService {
+public class RosterDesk {
 
-    private static final Logger log = LoggerFactory.getLogger(RosterService.class);
+    private static final Logger log = LoggerFactory.getLogger(RosterDesk.class);
     private static final int STEP = 30;
     /** A call-back covers at most 8 hours. */
     private static final int MAX_CALL_BACK_INTERVALS = 8 * 60 / STEP;
     private static final Set<String> FRONT_LINE = Set.of("AGENT", "OUTSOURCED", "LEAD", "COMPLAINTS");
+    private static final Set<String> AVAILABILITY = Set.of("UNAVAILABLE", "PREFER_OFF", "PREFER_SHIFT");
 
     private final RosterStore store;
-    private final ForecastService forecasts;
+    private final ForecastDesk forecasts;
     private final Directory directory;
     private final ZoneId zone;
     private final Clock clock;
@@ -66,7 +68,7 @@ public class RosterService {
         return t;
     });
 
-    RosterService(RosterStore store, ForecastService forecasts, Directory directory, CentreZone zone, Clock clock,
+    RosterDesk(RosterStore store, ForecastDesk forecasts, Directory directory, CentreZone zone, Clock clock,
                   TransactionTemplate tx) {
         this.store = store;
         this.forecasts = forecasts;
@@ -140,7 +142,7 @@ public class RosterService {
             required.put(day, forecasts.required(forecasts.forecast(day), StaffingSettings.defaults()));
         }
         return tx.execute(status -> {
-            long id = store.create(name.trim(), teamId, startsOn, days, rules.format() + ";shrinkage=" + Math.round(shrinkage * 100), by);
+            long id = store.create(name.trim(), teamId, startsOn, days, rules, (int) Math.round(shrinkage * 100), by);
             for (UserView u : people) {
                 Set<Skill> s = skills != null && skills.containsKey(u.id()) ? skills.get(u.id())
                         : skillsOfTeam(u.teamId() == null ? null : teamCodes.get(u.teamId()));
@@ -213,7 +215,7 @@ public class RosterService {
                 }
             }
             List<ShiftSlot> slots = SlotPlanner.slots(requirement, holidays, Map.of());
-            RosterPlan plan = new RosterPlan(agents, slots, Limits.of(RosterRules.parse(roster.settings()), roster.days()), roster.days());
+            RosterPlan plan = new RosterPlan(agents, slots, Limits.of(roster.rules(), roster.days()), roster.days());
             long started = System.nanoTime();
             // nothing required, nothing to solve (Timefold wants at least one shift)
             RosterPlan solved = slots.isEmpty() ? withZeroScore(plan)
@@ -285,7 +287,7 @@ public class RosterService {
         List<ShiftView> shifts = store.shifts(roster.id());
         Map<Long, Set<Skill>> members = store.members(roster.id());
         Map<Long, String> names = names(members.keySet());
-        RosterRules rules = RosterRules.parse(roster.settings());
+        RosterRules rules = roster.rules();
         Instant origin = origin(roster);
         List<CallBack> suggestions = new ArrayList<>();
         for (Skill skill : Skill.values()) {
@@ -338,6 +340,50 @@ public class RosterService {
 
     /** Ask these people to come in for this gap: the roster is short of {@code shortBy} agents at most. */
     public record CallBack(LocalDate day, Skill skill, Instant from, Instant to, int shortBy, List<String> candidates) {
+    }
+
+    public RosterStore.RosterRow get(long id) {
+        return store.get(id);
+    }
+
+    public List<RosterStore.RosterRow> latest(int limit) {
+        return store.latest(limit);
+    }
+
+    public Map<Long, Set<Skill>> members(long rosterId) {
+        return store.members(rosterId);
+    }
+
+    public List<ShiftView> shifts(long rosterId) {
+        return store.shifts(rosterId);
+    }
+
+    /** One person's shifts on published rosters between two instants. */
+    public List<ShiftView> publishedShifts(long userId, Instant from, Instant to) {
+        return store.publishedShifts(userId, from, to);
+    }
+
+    public List<Map<String, Object>> availabilityOf(long userId, LocalDate from) {
+        return store.availabilityOf(userId, from);
+    }
+
+    /**
+     * Sets one person's wish for a day: UNAVAILABLE, PREFER_OFF, or PREFER_SHIFT with a shift type; a null kind
+     * clears it. Setting the same wish again changes nothing.
+     */
+    public void setAvailability(long userId, LocalDate day, String kind, String shiftType) {
+        if (day == null || (kind != null && !AVAILABILITY.contains(kind))) {
+            throw KeptException.invalid("workforce.availability");
+        }
+        String type = null;
+        if ("PREFER_SHIFT".equals(kind)) {
+            try {
+                type = ShiftType.valueOf(String.valueOf(shiftType)).name();
+            } catch (IllegalArgumentException e) {
+                throw KeptException.invalid("workforce.availability");
+            }
+        }
+        store.availability(userId, day, kind, type);
     }
 
     public Instant now() {

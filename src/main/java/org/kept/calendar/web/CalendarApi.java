@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.kept.calendar.BusinessCalendar;
-import org.kept.calendar.internal.CalendarBook;
+import org.kept.calendar.internal.CalendarDesk;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.IdempotentResponses;
@@ -30,15 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 /** Business calendars: administrators define them, everyone who works tickets or reads reports can compute with them. */
 @RestController
 @Tag(name = "calendars")
-class CalendarController {
+class CalendarApi {
 
     /** Ten years of minutes: more is a mistake, not a target. */
     static final long MAX_MINUTES = 10L * 366 * 24 * 60;
 
-    private final CalendarBook book;
+    private final CalendarDesk book;
     private final Clock clock;
 
-    CalendarController(CalendarBook book, Clock clock) {
+    CalendarApi(CalendarDesk book, Clock clock) {
         this.book = book;
         this.clock = clock;
     }

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The login page, and where each role lands after signing in. */
 @Controller
-class LoginController {
+class LoginPages {
 
     @GetMapping("/login")
     String login() {
