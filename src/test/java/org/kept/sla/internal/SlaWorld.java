@@ -25,8 +25,11 @@ class SlaWorld {
     final PolicyStore policies;
     final Customers customers;
     final ApplicationEventPublisher events;
+    final org.kept.shared.CentreZone zone;
 
-    SlaWorld(JdbcClient jdbc, Fixtures fixtures, PolicyStore policies, Customers customers, ApplicationEventPublisher events) {
+    SlaWorld(JdbcClient jdbc, Fixtures fixtures, PolicyStore policies, Customers customers, ApplicationEventPublisher events,
+             org.kept.shared.CentreZone zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.fixtures = fixtures;
         this.policies = policies;
@@ -86,6 +89,21 @@ class SlaWorld {
     List<String> kinds(Api api, long ticket) {
         return api.get("/api/v1/tickets/" + ticket + "/timeline").expect(200).json().valueStream()
                 .map(e -> e.get("kind").asString()).toList();
+    }
+
+    /**
+     * Publishes a roster of the team for the day of {@code at} that lists {@code user} without a shift, so the real
+     * {@code OnShift} (published rosters) says they are off then.
+     */
+    void offShift(CurrentUser user, String team, Instant at) {
+        java.time.LocalDate day = at.atZone(zone.zone()).toLocalDate();
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into wf_roster (name, team_id, starts_on, days, state, settings, created_by, created_at, published_at) "
+                        + "values (?, ?, ?, 1, 'PUBLISHED', 'rest=660;days=6;week=2880;overtime=2160', ?, ?, ?)")
+                .params("休息 " + team, fixtures.team(team), day, user.id(), OffsetDateTime.now(), OffsetDateTime.now())
+                .update(key, "id");
+        jdbc.sql("insert into wf_roster_member (roster_id, user_id, skills) values (?, ?, 'HOTLINE')")
+                .params(key.getKey().longValue(), user.id()).update();
     }
 
     /**
