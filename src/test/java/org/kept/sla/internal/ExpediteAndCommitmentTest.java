@@ -55,7 +55,7 @@ class ExpediteAndCommitmentTest {
         assertThat(after.get("expedites").asInt()).isEqualTo(1);
         assertThat(at(after, "resolutionDue")).isBefore(before);
         // half of the time left: 600 minutes → about 300
-        assertThat(Duration.between(Instant.now(), at(after, "resolutionDue")).toMinutes()).isBetween(295L, 301L);
+        assertThat(Duration.between(world.clock.instant(), at(after, "resolutionDue")).toMinutes()).isBetween(295L, 301L);
         assertThat(at(expedite, "newDue")).isEqualTo(at(after, "resolutionDue"));
         String timeline = agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body();
         assertThat(timeline).contains("EXPEDITED", "客户急需用款", "我们将在");
@@ -119,8 +119,8 @@ class ExpediteAndCommitmentTest {
                 .isBetween(28L, 31L);
     }
 
-    private static long minutesLeft(JsonNode ticket, String deadline) {
-        return Duration.between(Instant.now(), at(ticket, deadline)).toMinutes();
+    private long minutesLeft(JsonNode ticket, String deadline) {
+        return Duration.between(world.clock.instant(), at(ticket, deadline)).toMinutes();
     }
 
     @Test

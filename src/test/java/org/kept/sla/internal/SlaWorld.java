@@ -11,6 +11,7 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.IdentityChanged;
 import org.kept.support.Api;
 import org.kept.support.Fixtures;
+import org.kept.support.TestClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.TestComponent;
@@ -26,10 +27,12 @@ class SlaWorld {
     final Customers customers;
     final ApplicationEventPublisher events;
     final org.kept.shared.CentreZone zone;
+    final TestClock clock;
 
     SlaWorld(JdbcClient jdbc, Fixtures fixtures, PolicyStore policies, Customers customers, ApplicationEventPublisher events,
-             org.kept.shared.CentreZone zone) {
+             org.kept.shared.CentreZone zone, TestClock clock) {
         this.zone = zone;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.fixtures = fixtures;
         this.policies = policies;
@@ -104,15 +107,5 @@ class SlaWorld {
                 .update(key, "id");
         jdbc.sql("insert into wf_roster_member (roster_id, user_id, skills) values (?, ?, 'HOTLINE')")
                 .params(key.getKey().longValue(), user.id()).update();
-    }
-
-    /**
-     * Rewrites the clock's history as if it had run {@code ranMinutes} and then stood still for the last
-     * {@code pausedMinutes}.
-     */
-    void history(long ticket, long ranMinutes, long pausedMinutes) {
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("update sla_clock set started_at = ?, paused_since = ? where ticket_id = ?")
-                .params(now.minusMinutes(ranMinutes + pausedMinutes), now.minusMinutes(pausedMinutes), ticket).update();
     }
 }
