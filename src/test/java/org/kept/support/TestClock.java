@@ -17,6 +17,7 @@ public final class TestClock extends Clock {
 
     private final Clock real = Clock.systemUTC();
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant stopped;
 
     @Override
     public ZoneId getZone() {
@@ -25,12 +26,14 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(real.withZone(zone), offset);
+        Instant at = stopped;
+        return at != null ? Clock.fixed(at, zone) : Clock.offset(real.withZone(zone), offset);
     }
 
     @Override
     public Instant instant() {
-        return real.instant().plus(offset);
+        Instant at = stopped;
+        return at != null ? at : real.instant().plus(offset);
     }
 
     /** Back on real time when closed. */
@@ -44,6 +47,13 @@ public final class TestClock extends Clock {
         Duration before = offset;
         offset = before.plus(by);
         return () -> offset = before;
+    }
+
+    /** Stands still at {@code at} until closed: for arithmetic that must come out to the minute. */
+    public Moved stoppedAt(Instant at) {
+        Instant before = stopped;
+        stopped = at;
+        return () -> stopped = before;
     }
 
     /** Registers the clock in place of the real one; {@link KeptTest} imports it. */

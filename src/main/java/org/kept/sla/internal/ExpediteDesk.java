@@ -2,7 +2,6 @@ package org.kept.sla.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,20 +59,11 @@ public class ExpediteDesk {
         this.clock = clock;
     }
 
-    /** One expedite as the API shows it. */
-    public record Expedite(long id, long ticketId, String reason, OffsetDateTime requestedAt, OffsetDateTime oldDue,
-                           OffsetDateTime newDue, String outcome) {
-    }
-
-    /** Per team, expedites requested in a period: how many, honoured, missed, still open. */
-    public record TeamFigures(Long teamId, long requested, long honoured, long missed, long pending) {
-    }
-
     public Expedite get(long id) {
         return expedites.get(id);
     }
 
-    /** Expedites requested in [from, to), per team. */
+    /** Expedites requested from {@code from} (inclusive) to {@code to}, per team. */
     public List<TeamFigures> report(Instant from, Instant to) {
         return expedites.report(from, to);
     }

@@ -28,9 +28,9 @@ class ExpediteStore {
         return key.getKey().longValue();
     }
 
-    ExpediteDesk.Expedite get(long id) {
+    Expedite get(long id) {
         return jdbc.sql("select id, ticket_id, reason, requested_at, old_due, new_due, outcome from sla_expedite where id = ?")
-                .param(id).query((rs, i) -> new ExpediteDesk.Expedite(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                .param(id).query((rs, i) -> new Expedite(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
                         rs.getObject(6, OffsetDateTime.class), rs.getString(7))).single();
     }
@@ -49,13 +49,13 @@ class ExpediteStore {
                 .params(ClockStore.ts(now), ticketId, ClockStore.ts(now)).update();
     }
 
-    /** Per team, expedites requested in [from, to): how many, honoured, missed, still open. */
-    List<ExpediteDesk.TeamFigures> report(Instant from, Instant to) {
+    /** Per team, expedites requested from {@code from} up to {@code to}: how many, honoured, missed, still open. */
+    List<TeamFigures> report(Instant from, Instant to) {
         return jdbc.sql("select team_id, count(*), sum(case when outcome = 'HONOURED' then 1 else 0 end), "
                         + "sum(case when outcome = 'MISSED' then 1 else 0 end), sum(case when outcome = 'PENDING' then 1 else 0 end) "
                         + "from sla_expedite where requested_at >= ? and requested_at < ? group by team_id order by team_id")
                 .params(ClockStore.ts(from), ClockStore.ts(to))
-                .query((rs, i) -> new ExpediteDesk.TeamFigures(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                .query((rs, i) -> new TeamFigures(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5))).list();
     }
 }

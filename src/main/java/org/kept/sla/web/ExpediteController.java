@@ -9,7 +9,9 @@ import org.kept.identity.CurrentUser;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
+import org.kept.sla.internal.Expedite;
 import org.kept.sla.internal.ExpediteDesk;
+import org.kept.sla.internal.TeamFigures;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,7 +41,7 @@ class ExpediteController {
                     + "down to a floor, tells the team and the customer. "
                     + "Refused with 409 and the reason when it cannot have effect (closed, waiting on the customer, "
                     + "expedited recently, deadline passed or as close as it can be). Honours Idempotency-Key.")
-    ResponseEntity<ExpediteDesk.Expedite> expedite(@PathVariable long id, @Valid @RequestBody SlaRequests.Expedite body,
+    ResponseEntity<Expedite> expedite(@PathVariable long id, @Valid @RequestBody SlaRequests.Expedite body,
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                     @AuthenticationPrincipal CurrentUser me) {
         IdempotentRequests.Outcome done = desk.expedite(id, body.reason(), me, key);
@@ -49,7 +51,7 @@ class ExpediteController {
     @GetMapping("/api/v1/reports/expedites")
     @PreAuthorize("hasAuthority('REPORT_READ')")
     @Operation(summary = "Expedites per team requested in [from, to): honoured, missed, still open")
-    List<ExpediteDesk.TeamFigures> report(@RequestParam OffsetDateTime from, @RequestParam OffsetDateTime to) {
+    List<TeamFigures> report(@RequestParam OffsetDateTime from, @RequestParam OffsetDateTime to) {
         if (!to.isAfter(from)) {
             throw KeptException.invalid("sla.report.period");
         }
