@@ -15,6 +15,9 @@ public interface Directory {
     /** A person who can hold tickets now: enabled staff, not a customer; read through when not cached yet. */
     Optional<UserView> activeStaff(long id);
 
+    /** Anyone by user name, enabled or not (a module's own system account, which never signs in). */
+    Optional<UserView> userNamed(String username);
+
     /** Staff who can hold tickets (everyone but customers), by team then name. */
     List<UserView> staff();
 }

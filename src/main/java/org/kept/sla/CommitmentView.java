@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A promise made to a customer on a ticket ("we will call you back by 15:00 tomorrow"). */
 public record CommitmentView(long id, long ticketId, String ticketNumber, Long ownerId, Long teamId, String promise,
-        Instant due, String state) {
+        Instant due, CommitmentState state) {
 }

@@ -2,6 +2,7 @@ package org.kept.ticket;
 
 /**
  * One typed entry on a ticket's timeline. The same records feed the timeline, the audit log and the activity stream.
+ * Sealed over the ticket's own changes; other modules add theirs as an {@link Annotation}.
  */
 public sealed interface TicketChange {
 
@@ -148,94 +149,11 @@ public sealed interface TicketChange {
         }
     }
 
-    // --- SLA entries (written by the sla module through Tickets.annotate) ---
-
-    /** The clock stopped: waiting on the customer, or resolved. */
-    record ClockPaused(String reason) implements TicketChange {
-        public String kind() {
-            return "CLOCK_PAUSED";
-        }
-
-        public String newValue() {
-            return reason;
-        }
-    }
-
-    /** The clock runs again; {@code pausedMinutes} is how long it stood, in the policy's working minutes. */
-    record ClockResumed(String reason, long pausedMinutes) implements TicketChange {
-        public String kind() {
-            return "CLOCK_RESUMED";
-        }
-
-        public String oldValue() {
-            return reason;
-        }
-
-        public String newValue() {
-            return Long.toString(pausedMinutes);
-        }
-    }
-
     /**
-     * A deadline is near (a warning) or has passed (a breach); {@code clock}: FIRST_RESPONSE, NEXT_UPDATE or
-     * RESOLUTION; {@code due}: ISO instant.
+     * An entry another module puts on a ticket's timeline through {@link Tickets#annotate}: an SLA warning, an expedite,
+     * a call. That module owns the record type; the ticket module stores its kind, old and new values and body like any
+     * entry, so reading a timeline needs no knowledge of the type, and listeners match on the record itself.
      */
-    record Deadline(String clock, String due, boolean breached) implements TicketChange {
-        public String kind() {
-            return breached ? "SLA_BREACH" : "SLA_WARNING";
-        }
-
-        public String oldValue() {
-            return clock;
-        }
-
-        public String newValue() {
-            return due;
-        }
-    }
-
-    /** Functional (moved to the next tier) or hierarchical (lead told) escalation, with the handover note. */
-    record Escalated(String from, String to, String body) implements TicketChange {
-        public String kind() {
-            return "ESCALATED";
-        }
-
-        public String oldValue() {
-            return from;
-        }
-
-        public String newValue() {
-            return to;
-        }
-    }
-
-    /** 加急: the customer asked, the deadline moved from {@code oldDue} to {@code newDue}; the reason is the body. */
-    record Expedited(String oldDue, String newDue, String body) implements TicketChange {
-        public String kind() {
-            return "EXPEDITED";
-        }
-
-        public String oldValue() {
-            return oldDue;
-        }
-
-        public String newValue() {
-            return newDue;
-        }
-    }
-
-    /** A promise with a due time ({@code due}: ISO instant), or its outcome (KEPT / MISSED / FELL_TO_TEAM). */
-    record Commitment(String state, String due, String body) implements TicketChange {
-        public String kind() {
-            return "COMMITMENT";
-        }
-
-        public String oldValue() {
-            return state;
-        }
-
-        public String newValue() {
-            return due;
-        }
+    non-sealed interface Annotation extends TicketChange {
     }
 }

@@ -46,13 +46,19 @@ public interface Tickets {
 
     /**
      * Writes an entry on the timeline (and in the audit log) without changing the ticket: other modules' facts such
-     * as SLA warnings, escalation handover notes and expedites.
+     * as SLA warnings, escalation handover notes and expedites, each a record type of the module that owns it.
      */
-    void annotate(long id, TicketChange change, CurrentUser by);
+    void annotate(long id, TicketChange.Annotation change, CurrentUser by);
 
     String revealContactPhone(long id, String reason, CurrentUser by);
 
     List<TicketSummary> ofCustomer(long customerId, int limit);
+
+    /** A page's worth of tickets by id at once (boards, lists of promises); unknown ids are left out. */
+    Map<Long, TicketSummary> summaries(java.util.Collection<Long> ids);
+
+    /** Ids of active tickets after {@code afterId}, in id order: for modules that start their own records in bulk. */
+    List<Long> activeIds(long afterId, int limit);
 
     List<Category> categories();
 

@@ -11,13 +11,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, on H2 in memory or on PostgreSQL when {@code KEPT_TEST_DB_URL} is set.
- * All such tests share one context and one database, so each test makes its own people and data.
+ * All such tests share one context and one database, so each test makes its own people and data; time is the
+ * {@link TestClock}, real until a test moves it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(Fixtures.class)
+@Import({Fixtures.class, TestClock.Config.class})
 public @interface KeptTest {
 }

@@ -91,6 +91,12 @@ class UserStore implements UserDetailsService, Directory {
     }
 
     @Override
+    public Optional<UserView> userNamed(String username) {
+        return jdbc.sql("select id, username, display_name, agent_no, role_code, team_id from app_user where username = ?")
+                .param(username).query(UserStore::userView).optional();
+    }
+
+    @Override
     public List<UserView> staff() {
         return snapshot().staff;
     }

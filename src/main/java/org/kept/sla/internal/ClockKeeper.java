@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.kept.customer.CustomerSummary;
 import org.kept.customer.Customers;
+import org.kept.sla.PauseReason;
 import org.kept.sla.SlaClocks;
+import org.kept.sla.SlaEntry;
 import org.kept.ticket.TicketChange;
 import org.kept.ticket.TicketChanged;
 import org.kept.ticket.TicketDeadlines;
@@ -27,10 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class ClockKeeper implements TicketDeadlines, SlaClocks {
-
-    /** Entries this module writes itself, and notes: none of them moves a clock. */
-    private static final Set<String> IGNORED = Set.of("NOTE", "CLOCK_PAUSED", "CLOCK_RESUMED", "SLA_WARNING", "SLA_BREACH",
-            "ESCALATED", "EXPEDITED", "COMMITMENT");
 
     private final ClockStore clocks;
     private final PolicyStore policies;
@@ -59,20 +56,17 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
 
     @EventListener
     void on(TicketChanged event) {
-        String kind = event.change().kind();
-        if (IGNORED.contains(kind)) {
+        TicketChange change = event.change();
+        if (change instanceof TicketChange.NoteAdded || change instanceof TicketChange.Annotation) {
+            // notes, and entries other modules write (this one's own included), never move a clock
             return;
         }
         Instant now = clock.instant();
         long id = event.ticketId();
         Optional<TicketClock> found;
-        if (event.change() instanceof TicketChange.Created) {
+        if (change instanceof TicketChange.Created) {
             clocks.insert(id, now);
-            TicketClock started = new TicketClock();
-            started.ticketId = id;
-            started.startedAt = now;
-            started.fresh = true;
-            found = Optional.of(started);
+            found = Optional.of(TicketClock.start(id, now));
         } else {
             found = clocks.find(id);
         }
@@ -81,22 +75,15 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         }
         TicketClock c = found.get();
         TicketView t = tickets.get(id);
-        TicketChange change = event.change();
         if (change instanceof TicketChange.Replied r && !r.byCustomer()) {
-            if (c.firstResponseAt == null) {
-                c.firstResponseAt = now;
-            }
-            c.updateAnchorAt = now;
-            c.updateCut = 0;
+            c.replied(now);
         } else if (change instanceof TicketChange.StateChanged s) {
             stateChanged(c, s.to(), now);
         } else if (change instanceof TicketChange.MergedInto) {
             stateChanged(c, TicketState.CLOSED, now);
         }
         if (t.state().isActive()) {
-            escalator.rule(t, contacts(t)).filter(rule -> Escalator.levelOf(rule) > c.escalationLevel)
-                    .filter(rule -> c.rulePending == null || Escalator.levelOf(rule) > Escalator.levelOf(c.rulePending))
-                    .ifPresent(rule -> c.rulePending = rule);
+            escalator.rule(t, contacts(t)).ifPresent(c::ruleAsks);
         }
         recompute(c, t, now);
     }
@@ -107,29 +94,24 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
     }
 
     private void stateChanged(TicketClock c, TicketState to, Instant now) {
-        boolean stops = to == TicketState.PENDING_CUSTOMER || to == TicketState.RESOLVED || to == TicketState.CLOSED;
-        String reason = to == TicketState.PENDING_CUSTOMER ? TicketClock.WAITING_ON_CUSTOMER : TicketClock.RESOLVED;
-        if (stops && !c.paused()) {
-            c.pausedSince = now;
-            c.pauseReason = reason;
-            tickets.annotate(c.ticketId, new TicketChange.ClockPaused(reason), system.get());
-        } else if (stops) {
-            c.pauseReason = reason;
+        if (to == TicketState.PENDING_CUSTOMER || !to.isActive()) {
+            PauseReason reason = to == TicketState.PENDING_CUSTOMER ? PauseReason.WAITING_CUSTOMER : PauseReason.RESOLVED;
+            if (c.pause(reason, now)) {
+                tickets.annotate(c.ticketId(), new SlaEntry.ClockPaused(reason), system.get());
+            }
         } else if (c.paused()) {
-            clocks.addPause(c.ticketId, c.pauseReason, c.pausedSince, now);
-            long minutes = calendars.of(policy(c).calendarId()).minutesBetween(c.pausedSince, now);
-            c.pausedMinutes += minutes;
-            tickets.annotate(c.ticketId, new TicketChange.ClockResumed(c.pauseReason, minutes), system.get());
-            c.pausedSince = null;
-            c.pauseReason = null;
+            long minutes = calendars.of(policy(c).calendarId()).minutesBetween(c.pausedSince(), now);
+            TicketClock.Resumed pause = c.resume(now, minutes);
+            clocks.addPause(c.ticketId(), pause);
+            tickets.annotate(c.ticketId(), new SlaEntry.ClockResumed(pause.reason(), minutes), system.get());
         }
-        if (to == TicketState.RESOLVED || to == TicketState.CLOSED) {
-            expedites.settle(c.ticketId, now);
+        if (!to.isActive()) {
+            expedites.settle(c.ticketId(), now);
         }
     }
 
     private Policy policy(TicketClock c) {
-        return Optional.ofNullable(c.policyId).flatMap(policies::find)
+        return Optional.ofNullable(c.policyId()).flatMap(policies::find)
                 .orElseGet(() -> policies.ordered().stream().filter(Policy::isFallback).findFirst().orElseThrow());
     }
 
@@ -143,20 +125,15 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
 
     void recompute(TicketClock c, TicketView t, Instant now) {
         if (!t.state().isActive() && !c.paused()) {
-            c.pausedSince = now;
-            c.pauseReason = TicketClock.RESOLVED;
+            c.pause(PauseReason.RESOLVED, now);
         }
+        c.heldBy(t.teamId());
         List<DeadlineMath.Deadline> deadlines = deadlines(c, t);
-        c.firstResponseDue = due(deadlines, DeadlineMath.FIRST_RESPONSE);
-        c.nextUpdateDue = due(deadlines, DeadlineMath.NEXT_UPDATE);
-        c.resolutionDue = due(deadlines, DeadlineMath.RESOLUTION);
-        c.escalationAt = Stream.of(c.firstResponseDue, c.nextUpdateDue, c.resolutionDue).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
         Stream<Instant> planned = open(c, deadlines).map(DeadlineMath.Action::at);
-        if (c.rulePending != null) {
+        if (c.rulePending() != null) {
             planned = Stream.concat(planned, Stream.of(now));
         }
-        c.nextAt = planned.min(Comparator.naturalOrder()).orElse(null);
+        c.plan(deadlines, planned.min(Comparator.naturalOrder()).orElse(null));
         clocks.save(c);
     }
 
@@ -170,38 +147,28 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
         PolicyMatch match = PolicyMatch.of(policies.ordered(), new Policy.Facts(t.type(), t.category(), t.priority(),
                 t.channel(), t.teamId(), customer == null ? null : customer.tier()));
-        c.policyId = match.tiered().id();
-        c.baselinePolicyId = match.baseline().id();
-        List<DeadlineMath.Pause> pauses = c.fresh ? List.of() : clocks.pauses(c.ticketId);
+        c.governedBy(match.tiered().id(), match.baseline().id());
+        List<DeadlineMath.Pause> pauses = c.fresh() ? List.of() : clocks.pauses(c.ticketId());
         return DeadlineMath.earliest(match.both().stream()
                 .map(p -> DeadlineMath.deadlines(c, p, calendars.of(p.calendarId()), pauses)).toList());
     }
 
     /** Warnings and breaches of these deadlines not taken yet. */
     private Stream<DeadlineMath.Action> open(TicketClock c, List<DeadlineMath.Deadline> deadlines) {
-        Set<String> done = c.fresh ? Set.of() : clocks.events(c.ticketId);
+        Set<String> done = c.fresh() ? Set.of() : clocks.events(c.ticketId());
         return DeadlineMath.actions(deadlines).stream()
                 .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())));
     }
 
-    private static Instant due(List<DeadlineMath.Deadline> deadlines, String clock) {
-        return deadlines.stream().filter(d -> d.clock().equals(clock)).map(DeadlineMath.Deadline::due).findFirst().orElse(null);
-    }
-
     @Override
     public Optional<Deadlines> of(long ticketId) {
-        return clocks.find(ticketId).map(ClockKeeper::deadlines);
-    }
-
-    private static Deadlines deadlines(TicketClock c) {
-        return new Deadlines(c.firstResponseDue, c.nextUpdateDue, c.resolutionDue, c.escalationAt, c.pausedSince,
-                c.pausedMinutes, c.expedites, c.escalationLevel);
+        return clocks.find(ticketId).map(TicketClock::shown);
     }
 
     @Override
     public java.util.Map<Long, Deadlines> ofAll(java.util.Collection<Long> ticketIds) {
         java.util.Map<Long, Deadlines> all = new java.util.HashMap<>();
-        clocks.findAll(ticketIds).forEach(c -> all.put(c.ticketId, deadlines(c)));
+        clocks.findAll(ticketIds).forEach(c -> all.put(c.ticketId(), c.shown()));
         return all;
     }
 
@@ -209,19 +176,17 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
     @Override
     @Transactional
     public int startMissing() {
-        List<Long> ids = clocks.ticketsWithoutClock(10_000);
+        List<Long> ids = withoutClock(10_000);
         Instant now = clock.instant();
         for (long id : ids) {
             TicketView t = tickets.get(id);
             clocks.insert(id, t.createdAt().toInstant());
             TicketClock c = clocks.find(id).orElseThrow();
             if (t.state() == TicketState.PENDING_CUSTOMER) {
-                c.pausedSince = now;
-                c.pauseReason = TicketClock.WAITING_ON_CUSTOMER;
+                c.pause(PauseReason.WAITING_CUSTOMER, now);
             } else if (t.state() != TicketState.NEW) {
                 // it was worked on; when is not known, so the first response counts as given when it was recorded
-                c.firstResponseAt = t.updatedAt().toInstant();
-                c.updateAnchorAt = t.updatedAt().toInstant();
+                c.replied(t.updatedAt().toInstant());
             }
             recompute(c, t, now);
             // deadlines that passed before the clock existed show as overdue; they do not set off a storm of
@@ -232,5 +197,21 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             recompute(c, t, now);
         }
         return ids.size();
+    }
+
+    /** Active tickets without a clock, oldest first, read a page of the ticket module's ids at a time. */
+    private List<Long> withoutClock(int limit) {
+        List<Long> missing = new java.util.ArrayList<>();
+        long after = 0;
+        while (missing.size() < limit) {
+            List<Long> page = tickets.activeIds(after, 1_000);
+            if (page.isEmpty()) {
+                break;
+            }
+            Set<Long> started = clocks.withClock(page);
+            page.stream().filter(id -> !started.contains(id)).limit(limit - missing.size()).forEach(missing::add);
+            after = page.get(page.size() - 1);
+        }
+        return missing;
     }
 }

@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.kept.sla.PauseReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** sla_clock, sla_pause and sla_event as plain SQL; due work is a range scan on the next_at index. */
+/** The only reader and writer of sla_clock, sla_clock_cut, sla_pause and sla_event; due work is a range scan on the next_at index. */
 @Repository
 class ClockStore {
 
     private static final String COLUMNS = "c.ticket_id, policy_id, baseline_policy_id, started_at, first_response_at, "
             + "update_anchor_at, paused_since, pause_reason, paused_minutes, resolution_cut, expedites, last_expedite_at, "
             + "escalation_level, rule_pending, first_response_due, next_update_due, resolution_due, escalation_at, next_at, "
-            + "x.ticket_id as cut_row, x.first_response_cut, x.update_cut";
+            + "c.team_id, x.ticket_id as cut_row, x.first_response_cut, x.update_cut";
     /** The clock and, for a ticket ever expedited, the minutes taken off its first-response and next-update targets. */
     private static final String CLOCKS = "sla_clock c left join sla_clock_cut x on x.ticket_id = c.ticket_id";
 
@@ -48,28 +49,30 @@ class ClockStore {
         jdbc.sql("insert into sla_clock (ticket_id, started_at) values (?, ?)").params(ticketId, ts(startedAt)).update();
     }
 
-    void save(TicketClock c) {
+    void save(TicketClock clock) {
+        TicketClock.Stored c = clock.stored();
         jdbc.sql("update sla_clock set policy_id = ?, baseline_policy_id = ?, first_response_at = ?, update_anchor_at = ?, "
                         + "paused_since = ?, pause_reason = ?, paused_minutes = ?, resolution_cut = ?, expedites = ?, "
                         + "last_expedite_at = ?, escalation_level = ?, rule_pending = ?, first_response_due = ?, "
-                        + "next_update_due = ?, resolution_due = ?, escalation_at = ?, next_at = ? where ticket_id = ?")
-                .params(c.policyId, c.baselinePolicyId, ts(c.firstResponseAt), ts(c.updateAnchorAt), ts(c.pausedSince),
-                        c.pauseReason, c.pausedMinutes, c.resolutionCut, c.expedites, ts(c.lastExpediteAt),
-                        c.escalationLevel, c.rulePending, ts(c.firstResponseDue), ts(c.nextUpdateDue), ts(c.resolutionDue),
-                        ts(c.escalationAt), ts(c.nextAt), c.ticketId)
+                        + "next_update_due = ?, resolution_due = ?, escalation_at = ?, next_at = ?, team_id = ? where ticket_id = ?")
+                .params(c.policyId(), c.baselinePolicyId(), ts(c.firstResponseAt()), ts(c.updateAnchorAt()),
+                        ts(c.pausedSince()), c.pauseReason() == null ? null : c.pauseReason().name(), c.pausedMinutes(),
+                        c.resolutionCut(), c.expedites(), ts(c.lastExpediteAt()), c.escalationLevel(), c.rulePending(),
+                        ts(c.firstResponseDue()), ts(c.nextUpdateDue()), ts(c.resolutionDue()), ts(c.escalationAt()),
+                        ts(c.nextAt()), c.teamId(), c.ticketId())
                 .update();
-        saveCuts(c);
+        saveCuts(clock, c);
     }
 
     /** Only tickets ever expedited have a row: the rest pay nothing for it. */
-    private void saveCuts(TicketClock c) {
-        if (c.hasCutRow) {
+    private void saveCuts(TicketClock clock, TicketClock.Stored c) {
+        if (c.cutRow()) {
             jdbc.sql("update sla_clock_cut set first_response_cut = ?, update_cut = ? where ticket_id = ?")
-                    .params(c.firstResponseCut, c.updateCut, c.ticketId).update();
-        } else if (c.firstResponseCut != 0 || c.updateCut != 0) {
+                    .params(c.firstResponseCut(), c.updateCut(), c.ticketId()).update();
+        } else if (c.firstResponseCut() != 0 || c.updateCut() != 0) {
             jdbc.sql("insert into sla_clock_cut (ticket_id, first_response_cut, update_cut) values (?, ?, ?)")
-                    .params(c.ticketId, c.firstResponseCut, c.updateCut).update();
-            c.hasCutRow = true;
+                    .params(c.ticketId(), c.firstResponseCut(), c.updateCut()).update();
+            clock.cutRowStored();
         }
     }
 
@@ -79,9 +82,9 @@ class ClockStore {
                 .query((rs, i) -> new DeadlineMath.Pause(instant(rs, 1), instant(rs, 2))).list();
     }
 
-    void addPause(long ticketId, String reason, Instant from, Instant to) {
+    void addPause(long ticketId, TicketClock.Resumed pause) {
         jdbc.sql("insert into sla_pause (ticket_id, reason, paused_from, paused_to) values (?, ?, ?, ?)")
-                .params(ticketId, reason, ts(from), ts(to)).update();
+                .params(ticketId, pause.reason().name(), ts(pause.from()), ts(pause.to())).update();
     }
 
     Set<String> events(long ticketId) {
@@ -124,10 +127,34 @@ class ClockStore {
                 .params(ticketId, rule).update() == 1;
     }
 
-    List<Long> ticketsWithoutClock(int limit) {
-        return jdbc.sql("select t.id from ticket t where t.state in ('NEW', 'OPEN', 'PENDING_CUSTOMER', 'PENDING_INTERNAL') "
-                        + "and not exists (select 1 from sla_clock c where c.ticket_id = t.id) order by t.id limit ?")
-                .param(limit).query(Long.class).list();
+    /** Which of these tickets have a clock. */
+    Set<Long> withClock(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select ticket_id from sla_clock where ticket_id in ("
+                        + ticketIds.stream().map(id -> "?").collect(Collectors.joining(",")) + ")")
+                .params(List.copyOf(ticketIds)).query(Long.class).list());
+    }
+
+    /** A line of the escalation board, as this table knows it. */
+    record Running(long ticketId, Instant escalationAt, int escalationLevel, Instant waitingSince, int expedites) {
+    }
+
+    /** Running clocks by the deadline that breaches next, along the (team, escalation_at) or escalation_at index. */
+    List<Running> nextToBreach(Long teamId, int limit) {
+        List<Object> params = new java.util.ArrayList<>();
+        String team = "";
+        if (teamId != null) {
+            team = " and team_id = ?";
+            params.add(teamId);
+        }
+        params.add(limit);
+        return jdbc.sql("select ticket_id, escalation_at, escalation_level, coalesce(update_anchor_at, started_at), expedites "
+                        + "from sla_clock where escalation_at is not null" + team + " order by escalation_at, ticket_id limit ?")
+                .params(params)
+                .query((rs, i) -> new Running(rs.getLong(1), instant(rs, 2), rs.getInt(3), instant(rs, 4), rs.getInt(5)))
+                .list();
     }
 
     record Due(long ticketId, OffsetDateTime nextAt) {
@@ -148,29 +175,15 @@ class ClockStore {
     }
 
     private static TicketClock clock(ResultSet rs, int row) throws SQLException {
-        TicketClock c = new TicketClock();
-        c.ticketId = rs.getLong("ticket_id");
-        c.policyId = rs.getObject("policy_id", Long.class);
-        c.baselinePolicyId = rs.getObject("baseline_policy_id", Long.class);
-        c.startedAt = instant(rs, "started_at");
-        c.firstResponseAt = instant(rs, "first_response_at");
-        c.updateAnchorAt = instant(rs, "update_anchor_at");
-        c.pausedSince = instant(rs, "paused_since");
-        c.pauseReason = rs.getString("pause_reason");
-        c.pausedMinutes = rs.getLong("paused_minutes");
-        c.resolutionCut = rs.getLong("resolution_cut");
-        c.hasCutRow = rs.getObject("cut_row") != null;
-        c.firstResponseCut = rs.getLong("first_response_cut");
-        c.updateCut = rs.getLong("update_cut");
-        c.expedites = rs.getInt("expedites");
-        c.lastExpediteAt = instant(rs, "last_expedite_at");
-        c.escalationLevel = rs.getInt("escalation_level");
-        c.rulePending = rs.getString("rule_pending");
-        c.firstResponseDue = instant(rs, "first_response_due");
-        c.nextUpdateDue = instant(rs, "next_update_due");
-        c.resolutionDue = instant(rs, "resolution_due");
-        c.escalationAt = instant(rs, "escalation_at");
-        c.nextAt = instant(rs, "next_at");
-        return c;
+        String reason = rs.getString("pause_reason");
+        return TicketClock.restore(new TicketClock.Stored(rs.getLong("ticket_id"), rs.getObject("policy_id", Long.class),
+                rs.getObject("baseline_policy_id", Long.class), instant(rs, "started_at"), instant(rs, "first_response_at"),
+                instant(rs, "update_anchor_at"), instant(rs, "paused_since"),
+                reason == null ? null : PauseReason.valueOf(reason), rs.getLong("paused_minutes"),
+                rs.getLong("resolution_cut"), rs.getLong("first_response_cut"), rs.getLong("update_cut"),
+                rs.getObject("cut_row") != null, rs.getInt("expedites"), instant(rs, "last_expedite_at"),
+                rs.getInt("escalation_level"), rs.getString("rule_pending"), instant(rs, "first_response_due"),
+                instant(rs, "next_update_due"), instant(rs, "resolution_due"), instant(rs, "escalation_at"),
+                instant(rs, "next_at"), rs.getObject("team_id", Long.class)));
     }
 }

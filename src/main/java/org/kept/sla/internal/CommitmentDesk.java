@@ -1,28 +1,23 @@
 package org.kept.sla.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.KeptException;
 import org.kept.shared.StaleUpdateException;
+import org.kept.sla.CommitmentState;
 import org.kept.sla.CommitmentView;
 import org.kept.sla.Commitments;
 import org.kept.sla.OnShift;
-import org.kept.ticket.TicketChange;
+import org.kept.sla.SlaEntry;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CommitmentDesk implements Commitments {
 
     private static final Logger log = LoggerFactory.getLogger(CommitmentDesk.class);
-    static final String OPEN = "OPEN";
-    static final String KEPT = "KEPT";
-    static final String MISSED = "MISSED";
-    private static final String COLUMNS = "c.id, c.ticket_id, t.number, c.owner_id, c.team_id, c.promise, c.due, c.state, "
-            + "c.outcome, c.version";
 
-    private final JdbcClient jdbc;
+    private final CommitmentStore store;
     private final Tickets tickets;
     private final Directory directory;
     private final Recipients recipients;
@@ -55,10 +45,10 @@ public class CommitmentDesk implements Commitments {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    CommitmentDesk(JdbcClient jdbc, Tickets tickets, Directory directory, Recipients recipients,
+    CommitmentDesk(CommitmentStore store, Tickets tickets, Directory directory, Recipients recipients,
                    NotificationStore notifications, Escalator escalator, SystemActor system, SlaSettings settings,
                    ObjectProvider<OnShift> onShift, PlatformTransactionManager txManager, Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.tickets = tickets;
         this.directory = directory;
         this.recipients = recipients;
@@ -73,9 +63,13 @@ public class CommitmentDesk implements Commitments {
 
     /** A commitment with its outcome and version, as the API shows it. */
     public record Commitment(long id, long ticketId, String ticketNumber, Long ownerId, Long teamId, String promise,
-                             Instant due, String state, String outcome, int version) {
+                             Instant due, CommitmentState state, String outcome, int version) {
         CommitmentView view() {
             return new CommitmentView(id, ticketId, ticketNumber, ownerId, teamId, promise, due, state);
+        }
+
+        boolean open() {
+            return state == CommitmentState.OPEN;
         }
     }
 
@@ -94,19 +88,14 @@ public class CommitmentDesk implements Commitments {
         }
         Long team = by.teamId() != null ? by.teamId() : t.teamId();
         Instant remind = due.minus(settings.reminderLead);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into sla_commitment (ticket_id, owner_id, team_id, promise, due, state, reminded, next_at, created_by, "
-                        + "created_at) values (?, ?, ?, ?, ?, 'OPEN', false, ?, ?, ?)")
-                .params(ticketId, by.id(), team, promise.strip(), ClockStore.ts(due),
-                        ClockStore.ts(remind.isAfter(now) ? remind : now), by.id(), ClockStore.ts(now))
-                .update(key, "id");
-        tickets.annotate(ticketId, new TicketChange.Commitment(OPEN, due.toString(), promise.strip()), by);
-        return get(key.getKey().longValue());
+        long id = store.insert(ticketId, t.number(), by.id(), team, promise.strip(), due, remind.isAfter(now) ? remind : now,
+                now);
+        tickets.annotate(ticketId, new SlaEntry.Commitment(SlaEntry.Commitment.Step.OPEN, due, promise.strip()), by);
+        return get(id);
     }
 
     public Commitment get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from sla_commitment c join ticket t on t.id = c.ticket_id where c.id = ?")
-                .param(id).query(CommitmentDesk::row).optional().orElseThrow(() -> KeptException.notFound("commitment", id));
+        return store.find(id).orElseThrow(() -> KeptException.notFound("commitment", id));
     }
 
     /**
@@ -123,19 +112,16 @@ public class CommitmentDesk implements Commitments {
         if (expectedVersion != null && expectedVersion != c.version()) {
             throw new StaleUpdateException("commitment", id);
         }
-        if (!c.state().equals(OPEN)) {
+        if (!c.open()) {
             throw KeptException.conflict("sla.commitment.settled", id, c.state());
         }
         if ((nextPromise == null) != (nextDue == null)) {
             throw KeptException.invalid("sla.commitment.next");
         }
-        int rows = jdbc.sql("update sla_commitment set state = 'KEPT', outcome = ?, settled_at = ?, next_at = null, "
-                        + "version = version + 1 where id = ? and state = 'OPEN' and version = ?")
-                .params(outcome.strip(), ClockStore.ts(clock.instant()), id, c.version()).update();
-        if (rows == 0) {
+        if (!store.settle(id, CommitmentState.KEPT, outcome.strip(), clock.instant(), c.version())) {
             throw new StaleUpdateException("commitment", id);
         }
-        tickets.annotate(c.ticketId(), new TicketChange.Commitment(KEPT, c.due().toString(), outcome.strip()), by);
+        tickets.annotate(c.ticketId(), new SlaEntry.Commitment(SlaEntry.Commitment.Step.KEPT, c.due(), outcome.strip()), by);
         if (nextPromise != null) {
             promise(c.ticketId(), nextPromise, nextDue, by);
         }
@@ -144,44 +130,29 @@ public class CommitmentDesk implements Commitments {
 
     /** This person's open promises, or a team's (including those fallen to it), soonest first. */
     public List<Commitment> open(Long ownerId, Long teamId, int limit) {
-        String where = ownerId != null ? "c.owner_id = ?" : "c.team_id = ?";
-        return jdbc.sql("select " + COLUMNS + " from sla_commitment c join ticket t on t.id = c.ticket_id where " + where
-                        + " and c.state = 'OPEN' order by c.due, c.id limit ?")
-                .params(ownerId != null ? ownerId : teamId, limit).query(CommitmentDesk::row).list();
+        return store.open(ownerId, teamId, limit);
     }
 
     public List<Commitment> ofTicket(long ticketId) {
-        return jdbc.sql("select " + COLUMNS + " from sla_commitment c join ticket t on t.id = c.ticket_id where c.ticket_id = ? "
-                + "order by c.id").param(ticketId).query(CommitmentDesk::row).list();
+        return store.ofTicket(ticketId);
     }
 
     @Override
     public List<CommitmentView> openFor(long ownerId, Instant until) {
-        return jdbc.sql("select " + COLUMNS + " from sla_commitment c join ticket t on t.id = c.ticket_id "
-                        + "where c.owner_id = ? and c.state = 'OPEN' and c.due < ? order by c.due, c.id")
-                .params(ownerId, ClockStore.ts(until)).query(CommitmentDesk::row).stream().map(Commitment::view).toList();
+        return store.openBefore(ownerId, until).stream().map(Commitment::view).toList();
     }
 
     /** Reminders and misses due at {@code now}; each leased by compare-and-set on next_at, like the ticket clocks. */
     int runDue(Instant now, Collection<Long> onlyTickets) {
-        String only = onlyTickets == null ? "" : onlyTickets.isEmpty() ? " and 1 = 0"
-                : " and ticket_id in (" + onlyTickets.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-        List<Object[]> due = jdbc.sql("select id, next_at from sla_commitment where next_at <= ?" + only
-                        + " order by next_at limit ?")
-                .params(ClockStore.ts(now), settings.batch)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)}).list();
         int acted = 0;
-        for (Object[] d : due) {
-            long id = (Long) d[0];
-            Integer leased = tx.execute(s -> jdbc.sql("update sla_commitment set next_at = ? where id = ? and next_at = ?")
-                    .params(ClockStore.ts(now.plus(settings.lease)), id, d[1]).update());
-            if (leased == null || leased == 0) {
+        for (CommitmentStore.Due d : store.due(now, settings.batch, onlyTickets)) {
+            if (!Boolean.TRUE.equals(tx.execute(s -> store.lease(d, now.plus(settings.lease))))) {
                 continue;
             }
             try {
-                acted += tx.execute(s -> act(id, now));
+                acted += tx.execute(s -> act(d.id(), now));
             } catch (RuntimeException e) {
-                log.warn("Commitment {} failed; retried after the lease", id, e);
+                log.warn("Commitment {} failed; retried after the lease", d.id(), e);
             }
         }
         return acted;
@@ -189,34 +160,28 @@ public class CommitmentDesk implements Commitments {
 
     private int act(long id, Instant now) {
         Commitment c = get(id);
-        if (!c.state().equals(OPEN)) {
-            jdbc.sql("update sla_commitment set next_at = null where id = ?").param(id).update();
+        if (!c.open()) {
+            store.nothingDue(id);
             return 0;
         }
         if (now.isBefore(c.due())) {
-            jdbc.sql("update sla_commitment set reminded = true, next_at = ? where id = ?").params(ClockStore.ts(c.due()), id)
-                    .update();
+            store.reminded(id, c.due());
             remind(c, now);
             return 1;
         }
-        jdbc.sql("update sla_commitment set state = 'MISSED', settled_at = ?, next_at = null, version = version + 1 "
-                + "where id = ?").params(ClockStore.ts(now), id).update();
-        tickets.annotate(c.ticketId(), new TicketChange.Commitment(MISSED, c.due().toString(), c.promise()), system.get());
+        if (!store.settle(id, CommitmentState.MISSED, null, now, c.version())) {
+            return 0;
+        }
+        tickets.annotate(c.ticketId(), new SlaEntry.Commitment(SlaEntry.Commitment.Step.MISSED, c.due(), c.promise()),
+                system.get());
         if (tickets.get(c.ticketId()).state().isActive()) {
             escalator.functional(c.ticketId(), Escalator.AGENT, "承诺未兑现 Commitment missed: " + c.promise(), null, system.get());
         }
         return 1;
     }
 
-    /** Rosters stand in for the workforce module in tests that share one context; null puts the real one back. */
-    void rosterForTests(OnShift roster) {
-        this.rosterForTests = roster;
-    }
-
-    private volatile OnShift rosterForTests;
-
     private void remind(Commitment c, Instant now) {
-        OnShift shift = rosterForTests != null ? rosterForTests : onShift.getIfAvailable();
+        OnShift shift = onShift.getIfAvailable();
         boolean present = c.ownerId() != null && directory.activeStaff(c.ownerId()).isPresent()
                 && (shift == null || shift.isOnShift(c.ownerId(), now));
         String text = "承诺提醒 Promise due " + c.due() + " " + c.ticketNumber() + ": " + c.promise();
@@ -225,15 +190,9 @@ public class CommitmentDesk implements Commitments {
             return;
         }
         // nobody may be left holding a promise they cannot keep: it falls to the team
-        jdbc.sql("update sla_commitment set owner_id = null, version = version + 1 where id = ?").param(c.id()).update();
+        store.fallToTeam(c.id());
         notifications.send(recipients.teamOf(c.teamId()), "COMMITMENT", c.ticketId(), "转交班组 To the team: " + text);
-        tickets.annotate(c.ticketId(), new TicketChange.Commitment("FELL_TO_TEAM", c.due().toString(), c.promise()),
+        tickets.annotate(c.ticketId(), new SlaEntry.Commitment(SlaEntry.Commitment.Step.FELL_TO_TEAM, c.due(), c.promise()),
                 system.get());
-    }
-
-    private static Commitment row(ResultSet rs, int i) throws SQLException {
-        return new Commitment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
-                rs.getObject(5, Long.class), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                rs.getString(8), rs.getString(9), rs.getInt(10));
     }
 }

@@ -59,15 +59,15 @@ final class DeadlineMath {
         if (c.paused()) {
             return out;
         }
-        if (c.firstResponseAt == null) {
-            out.add(deadline(FIRST_RESPONSE, Math.max(0, p.firstResponseMinutes() - c.firstResponseCut), p.warnPercent(),
-                    m -> due(calendar, c.startedAt, m, pauses)));
-        } else if (p.nextUpdateMinutes() != null && c.updateAnchorAt != null) {
-            out.add(deadline(NEXT_UPDATE, Math.max(0, p.nextUpdateMinutes() - c.updateCut), p.warnPercent(),
-                    m -> due(calendar, c.updateAnchorAt, m, pauses)));
+        if (c.firstResponseAt() == null) {
+            out.add(deadline(FIRST_RESPONSE, Math.max(0, p.firstResponseMinutes() - c.firstResponseCut()), p.warnPercent(),
+                    m -> due(calendar, c.startedAt(), m, pauses)));
+        } else if (p.nextUpdateMinutes() != null && c.updateAnchorAt() != null) {
+            out.add(deadline(NEXT_UPDATE, Math.max(0, p.nextUpdateMinutes() - c.updateCut()), p.warnPercent(),
+                    m -> due(calendar, c.updateAnchorAt(), m, pauses)));
         }
-        long resolution = Math.max(0, p.resolutionMinutes() - c.resolutionCut);
-        out.add(deadline(RESOLUTION, resolution, p.warnPercent(), m -> due(calendar, c.startedAt, m, pauses)));
+        long resolution = Math.max(0, p.resolutionMinutes() - c.resolutionCut());
+        out.add(deadline(RESOLUTION, resolution, p.warnPercent(), m -> due(calendar, c.startedAt(), m, pauses)));
         return out;
     }
 

@@ -2,20 +2,27 @@ package org.kept.sla.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import java.util.Map;
+import java.util.Objects;
+import org.kept.ticket.TicketSummary;
+import org.kept.ticket.Tickets;
+import org.springframework.stereotype.Service;
 
-/** 升级看板: what breaches next, who holds it, how long the customer has waited; read along the escalation_at index. */
-@Repository
+/**
+ * 升级看板: what breaches next, who holds it, how long the customer has waited. The clocks come along this module's
+ * escalation_at index (per team on the team kept with each clock); the tickets' numbers, subjects and holders from the
+ * ticket module, one batch for the page.
+ */
+@Service
 public class EscalationBoard {
 
-    private final JdbcClient jdbc;
+    private final ClockStore clocks;
+    private final Tickets tickets;
 
-    EscalationBoard(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EscalationBoard(ClockStore clocks, Tickets tickets) {
+        this.clocks = clocks;
+        this.tickets = tickets;
     }
 
     /** One row: the ticket, its holder's ids, the next deadline and the wait since the centre last spoke. */
@@ -25,25 +32,14 @@ public class EscalationBoard {
     }
 
     public List<Row> next(Long teamId, int limit, Instant now) {
-        List<Object> params = new ArrayList<>();
-        String team = "";
-        if (teamId != null) {
-            team = " and t.team_id = ?";
-            params.add(teamId);
-        }
-        params.add(limit);
-        return jdbc.sql("select c.ticket_id, t.number, t.subject, t.priority, t.state, t.team_id, t.assignee_id, c.escalation_at, "
-                        + "c.escalation_level, coalesce(c.update_anchor_at, c.started_at), c.expedites "
-                        + "from sla_clock c join ticket t on t.id = c.ticket_id where c.escalation_at is not null" + team
-                        + " order by c.escalation_at, c.ticket_id limit ?")
-                .params(params)
-                .query((rs, i) -> {
-                    Instant at = rs.getObject(8, OffsetDateTime.class).toInstant();
-                    Instant since = rs.getObject(10, OffsetDateTime.class).toInstant();
-                    return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            rs.getObject(6, Long.class), rs.getObject(7, Long.class), at,
-                            Duration.between(now, at).toMinutes(), rs.getInt(9), since,
-                            Math.max(0, Duration.between(since, now).toMinutes()), rs.getInt(11));
-                }).list();
+        List<ClockStore.Running> running = clocks.nextToBreach(teamId, limit);
+        Map<Long, TicketSummary> shown = tickets.summaries(running.stream().map(ClockStore.Running::ticketId).toList());
+        return running.stream().map(r -> {
+            TicketSummary t = shown.get(r.ticketId());
+            return t == null ? null : new Row(r.ticketId(), t.number(), t.subject(), t.priority().rank(), t.state().name(),
+                    t.teamId(), t.assigneeId(), r.escalationAt(), Duration.between(now, r.escalationAt()).toMinutes(),
+                    r.escalationLevel(), r.waitingSince(), Math.max(0, Duration.between(r.waitingSince(), now).toMinutes()),
+                    r.expedites());
+        }).filter(Objects::nonNull).toList();
     }
 }

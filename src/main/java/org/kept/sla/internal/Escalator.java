@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
+import org.kept.sla.SlaEntry;
 import org.kept.ticket.Priority;
-import org.kept.ticket.TicketChange;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
 import org.kept.ticket.TimelineEntry;
@@ -76,7 +76,7 @@ public class Escalator {
         if (!t.state().isActive()) {
             throw KeptException.conflict("sla.escalation.closed", t.number());
         }
-        int from = clocks.find(ticketId).map(c -> c.escalationLevel).orElse(AGENT);
+        int from = clocks.find(ticketId).map(TicketClock::escalationLevel).orElse(AGENT);
         if (from >= MAJOR) {
             hierarchical(ticketId, reason + (note == null ? "" : " — " + note), by);
             return from;
@@ -94,14 +94,11 @@ public class Escalator {
                     .orElseThrow(() -> KeptException.conflict("sla.escalation.noTeam", MAJOR_COMPLAINTS));
             moved = tickets.assign(ticketId, major, null, t.version(), system.get());
         }
-        tickets.annotate(ticketId, new TicketChange.Escalated(recipients.holderName(t), recipients.holderName(moved),
+        tickets.annotate(ticketId, new SlaEntry.Escalated(recipients.holderName(t), recipients.holderName(moved),
                 handover(t, reason, note)), by);
         int level = target;
         clocks.find(ticketId).ifPresent(c -> {
-            c.escalationLevel = level;
-            if (c.rulePending != null && levelOf(c.rulePending) <= level) {
-                c.rulePending = null;
-            }
+            c.escalatedTo(level);
             clocks.save(c);
         });
         notifications.send(recipients.holderOf(moved), "ESCALATION", ticketId,
@@ -115,7 +112,7 @@ public class Escalator {
         List<Long> leads = recipients.leadsOf(t.teamId());
         notifications.send(leads, "ESCALATION", ticketId, "请关注 Attention " + t.number() + ": " + reason);
         String holder = recipients.holderName(t);
-        tickets.annotate(ticketId, new TicketChange.Escalated(holder, holder, "通知组长 Lead notified: " + reason), by);
+        tickets.annotate(ticketId, new SlaEntry.Escalated(holder, holder, "通知组长 Lead notified: " + reason), by);
     }
 
     /** What the next holder needs to know without asking the customer again: the case in a few lines. */

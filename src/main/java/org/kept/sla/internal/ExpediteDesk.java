@@ -10,8 +10,8 @@ import org.kept.identity.CurrentUser;
 import org.kept.shared.CentreZone;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.KeptException;
+import org.kept.sla.SlaEntry;
 import org.kept.ticket.Priority;
-import org.kept.ticket.TicketChange;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
 import org.springframework.stereotype.Service;
@@ -59,6 +59,15 @@ public class ExpediteDesk {
         this.clock = clock;
     }
 
+    public Expedite get(long id) {
+        return expedites.get(id);
+    }
+
+    /** Expedites requested from {@code from} (inclusive) to {@code to}, per team. */
+    public List<TeamFigures> report(Instant from, Instant to) {
+        return expedites.report(from, to);
+    }
+
     /** The expedite made (or, for a retried request with the same key, the one made before). */
     public IdempotentRequests.Outcome expedite(long ticketId, String reason, CurrentUser by, String idempotencyKey) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
@@ -79,53 +88,49 @@ public class ExpediteDesk {
         if (c.paused()) {
             throw KeptException.conflict("sla.expedite.waiting", t.number());
         }
-        if (c.lastExpediteAt != null && c.lastExpediteAt.plus(settings.expediteCooldown).isAfter(now)) {
-            throw KeptException.conflict("sla.expedite.recent", shown(c.lastExpediteAt), shown(c.resolutionDue),
+        if (c.expeditedWithin(settings.expediteCooldown, now)) {
+            throw KeptException.conflict("sla.expedite.recent", shown(c.lastExpediteAt()), shown(c.resolutionDue()),
                     settings.expediteCooldown.toHours());
         }
-        Instant oldDue = c.resolutionDue;
+        Instant oldDue = c.resolutionDue();
         if (oldDue == null || !oldDue.isAfter(now)) {
             throw KeptException.conflict("sla.expedite.overdue", oldDue == null ? "-" : shown(oldDue));
         }
-        Policy policy = policies.find(c.policyId).orElseThrow();
+        Policy policy = policies.find(c.policyId()).orElseThrow();
         BusinessCalendar calendar = calendars.of(policy.calendarId());
         long resolutionCut = cut(calendar, now, oldDue, policy.expeditePercent());
         if (resolutionCut == 0) {
             throw KeptException.conflict("sla.expedite.floor", shown(oldDue), settings.expediteFloorMinutes);
         }
         // the update the customer is owed comes in too: the first response if none was given yet, else the next update
-        long responseCut = c.firstResponseAt == null ? cut(calendar, now, c.firstResponseDue, policy.expeditePercent()) : 0;
-        long updateCut = c.firstResponseAt != null ? cut(calendar, now, c.nextUpdateDue, policy.expeditePercent()) : 0;
+        long responseCut = c.firstResponseAt() == null ? cut(calendar, now, c.firstResponseDue(), policy.expeditePercent()) : 0;
+        long updateCut = c.firstResponseAt() != null ? cut(calendar, now, c.nextUpdateDue(), policy.expeditePercent()) : 0;
         TicketView raised = t;
         if (t.priority() != Priority.P1) {
             raised = tickets.changePriority(ticketId, Priority.ofRank(t.priority().rank() - 1), t.version(), by);
         }
         TicketClock after = clocks.find(ticketId).orElseThrow();
-        after.resolutionCut += resolutionCut;
-        after.firstResponseCut += responseCut;
-        after.updateCut += updateCut;
-        after.expedites++;
-        after.lastExpediteAt = now;
+        after.expedite(resolutionCut, responseCut, updateCut, now);
         keeper.recompute(after, raised, now);
-        Instant newDue = after.resolutionDue;
+        Instant newDue = after.resolutionDue();
         if (newDue == null || !newDue.isBefore(oldDue)) {
             throw KeptException.conflict("sla.expedite.floor", shown(oldDue), settings.expediteFloorMinutes);
         }
-        String moved = moved("首次响应 First response", c.firstResponseDue, after.firstResponseDue)
-                + moved("下次更新 Next update", c.nextUpdateDue, after.nextUpdateDue);
+        String moved = moved("首次响应 First response", c.firstResponseDue(), after.firstResponseDue())
+                + moved("下次更新 Next update", c.nextUpdateDue(), after.nextUpdateDue());
         long id = expedites.insert(ticketId, t.teamId(), by.id(), reason, now, oldDue, newDue);
-        tickets.annotate(ticketId, new TicketChange.Expedited(oldDue.toString(), newDue.toString(), reason + moved), by);
+        tickets.annotate(ticketId, new SlaEntry.Expedited(oldDue, newDue, reason + moved), by);
         List<Long> told = new ArrayList<>(recipients.teamOf(raised.teamId()));
         told.addAll(recipients.holderOf(raised));
         told.remove(by.id());
         notifications.send(told, "EXPEDITE", ticketId, "加急 Expedite " + t.number() + " → " + shown(newDue) + ": " + reason);
-        Instant update = after.firstResponseAt == null ? after.firstResponseDue : after.nextUpdateDue;
+        Instant update = after.firstResponseAt() == null ? after.firstResponseDue() : after.nextUpdateDue();
         boolean updateFirst = update != null && update.isBefore(newDue);
         tickets.reply(ticketId, "您的加急请求已受理，我们将在 " + shown(newDue) + " 前处理完毕"
                 + (updateFirst ? "，并在 " + shown(update) + " 前告知您进展。" : "。")
                 + " We have expedited your request; you will have our answer by " + shown(newDue)
                 + (updateFirst ? " and news of progress by " + shown(update) + "." : "."), null, by);
-        keepOwed(ticketId, after, now);
+        keepOwed(ticketId, after.owed(), now);
         return id;
     }
 
@@ -146,11 +151,9 @@ public class ExpediteDesk {
      * "已帮您加急" is not the progress the customer is owed: the acknowledgement must not count as the first response
      * or restart the next-update clock, or an expedite would push those deadlines out instead of in.
      */
-    private void keepOwed(long ticketId, TicketClock expedited, Instant now) {
+    private void keepOwed(long ticketId, TicketClock.Owed owed, Instant now) {
         TicketClock c = clocks.find(ticketId).orElseThrow();
-        c.firstResponseAt = expedited.firstResponseAt;
-        c.updateAnchorAt = expedited.updateAnchorAt;
-        c.updateCut = expedited.updateCut;
+        c.stillOwes(owed);
         keeper.recompute(c, tickets.get(ticketId), now);
     }
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** Expedites (加急) and whether each was honoured: resolved by its new deadline, or missed. */
 @Repository
-public class ExpediteStore {
+class ExpediteStore {
 
     static final String PENDING = "PENDING";
 
@@ -28,12 +28,7 @@ public class ExpediteStore {
         return key.getKey().longValue();
     }
 
-    /** One expedite as the API shows it. */
-    public record Expedite(long id, long ticketId, String reason, OffsetDateTime requestedAt, OffsetDateTime oldDue,
-                           OffsetDateTime newDue, String outcome) {
-    }
-
-    public Expedite get(long id) {
+    Expedite get(long id) {
         return jdbc.sql("select id, ticket_id, reason, requested_at, old_due, new_due, outcome from sla_expedite where id = ?")
                 .param(id).query((rs, i) -> new Expedite(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
@@ -54,11 +49,8 @@ public class ExpediteStore {
                 .params(ClockStore.ts(now), ticketId, ClockStore.ts(now)).update();
     }
 
-    /** Per team, expedites requested in [from, to): how many, honoured, missed, still open. */
-    public record TeamFigures(Long teamId, long requested, long honoured, long missed, long pending) {
-    }
-
-    public List<TeamFigures> report(Instant from, Instant to) {
+    /** Per team, expedites requested from {@code from} up to {@code to}: how many, honoured, missed, still open. */
+    List<TeamFigures> report(Instant from, Instant to) {
         return jdbc.sql("select team_id, count(*), sum(case when outcome = 'HONOURED' then 1 else 0 end), "
                         + "sum(case when outcome = 'MISSED' then 1 else 0 end), sum(case when outcome = 'PENDING' then 1 else 0 end) "
                         + "from sla_expedite where requested_at >= ? and requested_at < ? group by team_id order by team_id")

@@ -5,12 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.kept.sla.Notification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** In-app notifications (站内通知): escalations, expedites and commitment reminders land here. */
 @Repository
-public class NotificationStore {
+class NotificationStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -18,11 +19,6 @@ public class NotificationStore {
     NotificationStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** One notification, as its reader sees it. */
-    public record Notification(long id, String kind, Long ticketId, String body, OffsetDateTime createdAt,
-                               OffsetDateTime readAt) {
     }
 
     void send(Collection<Long> userIds, String kind, Long ticketId, String body) {
@@ -33,7 +29,7 @@ public class NotificationStore {
                 .params(user, kind, ticketId, text, now).update());
     }
 
-    public List<Notification> of(long userId, boolean unreadOnly, int limit) {
+    List<Notification> of(long userId, boolean unreadOnly, int limit) {
         return jdbc.sql("select id, kind, ticket_id, body, created_at, read_at from notification where user_id = ?"
                         + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?")
                 .params(userId, limit)
@@ -42,13 +38,13 @@ public class NotificationStore {
                 .list();
     }
 
-    public long unread(long userId) {
+    long unread(long userId) {
         return jdbc.sql("select count(*) from (select 1 from notification where user_id = ? and read_at is null limit 100) n")
                 .param(userId).query(Long.class).single();
     }
 
     /** False when the notification is not this reader's (or does not exist). */
-    public boolean markRead(long id, long userId) {
+    boolean markRead(long id, long userId) {
         return jdbc.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and user_id = ?")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), id, userId).update() == 1;
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.kept.ticket.TicketChange;
+import org.kept.sla.SlaEntry;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
 import org.slf4j.Logger;
@@ -140,8 +140,9 @@ public class SlaScheduler {
         int acted = 0;
         TicketClock c = clocks.find(ticketId).orElseThrow();
         TicketView t = tickets.get(ticketId);
-        if (c.rulePending != null && t.state().isActive() && clocks.takeRule(ticketId, c.rulePending)) {
-            escalator.functional(ticketId, Escalator.levelOf(c.rulePending), "规则 Rule: " + Escalator.reasonOf(c.rulePending),
+        String rule = c.rulePending();
+        if (rule != null && t.state().isActive() && clocks.takeRule(ticketId, rule)) {
+            escalator.functional(ticketId, Escalator.levelOf(rule), "规则 Rule: " + Escalator.reasonOf(rule),
                     null, system.get());
             acted++;
         }
@@ -160,12 +161,12 @@ public class SlaScheduler {
     private void perform(long ticketId, DeadlineMath.Action a, Instant now) {
         TicketView t = tickets.get(ticketId);
         if (a.kind().equals(DeadlineMath.WARNING)) {
-            tickets.annotate(ticketId, new TicketChange.Deadline(a.clock(), a.deadline().toString(), false), system.get());
+            tickets.annotate(ticketId, new SlaEntry.Deadline(a.clock(), a.deadline(), false), system.get());
             notifications.send(recipients.holderOf(t), "SLA_WARNING", ticketId,
                     "即将超时 Due soon " + t.number() + " " + a.clock() + " " + a.deadline());
             return;
         }
-        tickets.annotate(ticketId, new TicketChange.Deadline(a.clock(), a.deadline().toString(), true), system.get());
+        tickets.annotate(ticketId, new SlaEntry.Deadline(a.clock(), a.deadline(), true), system.get());
         String reason = "超时 Breach " + a.clock() + " " + a.deadline();
         if (a.clock().equals(DeadlineMath.RESOLUTION)) {
             expedites.missed(ticketId, now);

@@ -2,8 +2,8 @@ package org.kept.sla.internal;
 
 import java.util.EnumSet;
 import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
 import org.kept.identity.Permission;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,18 +13,20 @@ import org.springframework.stereotype.Component;
 @Component
 class SystemActor {
 
-    private final JdbcClient jdbc;
+    static final String USERNAME = "kept-sla";
+
+    private final Directory directory;
     private volatile CurrentUser actor;
 
-    SystemActor(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SystemActor(Directory directory) {
+        this.directory = directory;
     }
 
     CurrentUser get() {
         CurrentUser a = actor;
         if (a == null) {
-            long id = jdbc.sql("select id from app_user where username = 'kept-sla'").query(Long.class).single();
-            a = new CurrentUser(id, "kept-sla", "Kept SLA", "SLA", "LEAD",
+            long id = directory.userNamed(USERNAME).orElseThrow(() -> new IllegalStateException("no user " + USERNAME)).id();
+            a = new CurrentUser(id, USERNAME, "Kept SLA", "SLA", "LEAD",
                     EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY), null, null,
                     true, "");
             actor = a;

@@ -9,8 +9,9 @@ import org.kept.identity.CurrentUser;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
+import org.kept.sla.internal.Expedite;
 import org.kept.sla.internal.ExpediteDesk;
-import org.kept.sla.internal.ExpediteStore;
+import org.kept.sla.internal.TeamFigures;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,11 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ExpediteController {
 
     private final ExpediteDesk desk;
-    private final ExpediteStore store;
 
-    ExpediteController(ExpediteDesk desk, ExpediteStore store) {
+    ExpediteController(ExpediteDesk desk) {
         this.desk = desk;
-        this.store = store;
     }
 
     @PostMapping("/api/v1/tickets/{id}/expedite")
@@ -42,20 +41,20 @@ class ExpediteController {
                     + "down to a floor, tells the team and the customer. "
                     + "Refused with 409 and the reason when it cannot have effect (closed, waiting on the customer, "
                     + "expedited recently, deadline passed or as close as it can be). Honours Idempotency-Key.")
-    ResponseEntity<ExpediteStore.Expedite> expedite(@PathVariable long id, @Valid @RequestBody SlaRequests.Expedite body,
+    ResponseEntity<Expedite> expedite(@PathVariable long id, @Valid @RequestBody SlaRequests.Expedite body,
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                     @AuthenticationPrincipal CurrentUser me) {
         IdempotentRequests.Outcome done = desk.expedite(id, body.reason(), me, key);
-        return IdempotentResponses.created("/api/v1/tickets/" + id + "/timeline", done.replayed(), store.get(done.id()));
+        return IdempotentResponses.created("/api/v1/tickets/" + id + "/timeline", done.replayed(), desk.get(done.id()));
     }
 
     @GetMapping("/api/v1/reports/expedites")
     @PreAuthorize("hasAuthority('REPORT_READ')")
     @Operation(summary = "Expedites per team requested in [from, to): honoured, missed, still open")
-    List<ExpediteStore.TeamFigures> report(@RequestParam OffsetDateTime from, @RequestParam OffsetDateTime to) {
+    List<TeamFigures> report(@RequestParam OffsetDateTime from, @RequestParam OffsetDateTime to) {
         if (!to.isAfter(from)) {
             throw KeptException.invalid("sla.report.period");
         }
-        return store.report(from.toInstant(), to.toInstant());
+        return desk.report(from.toInstant(), to.toInstant());
     }
 }

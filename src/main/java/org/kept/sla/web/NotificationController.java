@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
-import org.kept.sla.internal.NotificationStore;
+import org.kept.sla.Notification;
+import org.kept.sla.Notifications;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,25 +21,25 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "sla")
 class NotificationController {
 
-    private final NotificationStore store;
+    private final Notifications inbox;
 
-    NotificationController(NotificationStore store) {
-        this.store = store;
+    NotificationController(Notifications inbox) {
+        this.inbox = inbox;
     }
 
     @GetMapping("/api/v1/notifications")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "My notifications, newest first (unread=true for the unread ones)")
-    List<NotificationStore.Notification> mine(@RequestParam(defaultValue = "false") boolean unread,
+    List<Notification> mine(@RequestParam(defaultValue = "false") boolean unread,
                                               @AuthenticationPrincipal CurrentUser me) {
-        return store.of(me.id(), unread, 100).stream().map(n -> SlaMasking.of(n, me)).toList();
+        return inbox.of(me.id(), unread, 100).stream().map(n -> SlaMasking.of(n, me)).toList();
     }
 
     @PostMapping("/api/v1/notifications/{id}/read")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "Mark one of my notifications read")
     Map<String, Object> read(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
-        if (!store.markRead(id, me.id())) {
+        if (!inbox.markRead(id, me.id())) {
             throw KeptException.notFound("notification", id);
         }
         return Map.of("id", id, "read", true);

@@ -2,9 +2,9 @@ package org.kept.sla.web;
 
 import org.kept.identity.CurrentUser;
 import org.kept.shared.Masking;
+import org.kept.sla.Notification;
 import org.kept.sla.internal.CommitmentDesk;
 import org.kept.sla.internal.EscalationBoard;
-import org.kept.sla.internal.NotificationStore;
 
 /** Free text (subjects, promises, reasons) masked at the edge for roles that do not see personal data. */
 final class SlaMasking {
@@ -12,8 +12,8 @@ final class SlaMasking {
     private SlaMasking() {
     }
 
-    static NotificationStore.Notification of(NotificationStore.Notification n, CurrentUser viewer) {
-        return viewer.seesPersonalData() ? n : new NotificationStore.Notification(n.id(), n.kind(), n.ticketId(),
+    static Notification of(Notification n, CurrentUser viewer) {
+        return viewer.seesPersonalData() ? n : new Notification(n.id(), n.kind(), n.ticketId(),
                 Masking.inText(n.body()), n.createdAt(), n.readAt());
     }
 

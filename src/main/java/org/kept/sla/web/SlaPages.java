@@ -7,9 +7,9 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.KeptException;
 import org.kept.shared.Problems;
+import org.kept.sla.Notifications;
 import org.kept.sla.internal.CommitmentDesk;
 import org.kept.sla.internal.EscalationBoard;
-import org.kept.sla.internal.NotificationStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,13 +26,13 @@ class SlaPages {
 
     private final EscalationBoard board;
     private final CommitmentDesk commitments;
-    private final NotificationStore notifications;
+    private final Notifications notifications;
     private final Directory directory;
     private final Problems problems;
     private final Clock clock;
     private final TicketSlaActions forms;
 
-    SlaPages(EscalationBoard board, CommitmentDesk commitments, NotificationStore notifications, Directory directory,
+    SlaPages(EscalationBoard board, CommitmentDesk commitments, Notifications notifications, Directory directory,
              Problems problems, Clock clock, TicketSlaActions forms) {
         this.forms = forms;
         this.board = board;

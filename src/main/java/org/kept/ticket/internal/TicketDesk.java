@@ -342,7 +342,7 @@ class TicketDesk implements Tickets {
 
     @Override
     @Transactional
-    public void annotate(long id, TicketChange change, CurrentUser by) {
+    public void annotate(long id, TicketChange.Annotation change, CurrentUser by) {
         record(get(id), change, by, now());
     }
 
@@ -359,6 +359,16 @@ class TicketDesk implements Tickets {
         }
         events.publishEvent(new PersonalDataRevealed(by.username(), "ticket:" + t.number(), "contactPhone", reason.strip()));
         return phone;
+    }
+
+    @Override
+    public Map<Long, TicketSummary> summaries(java.util.Collection<Long> ids) {
+        return store.summaries(ids);
+    }
+
+    @Override
+    public List<Long> activeIds(long afterId, int limit) {
+        return store.activeIds(afterId, Math.max(1, Math.min(limit, 10_000)));
     }
 
     @Override

@@ -163,6 +163,23 @@ class TicketStore {
                 .param(customerId).withMaxRows(limit).query(TicketStore::summary).list();
     }
 
+    java.util.Map<Long, TicketSummary> summaries(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, TicketSummary> out = new java.util.HashMap<>();
+        jdbc.sql("select " + SUMMARY_COLUMNS + " from ticket where id in ("
+                        + ids.stream().map(id -> "?").collect(java.util.stream.Collectors.joining(",")) + ")")
+                .params(List.copyOf(ids)).query(TicketStore::summary).list().forEach(t -> out.put(t.id(), t));
+        return out;
+    }
+
+    List<Long> activeIds(long afterId, int limit) {
+        return jdbc.sql("select id from ticket where id > ? and state in (" + org.kept.ticket.TicketState.ACTIVE.stream()
+                        .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ") order by id limit ?")
+                .params(afterId, limit).query(Long.class).list();
+    }
+
     private static String where(TicketFilter f, List<Object> params) {
         StringBuilder sql = new StringBuilder(" where 1 = 1");
         if (!f.states().isEmpty()) {

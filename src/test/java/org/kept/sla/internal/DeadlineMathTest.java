@@ -56,8 +56,7 @@ class DeadlineMathTest {
 
     @Test
     void warningsComeAtThePolicysShareAndTheEarlierDeadlineOfBaselineAndTierWins() {
-        TicketClock c = new TicketClock();
-        c.startedAt = START;
+        TicketClock c = TicketClock.start(1, START);
         Policy baseline = new Policy(1, "base", 10, null, null, null, null, null, null, null, 60, 120, 600, 80, 50, 0);
         Policy vip = new Policy(2, "vip", 5, null, null, null, null, null, CustomerTier.VIP, null, 30, 120, 900, 80, 50, 0);
         List<DeadlineMath.Deadline> both = DeadlineMath.earliest(List.of(
@@ -68,7 +67,7 @@ class DeadlineMathTest {
         assertThat(both.get(1).due()).as("VIP's looser resolution does not apply").isEqualTo(at("19:00"));
         assertThat(DeadlineMath.actions(both)).hasSize(4);
 
-        c.pausedSince = at("09:05");
+        c.pause(org.kept.sla.PauseReason.WAITING_CUSTOMER, at("09:05"));
         assertThat(DeadlineMath.deadlines(c, baseline, ALL_HOURS, List.of())).as("no running clock while paused").isEmpty();
     }
 }

@@ -55,7 +55,7 @@ class ExpediteAndCommitmentTest {
         assertThat(after.get("expedites").asInt()).isEqualTo(1);
         assertThat(at(after, "resolutionDue")).isBefore(before);
         // half of the time left: 600 minutes → about 300
-        assertThat(Duration.between(Instant.now(), at(after, "resolutionDue")).toMinutes()).isBetween(295L, 301L);
+        assertThat(Duration.between(world.clock.instant(), at(after, "resolutionDue")).toMinutes()).isBetween(295L, 301L);
         assertThat(at(expedite, "newDue")).isEqualTo(at(after, "resolutionDue"));
         String timeline = agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body();
         assertThat(timeline).contains("EXPEDITED", "客户急需用款", "我们将在");
@@ -119,8 +119,8 @@ class ExpediteAndCommitmentTest {
                 .isBetween(28L, 31L);
     }
 
-    private static long minutesLeft(JsonNode ticket, String deadline) {
-        return Duration.between(Instant.now(), at(ticket, deadline)).toMinutes();
+    private long minutesLeft(JsonNode ticket, String deadline) {
+        return Duration.between(world.clock.instant(), at(ticket, deadline)).toMinutes();
     }
 
     @Test
@@ -227,7 +227,7 @@ class ExpediteAndCommitmentTest {
         long cid = agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "一小时内回电", "due", due.toString()))
                 .expect(201).id();
         scheduler.runDue(due.plusMinutes(1).toInstant(), List.of(id));
-        assertThat(commitments.get(cid).state()).isEqualTo("MISSED");
+        assertThat(commitments.get(cid).state()).isEqualTo(org.kept.sla.CommitmentState.MISSED);
         JsonNode moved = agent.get("/api/v1/tickets/" + id).expect(200).json();
         assertThat(moved.get("assignee").get("id").asLong()).isEqualTo(lead.id());
         assertThat(agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body()).contains("MISSED", "Commitment missed");
@@ -244,12 +244,9 @@ class ExpediteAndCommitmentTest {
         OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusHours(3);
         long cid = agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "晚上八点前回电", "due", due.toString()))
                 .expect(201).id();
-        commitments.rosterForTests((user, at) -> user != owner.id());
-        try {
-            assertThat(scheduler.runDue(due.minusMinutes(5).toInstant(), List.of(id))).isEqualTo(1);
-        } finally {
-            commitments.rosterForTests(null);
-        }
+        Instant reminder = due.minusMinutes(5).toInstant();
+        world.offShift(owner, team, reminder);
+        assertThat(scheduler.runDue(reminder, List.of(id))).isEqualTo(1);
         assertThat(commitments.get(cid).ownerId()).as("the owner is cleared").isNull();
         assertThat(notifications.of(colleague.id(), true, 10)).anyMatch(n -> n.kind().equals("COMMITMENT") && n.ticketId() == id);
         assertThat(world.fixtures.api(colleague).get("/api/v1/commitments?mine=false").expect(200).json().valueStream()

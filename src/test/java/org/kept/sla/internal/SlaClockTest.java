@@ -26,6 +26,10 @@ class SlaClockTest {
     @Autowired
     SlaWorld world;
 
+    private static JsonNode move(Api agent, long id, String to, int version) {
+        return agent.post("/api/v1/tickets/" + id + "/transitions", body("to", to, "version", version)).expect(200).json();
+    }
+
     private static void near(Instant actual, Instant expected) {
         assertThat(actual).isCloseTo(expected, within(2, ChronoUnit.SECONDS));
     }
@@ -47,7 +51,7 @@ class SlaClockTest {
         JsonNode replied = agent.post("/api/v1/tickets/" + t.get("id").asLong() + "/replies", body("body", "已收到，正在核实"))
                 .expect(200).json();
         assertThat(replied.get("firstResponseDue").isNull()).isTrue();
-        near(at(replied, "nextUpdateDue"), Instant.now().plus(Duration.ofMinutes(120)));
+        near(at(replied, "nextUpdateDue"), world.clock.instant().plus(Duration.ofMinutes(120)));
         assertThat(at(replied, "escalationAt")).isEqualTo(at(replied, "nextUpdateDue"));
     }
 
@@ -87,24 +91,30 @@ class SlaClockTest {
         SlaWorld.Desk desk = world.desk(60, null, 600);
         String team = desk.team();
         Api agent = desk.agent();
-        JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "等待客户补充材料");
-        long id = t.get("id").asLong();
-
-        JsonNode waiting = agent.post("/api/v1/tickets/" + id + "/transitions", body("to", "PENDING_CUSTOMER", "version", 0))
-                .expect(200).json();
+        long id;
+        JsonNode waiting;
+        // recorded three hours ago, waiting on the customer for the last two
+        Instant now = world.clock.instant();
+        try (var recorded = world.clock.stoppedAt(now.minus(Duration.ofMinutes(180)))) {
+            id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "等待客户补充材料").get("id").asLong();
+        }
+        try (var asked = world.clock.stoppedAt(now.minus(Duration.ofMinutes(120)))) {
+            waiting = move(agent, id, "PENDING_CUSTOMER", 0);
+        }
         JsonNode shown = agent.get("/api/v1/tickets/" + id).expect(200).json();
         assertThat(shown.get("pausedSince").isNull()).isFalse();
         assertThat(shown.get("resolutionDue").isNull()).as("no deadline runs while the customer has the ball").isTrue();
         assertThat(shown.get("escalationAt").isNull()).isTrue();
         assertThat(world.kinds(agent, id)).contains("CLOCK_PAUSED");
 
-        world.history(id, 60, 120);
-        JsonNode resumed = agent.post("/api/v1/tickets/" + id + "/transitions",
-                body("to", "OPEN", "version", waiting.get("version").asInt())).expect(200).json();
+        JsonNode resumed;
+        try (var back = world.clock.stoppedAt(now)) {
+            resumed = move(agent, id, "OPEN", waiting.get("version").asInt());
+        }
         assertThat(resumed.get("pausedSince").isNull()).isTrue();
-        assertThat(resumed.get("pausedMinutes").asLong()).isBetween(119L, 120L);
+        assertThat(resumed.get("pausedMinutes").asLong()).isEqualTo(120L);
         // 60 of the 600 minutes ran before the pause; the two paused hours do not count
-        near(at(resumed, "resolutionDue"), Instant.now().plus(Duration.ofMinutes(540)));
+        near(at(resumed, "resolutionDue"), now.plus(Duration.ofMinutes(540)));
         assertThat(world.kinds(agent, id)).contains("CLOCK_RESUMED");
     }
 
@@ -113,17 +123,24 @@ class SlaClockTest {
         SlaWorld.Desk desk = world.desk(60, null, 600);
         String team = desk.team();
         Api agent = desk.agent();
-        JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "重开的工单");
-        long id = t.get("id").asLong();
-        JsonNode resolved = agent.post("/api/v1/tickets/" + id + "/transitions", body("to", "RESOLVED", "version", 0))
-                .expect(200).json();
+        long id;
+        JsonNode resolved;
+        // resolved after 100 minutes, five hours ago; the customer comes back now
+        Instant now = world.clock.instant();
+        try (var recorded = world.clock.stoppedAt(now.minus(Duration.ofMinutes(400)))) {
+            id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "重开的工单").get("id").asLong();
+        }
+        try (var resolving = world.clock.stoppedAt(now.minus(Duration.ofMinutes(300)))) {
+            resolved = move(agent, id, "RESOLVED", 0);
+        }
         assertThat(resolved.get("resolutionDue").isNull()).isTrue();
 
-        world.history(id, 100, 300);  // resolved after 100 minutes, five hours ago; the customer comes back now
-        JsonNode reopened = agent.post("/api/v1/tickets/" + id + "/transitions",
-                body("to", "OPEN", "version", resolved.get("version").asInt())).expect(200).json();
+        JsonNode reopened;
+        try (var back = world.clock.stoppedAt(now)) {
+            reopened = move(agent, id, "OPEN", resolved.get("version").asInt());
+        }
         // the time before resolving still counts; the five resolved hours do not
-        near(at(reopened, "resolutionDue"), Instant.now().plus(Duration.ofMinutes(500)));
+        near(at(reopened, "resolutionDue"), now.plus(Duration.ofMinutes(500)));
     }
 
     @Test

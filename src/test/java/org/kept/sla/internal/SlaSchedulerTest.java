@@ -92,11 +92,11 @@ class SlaSchedulerTest {
         Api agent = desk.agent();
         JsonNode t = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "司机危险驾驶，涉及人身安全");
         long id = t.get("id").asLong();
-        assertThat(run(Instant.now(), id)).isEqualTo(1);
+        assertThat(run(world.clock.instant(), id)).isEqualTo(1);
         JsonNode moved = agent.get("/api/v1/tickets/" + id).expect(200).json();
         assertThat(moved.get("team").get("id").asLong()).isEqualTo(world.fixtures.team("major-complaints"));
         assertThat(moved.get("escalationLevel").asInt()).isEqualTo(2);
-        assertThat(run(Instant.now(), id)).as("a rule escalates once").isZero();
+        assertThat(run(world.clock.instant(), id)).as("a rule escalates once").isZero();
     }
 
     @Test
@@ -107,7 +107,7 @@ class SlaSchedulerTest {
         Api agent = world.fixtures.api(world.user("AGENT", team));
         long id = agent.post("/api/v1/tickets", body("type", "COMPLAINT", "subject", "停电三天", "priority", "P1",
                 "customerId", world.customer(CustomerTier.STANDARD), "teamId", world.fixtures.team(team))).expect(201).id();
-        assertThat(run(Instant.now(), id)).isEqualTo(1);
+        assertThat(run(world.clock.instant(), id)).isEqualTo(1);
         assertThat(agent.get("/api/v1/tickets/" + id).expect(200).json().get("assignee").get("id").asLong()).isEqualTo(lead.id());
     }
 
@@ -119,9 +119,9 @@ class SlaSchedulerTest {
         Api agent = world.fixtures.api(world.user("AGENT", team));
         long id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "第三次来电催退款").get("id").asLong();
         agent.post("/api/v1/tickets/" + id + "/repeat-contacts", body("channel", "PHONE")).expect(201);
-        assertThat(run(Instant.now(), id)).as("two contacts are not yet the rule's three").isZero();
+        assertThat(run(world.clock.instant(), id)).as("two contacts are not yet the rule's three").isZero();
         agent.post("/api/v1/tickets/" + id + "/repeat-contacts", body("channel", "PHONE", "note", "第三次")).expect(201);
-        assertThat(run(Instant.now(), id)).isEqualTo(1);
+        assertThat(run(world.clock.instant(), id)).isEqualTo(1);
         assertThat(agent.get("/api/v1/tickets/" + id).expect(200).json().get("assignee").get("id").asLong()).isEqualTo(lead.id());
         assertThat(agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body()).contains("contacted 3 times");
     }

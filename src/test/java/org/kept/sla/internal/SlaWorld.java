@@ -11,6 +11,7 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.IdentityChanged;
 import org.kept.support.Api;
 import org.kept.support.Fixtures;
+import org.kept.support.TestClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.TestComponent;
@@ -25,8 +26,13 @@ class SlaWorld {
     final PolicyStore policies;
     final Customers customers;
     final ApplicationEventPublisher events;
+    final org.kept.shared.CentreZone zone;
+    final TestClock clock;
 
-    SlaWorld(JdbcClient jdbc, Fixtures fixtures, PolicyStore policies, Customers customers, ApplicationEventPublisher events) {
+    SlaWorld(JdbcClient jdbc, Fixtures fixtures, PolicyStore policies, Customers customers, ApplicationEventPublisher events,
+             org.kept.shared.CentreZone zone, TestClock clock) {
+        this.zone = zone;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.fixtures = fixtures;
         this.policies = policies;
@@ -89,12 +95,17 @@ class SlaWorld {
     }
 
     /**
-     * Rewrites the clock's history as if it had run {@code ranMinutes} and then stood still for the last
-     * {@code pausedMinutes}.
+     * Publishes a roster of the team for the day of {@code at} that lists {@code user} without a shift, so the real
+     * {@code OnShift} (published rosters) says they are off then.
      */
-    void history(long ticket, long ranMinutes, long pausedMinutes) {
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("update sla_clock set started_at = ?, paused_since = ? where ticket_id = ?")
-                .params(now.minusMinutes(ranMinutes + pausedMinutes), now.minusMinutes(pausedMinutes), ticket).update();
+    void offShift(CurrentUser user, String team, Instant at) {
+        java.time.LocalDate day = at.atZone(zone.zone()).toLocalDate();
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into wf_roster (name, team_id, starts_on, days, state, settings, created_by, created_at, published_at) "
+                        + "values (?, ?, ?, 1, 'PUBLISHED', 'rest=660;days=6;week=2880;overtime=2160', ?, ?, ?)")
+                .params("休息 " + team, fixtures.team(team), day, user.id(), OffsetDateTime.now(), OffsetDateTime.now())
+                .update(key, "id");
+        jdbc.sql("insert into wf_roster_member (roster_id, user_id, skills) values (?, ?, 'HOTLINE')")
+                .params(key.getKey().longValue(), user.id()).update();
     }
 }

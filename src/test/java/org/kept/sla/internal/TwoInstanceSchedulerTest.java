@@ -63,7 +63,7 @@ class TwoInstanceSchedulerTest {
             ids.add(tickets.create(new NewTicket(TicketType.INQUIRY, null, null, Priority.P3, "并发 " + i, "", null, null,
                     null, null, customer, teamId, null), agent, null).ticket().id());
         }
-        Instant later = Instant.now().plus(Duration.ofMinutes(11));  // first-response warning and breach are both due
+        Instant later = world.clock.instant().plus(Duration.ofMinutes(11));  // first-response warning and breach are both due
 
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(KeptApplication.class).profiles("test")
                 .properties("server.port=0", "spring.main.banner-mode=off", "spring.datasource.hikari.maximum-pool-size=5")

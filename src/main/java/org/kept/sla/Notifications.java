@@ -1,0 +1,16 @@
+package org.kept.sla;
+
+import java.util.List;
+
+/** A person's in-app notifications: escalations, expedites and commitment reminders addressed to them. */
+public interface Notifications {
+
+    /** Newest first; only the unread ones when asked. */
+    List<Notification> of(long userId, boolean unreadOnly, int limit);
+
+    /** Unread, counted up to 100 (the bell shows "99+" beyond). */
+    long unread(long userId);
+
+    /** False when the notification is not this reader's (or does not exist). */
+    boolean markRead(long id, long userId);
+}
