@@ -94,8 +94,8 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             stateChanged(c, TicketState.CLOSED, now);
         }
         if (t.state().isActive()) {
-            escalator.rule(t, contacts(t)).filter(rule -> Escalator.levelOf(rule) > c.escalationLevel)
-                    .filter(rule -> c.rulePending == null || Escalator.levelOf(rule) > Escalator.levelOf(c.rulePending))
+            escalator.rule(t, contacts(t)).filter(rule -> rule.level() > c.escalationLevel)
+                    .filter(rule -> rule.above(c.rulePending))
                     .ifPresent(rule -> c.rulePending = rule);
         }
         recompute(c, t, now);

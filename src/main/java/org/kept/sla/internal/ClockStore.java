@@ -19,7 +19,7 @@ class ClockStore {
 
     private static final String COLUMNS = "c.ticket_id, policy_id, baseline_policy_id, started_at, first_response_at, "
             + "update_anchor_at, paused_since, pause_reason, paused_minutes, resolution_cut, expedites, last_expedite_at, "
-            + "escalation_level, rule_pending, first_response_due, next_update_due, resolution_due, escalation_at, next_at, "
+            + "escalation_level, rule_pending_id, rule_pending_level, rule_pending_reason, first_response_due, next_update_due, resolution_due, escalation_at, next_at, "
             + "x.ticket_id as cut_row, x.first_response_cut, x.update_cut";
     /** The clock and, for a ticket ever expedited, the minutes taken off its first-response and next-update targets. */
     private static final String CLOCKS = "sla_clock c left join sla_clock_cut x on x.ticket_id = c.ticket_id";
@@ -51,11 +51,14 @@ class ClockStore {
     void save(TicketClock c) {
         jdbc.sql("update sla_clock set policy_id = ?, baseline_policy_id = ?, first_response_at = ?, update_anchor_at = ?, "
                         + "paused_since = ?, pause_reason = ?, paused_minutes = ?, resolution_cut = ?, expedites = ?, "
-                        + "last_expedite_at = ?, escalation_level = ?, rule_pending = ?, first_response_due = ?, "
+                        + "last_expedite_at = ?, escalation_level = ?, rule_pending_id = ?, rule_pending_level = ?, "
+                        + "rule_pending_reason = ?, first_response_due = ?, "
                         + "next_update_due = ?, resolution_due = ?, escalation_at = ?, next_at = ? where ticket_id = ?")
                 .params(c.policyId, c.baselinePolicyId, ts(c.firstResponseAt), ts(c.updateAnchorAt), ts(c.pausedSince),
                         c.pauseReason, c.pausedMinutes, c.resolutionCut, c.expedites, ts(c.lastExpediteAt),
-                        c.escalationLevel, c.rulePending, ts(c.firstResponseDue), ts(c.nextUpdateDue), ts(c.resolutionDue),
+                        c.escalationLevel, c.rulePending == null ? null : c.rulePending.ruleId(),
+                        c.rulePending == null ? null : c.rulePending.level(), c.rulePending == null ? null : c.rulePending.reason(),
+                        ts(c.firstResponseDue), ts(c.nextUpdateDue), ts(c.resolutionDue),
                         ts(c.escalationAt), ts(c.nextAt), c.ticketId)
                 .update();
         saveCuts(c);
@@ -119,9 +122,10 @@ class ClockStore {
     }
 
     /** Clears a rule escalation only once, whoever gets there first. */
-    boolean takeRule(long ticketId, String rule) {
-        return jdbc.sql("update sla_clock set rule_pending = null where ticket_id = ? and rule_pending = ?")
-                .params(ticketId, rule).update() == 1;
+    boolean takeRule(long ticketId, PendingRule rule) {
+        return jdbc.sql("update sla_clock set rule_pending_id = null, rule_pending_level = null, rule_pending_reason = null "
+                        + "where ticket_id = ? and rule_pending_level = ? and rule_pending_reason = ?")
+                .params(ticketId, rule.level(), rule.reason()).update() == 1;
     }
 
     List<Long> ticketsWithoutClock(int limit) {
@@ -165,7 +169,9 @@ class ClockStore {
         c.expedites = rs.getInt("expedites");
         c.lastExpediteAt = instant(rs, "last_expedite_at");
         c.escalationLevel = rs.getInt("escalation_level");
-        c.rulePending = rs.getString("rule_pending");
+        Integer pendingLevel = rs.getObject("rule_pending_level", Integer.class);
+        c.rulePending = pendingLevel == null ? null
+                : new PendingRule(rs.getObject("rule_pending_id", Long.class), pendingLevel, rs.getString("rule_pending_reason"));
         c.firstResponseDue = instant(rs, "first_response_due");
         c.nextUpdateDue = instant(rs, "next_update_due");
         c.resolutionDue = instant(rs, "resolution_due");

@@ -141,7 +141,7 @@ public class SlaScheduler {
         TicketClock c = clocks.find(ticketId).orElseThrow();
         TicketView t = tickets.get(ticketId);
         if (c.rulePending != null && t.state().isActive() && clocks.takeRule(ticketId, c.rulePending)) {
-            escalator.functional(ticketId, Escalator.levelOf(c.rulePending), "规则 Rule: " + Escalator.reasonOf(c.rulePending),
+            escalator.functional(ticketId, c.rulePending.level(), "规则 Rule: " + c.rulePending.reason(),
                     null, system.get());
             acted++;
         }

@@ -27,7 +27,8 @@ final class TicketClock {
     int expedites;
     Instant lastExpediteAt;
     int escalationLevel;
-    String rulePending;
+    /** A rule escalation decided but not yet carried out. */
+    PendingRule rulePending;
     Instant firstResponseDue;
     Instant nextUpdateDue;
     Instant resolutionDue;
