@@ -36,14 +36,16 @@ class RosterPages {
 
     private final RosterService rosters;
     private final RosterStore store;
+    private final org.kept.workforce.internal.TeamSkills teamSkills;
     private final Directory directory;
     private final CentreZone zone;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    RosterPages(RosterService rosters, RosterStore store, Directory directory, CentreZone zone, JsonMapper json,
-                MessageSource messages) {
+    RosterPages(RosterService rosters, RosterStore store, org.kept.workforce.internal.TeamSkills teamSkills,
+                Directory directory, CentreZone zone, JsonMapper json, MessageSource messages) {
         this.rosters = rosters;
+        this.teamSkills = teamSkills;
         this.store = store;
         this.directory = directory;
         this.zone = zone;
@@ -57,7 +59,25 @@ class RosterPages {
         model.addAttribute("rosters", store.latest(50));
         model.addAttribute("teams", directory.teams());
         model.addAttribute("nextMonday", nextMonday());
+        Map<Long, java.util.Set<org.kept.workforce.Skill>> skills = new LinkedHashMap<>();
+        directory.teams().forEach(t -> skills.put(t.id(), teamSkills.of(t.id())));
+        model.addAttribute("teamSkills", skills);
+        model.addAttribute("skills", org.kept.workforce.Skill.values());
         return "workforce/rosters";
+    }
+
+    /** A team's default skills, from the roster page. */
+    @PostMapping("/console/workforce/teams/{teamId}/skills")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String teamSkills(@PathVariable long teamId, @RequestParam(required = false) List<org.kept.workforce.Skill> skill,
+                      @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
+        try {
+            teamSkills.replace(teamId, skill == null ? null : java.util.Set.copyOf(skill), me);
+            redirect.addFlashAttribute("notice", messages.getMessage("admin.saved", null, locale));
+        } catch (KeptException e) {
+            redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));
+        }
+        return "redirect:/console/workforce/rosters#team-skills";
     }
 
     @PostMapping("/console/workforce/rosters")
