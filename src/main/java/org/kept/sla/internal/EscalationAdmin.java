@@ -55,13 +55,13 @@ public class EscalationAdmin {
     /** Creates; with an idempotency key a retried request gives the same rule. */
     @Transactional
     public IdempotentRequests.Outcome create(EscalationRule r, CurrentUser by, String key) {
-        EscalationRule checked = checked(r, null);
-        IdempotentRequests.Outcome made = idempotency.once(by.id(), key, "sla.escalation-rule.create", checked.toString(),
-                () -> store.insert(checked));
-        if (!made.replayed()) {
-            audit(by, "escalation-rule.create", "escalation-rule:" + made.id(), checked.name() + ": " + checked.describe());
-        }
-        return made;
+        // checked inside: a replay finds its own rule's position taken and must still answer with that rule
+        return idempotency.once(by.id(), key, "sla.escalation-rule.create", r.toString(), () -> {
+            EscalationRule checked = checked(r, null);
+            long id = store.insert(checked);
+            audit(by, "escalation-rule.create", "escalation-rule:" + id, checked.name() + ": " + checked.describe());
+            return id;
+        });
     }
 
     @Transactional

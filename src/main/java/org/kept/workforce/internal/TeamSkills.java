@@ -54,7 +54,7 @@ public class TeamSkills {
         if (directory.team(teamId).isEmpty()) {
             throw KeptException.notFound("team", teamId);
         }
-        if (skills == null || skills.isEmpty() || skills.contains(null)) {
+        if (skills == null || skills.isEmpty() || skills.stream().anyMatch(java.util.Objects::isNull)) {
             throw KeptException.invalid("workforce.skills.empty");
         }
         Set<Skill> old = of(teamId);

@@ -72,7 +72,7 @@ class RosterPages {
     String teamSkills(@PathVariable long teamId, @RequestParam(required = false) List<org.kept.workforce.Skill> skill,
                       @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
         try {
-            teamSkills.replace(teamId, skill == null ? null : java.util.Set.copyOf(skill), me);
+            teamSkills.replace(teamId, skill == null ? null : new java.util.HashSet<>(skill), me);
             redirect.addFlashAttribute("notice", messages.getMessage("admin.saved", null, locale));
         } catch (KeptException e) {
             redirect.addFlashAttribute("error", PageRefusals.text(messages, e, locale));

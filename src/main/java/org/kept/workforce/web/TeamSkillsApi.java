@@ -53,6 +53,6 @@ class TeamSkillsApi {
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
     @Operation(summary = "Replace a team's default skills (at least one); rosters built afterwards use them")
     TeamSkillsJson put(@PathVariable long teamId, @RequestBody SkillsBody body, @AuthenticationPrincipal CurrentUser me) {
-        return TeamSkillsJson.of(teamId, skills.replace(teamId, body.skills() == null ? null : Set.copyOf(body.skills()), me));
+        return TeamSkillsJson.of(teamId, skills.replace(teamId, body.skills() == null ? null : new java.util.HashSet<>(body.skills()), me));
     }
 }
