@@ -188,6 +188,20 @@ class PermissionMatrixTest {
                     w -> withVersion(slaPolicy(w), 0)),
             row("DELETE /api/v1/sla/policies/{id}", Needs.anyOf(SLA_ADMIN),
                     w -> "/api/v1/sla/policies/" + PermissionMatrixTest.spareSla + "?version=1"),
+            row("GET /api/v1/sla/escalation-rules", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/escalation-rules"),
+            row("GET /api/v1/sla/escalation-rules/{id}", Needs.anyOf(SLA_ADMIN),
+                    w -> "/api/v1/sla/escalation-rules/" + PermissionMatrixTest.spareRule),
+            row("POST /api/v1/sla/escalation-rules", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/escalation-rules",
+                    w -> escalationRule(w, 800_000 + (int) (System.nanoTime() % 100_000))),
+            row("PUT /api/v1/sla/escalation-rules/{id}", Needs.anyOf(SLA_ADMIN),
+                    w -> "/api/v1/sla/escalation-rules/" + PermissionMatrixTest.spareRule,
+                    w -> withVersion(escalationRule(w, PermissionMatrixTest.spareRulePosition), 0)),
+            row("DELETE /api/v1/sla/escalation-rules/{id}", Needs.anyOf(SLA_ADMIN),
+                    w -> "/api/v1/sla/escalation-rules/" + PermissionMatrixTest.spareRule + "?version=1"),
+            row("GET /api/v1/sla/escalation-tiers", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/escalation-tiers"),
+            // a stale, empty ladder: refused for what it says, never for who sends it, and nothing changes
+            row("PUT /api/v1/sla/escalation-tiers", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/escalation-tiers",
+                    w -> body("tiers", List.of(), "version", 999_999)),
             row("POST /api/v1/tickets/{id}/escalations", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/tickets/" + w.ticket() + "/escalations", w -> body("note", "矩阵升级", "kind", "HIERARCHICAL")),
             row("GET /api/v1/escalations", Needs.anyOf(TICKET_ASSIGN_ANY), w -> "/api/v1/escalations?team=" + w.spareTeam()),
@@ -216,6 +230,10 @@ class PermissionMatrixTest {
                     w -> body("day", "2039-02-01", "channel", "ALL", "kind", "CAMPAIGN", "factor", 1.5)),
             row("DELETE /api/v1/workforce/forecast/overrides", Needs.anyOf(WORKFORCE_PLAN),
                     w -> "/api/v1/workforce/forecast/overrides?day=2039-02-02&channel=ALL"),
+            row("GET /api/v1/workforce/teams/{teamId}/skills", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/teams/" + w.spareTeam() + "/skills"),
+            row("PUT /api/v1/workforce/teams/{teamId}/skills", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/teams/" + w.spareTeam() + "/skills", w -> body("skills", List.of("HOTLINE"))),
             row("POST /api/v1/workforce/rosters", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/rosters",
                     w -> body("name", "矩阵排班", "startsOn", "2039-03-07", "days", 1, "memberIds", List.of(w.spareUser()))),
             row("GET /api/v1/workforce/rosters/{id}", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/rosters/" + w.roster()),
@@ -310,6 +328,13 @@ class PermissionMatrixTest {
                 "resolutionMinutes", 600);
     }
 
+    /** A rule only text with this test's own word matches, so it escalates no other test's tickets. */
+    static Map<String, Object> escalationRule(World w, int position) {
+        return body("name", "矩阵规则", "position", position, "keywords", List.of("矩阵专用词-" + w.unique()), "tier", 1);
+    }
+
+    static long spareRule;
+    static int spareRulePosition;
     static long spareSla;
     static long spareCommitment;
 
@@ -359,6 +384,9 @@ class PermissionMatrixTest {
         context.publishEvent(new IdentityChanged("test", "test.refresh", "team:" + spareTeam, ""));  // no 5 s cache wait
         spareSla = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/sla/policies", body("name", "矩阵备用策略", "teamId",
                 spareTeam, "firstResponseMinutes", 30, "resolutionMinutes", 600)).expect(201).id();
+        spareRulePosition = 900_000 + (int) (System.nanoTime() % 100_000);
+        spareRule = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/sla/escalation-rules", body("name", "矩阵备用规则",
+                "position", spareRulePosition, "keywords", List.of("矩阵备用词-" + unique), "tier", 1)).expect(201).id();
         spareCommitment = agent.post("/api/v1/tickets/" + ticket + "/commitments", body("promise", "矩阵承诺", "due",
                 java.time.OffsetDateTime.now().plusDays(1).toString())).expect(201).id();
         K.prepare(fixtures);

@@ -20,7 +20,7 @@ class ClockStore {
 
     private static final String COLUMNS = "c.ticket_id, policy_id, baseline_policy_id, started_at, first_response_at, "
             + "update_anchor_at, paused_since, pause_reason, paused_minutes, resolution_cut, expedites, last_expedite_at, "
-            + "escalation_level, rule_pending, first_response_due, next_update_due, resolution_due, escalation_at, next_at, "
+            + "escalation_level, rule_pending_id, rule_pending_level, rule_pending_reason, first_response_due, next_update_due, resolution_due, escalation_at, next_at, "
             + "c.team_id, x.ticket_id as cut_row, x.first_response_cut, x.update_cut";
     /** The clock and, for a ticket ever expedited, the minutes taken off its first-response and next-update targets. */
     private static final String CLOCKS = "sla_clock c left join sla_clock_cut x on x.ticket_id = c.ticket_id";
@@ -53,11 +53,15 @@ class ClockStore {
         TicketClock.Stored c = clock.stored();
         jdbc.sql("update sla_clock set policy_id = ?, baseline_policy_id = ?, first_response_at = ?, update_anchor_at = ?, "
                         + "paused_since = ?, pause_reason = ?, paused_minutes = ?, resolution_cut = ?, expedites = ?, "
-                        + "last_expedite_at = ?, escalation_level = ?, rule_pending = ?, first_response_due = ?, "
+                        + "last_expedite_at = ?, escalation_level = ?, rule_pending_id = ?, rule_pending_level = ?, "
+                        + "rule_pending_reason = ?, first_response_due = ?, "
                         + "next_update_due = ?, resolution_due = ?, escalation_at = ?, next_at = ?, team_id = ? where ticket_id = ?")
                 .params(c.policyId(), c.baselinePolicyId(), ts(c.firstResponseAt()), ts(c.updateAnchorAt()),
                         ts(c.pausedSince()), c.pauseReason() == null ? null : c.pauseReason().name(), c.pausedMinutes(),
-                        c.resolutionCut(), c.expedites(), ts(c.lastExpediteAt()), c.escalationLevel(), c.rulePending(),
+                        c.resolutionCut(), c.expedites(), ts(c.lastExpediteAt()), c.escalationLevel(),
+                        c.rulePending() == null ? null : c.rulePending().ruleId(),
+                        c.rulePending() == null ? null : c.rulePending().level(),
+                        c.rulePending() == null ? null : c.rulePending().reason(),
                         ts(c.firstResponseDue()), ts(c.nextUpdateDue()), ts(c.resolutionDue()), ts(c.escalationAt()),
                         ts(c.nextAt()), c.teamId(), c.ticketId())
                 .update();
@@ -122,9 +126,10 @@ class ClockStore {
     }
 
     /** Clears a rule escalation only once, whoever gets there first. */
-    boolean takeRule(long ticketId, String rule) {
-        return jdbc.sql("update sla_clock set rule_pending = null where ticket_id = ? and rule_pending = ?")
-                .params(ticketId, rule).update() == 1;
+    boolean takeRule(long ticketId, PendingRule rule) {
+        return jdbc.sql("update sla_clock set rule_pending_id = null, rule_pending_level = null, rule_pending_reason = null "
+                        + "where ticket_id = ? and rule_pending_level = ? and rule_pending_reason = ?")
+                .params(ticketId, rule.level(), rule.reason()).update() == 1;
     }
 
     /** Which of these tickets have a clock. */
@@ -182,8 +187,14 @@ class ClockStore {
                 reason == null ? null : PauseReason.valueOf(reason), rs.getLong("paused_minutes"),
                 rs.getLong("resolution_cut"), rs.getLong("first_response_cut"), rs.getLong("update_cut"),
                 rs.getObject("cut_row") != null, rs.getInt("expedites"), instant(rs, "last_expedite_at"),
-                rs.getInt("escalation_level"), rs.getString("rule_pending"), instant(rs, "first_response_due"),
+                rs.getInt("escalation_level"), pending(rs), instant(rs, "first_response_due"),
                 instant(rs, "next_update_due"), instant(rs, "resolution_due"), instant(rs, "escalation_at"),
                 instant(rs, "next_at"), rs.getObject("team_id", Long.class)));
+    }
+
+    private static PendingRule pending(ResultSet rs) throws SQLException {
+        Integer level = rs.getObject("rule_pending_level", Integer.class);
+        return level == null ? null
+                : new PendingRule(rs.getObject("rule_pending_id", Long.class), level, rs.getString("rule_pending_reason"));
     }
 }

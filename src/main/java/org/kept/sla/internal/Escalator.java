@@ -1,70 +1,47 @@
 package org.kept.sla.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.kept.identity.CurrentUser;
+import org.kept.identity.UserView;
 import org.kept.shared.KeptException;
 import org.kept.sla.SlaEntry;
-import org.kept.ticket.Priority;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
 import org.kept.ticket.TimelineEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * Escalation (升级). Functional: the ticket moves up one tier, agent → team lead (组长) → major-complaints group
- * (重大投诉组), keeping its whole timeline, with a handover note so nobody starts again. Hierarchical: the leads are told,
- * the ticket stays where it is.
+ * Escalation (升级). Functional: the ticket moves up one tier of the administrator's ladder (seeded: agent → team lead
+ * (组长) → major-complaints group (重大投诉组)), keeping its whole timeline, with a handover note so nobody starts again.
+ * Hierarchical: the leads are told, the ticket stays where it is.
  */
 @Component
 public class Escalator {
 
-    static final String MAJOR_COMPLAINTS = "major-complaints";
+    /** The level every ticket starts at: whoever holds it. */
     static final int AGENT = 0;
-    static final int LEAD = 1;
-    static final int MAJOR = 2;
 
     private final Tickets tickets;
     private final Recipients recipients;
     private final NotificationStore notifications;
     private final SystemActor system;
     private final ClockStore clocks;
-    private final SlaSettings settings;
+    private final EscalationRules rules;
 
     Escalator(Tickets tickets, Recipients recipients, NotificationStore notifications, SystemActor system, ClockStore clocks,
-              SlaSettings settings) {
+              EscalationRules rules) {
         this.tickets = tickets;
         this.recipients = recipients;
         this.notifications = notifications;
         this.system = system;
         this.clocks = clocks;
-        this.settings = settings;
+        this.rules = rules;
     }
 
-    /** What the rules ask for: serious words go to the major-complaints group; urgency and repeat contacts to the lead. */
-    Optional<String> rule(TicketView t, int contacts) {
-        String text = (t.subject() + " " + t.description()).toLowerCase(Locale.ROOT);
-        Optional<String> word = settings.keywords.stream().filter(k -> text.contains(k.toLowerCase(Locale.ROOT))).findFirst();
-        if (word.isPresent()) {
-            return Optional.of(MAJOR + ":keyword " + word.get());
-        }
-        // repeat contacts raise the priority too: name the cause, not its effect
-        if (contacts >= settings.repeatContacts) {
-            return Optional.of(LEAD + ":contacted " + contacts + " times");
-        }
-        if (t.priority() == Priority.P1) {
-            return Optional.of(LEAD + ":priority P1");
-        }
-        return Optional.empty();
-    }
-
-    static int levelOf(String rule) {
-        return Integer.parseInt(rule.substring(0, rule.indexOf(':')));
-    }
-
-    static String reasonOf(String rule) {
-        return rule.substring(rule.indexOf(':') + 1);
+    /** What the administrator's escalation rules ask for this ticket: the first rule that holds. */
+    Optional<PendingRule> rule(TicketView t, int contacts) {
+        return rules.first(t, contacts);
     }
 
     /**
@@ -77,22 +54,33 @@ public class Escalator {
             throw KeptException.conflict("sla.escalation.closed", t.number());
         }
         int from = clocks.find(ticketId).map(TicketClock::escalationLevel).orElse(AGENT);
-        if (from >= MAJOR) {
+        EscalationTiers tiers = rules.tiers();
+        if (from >= tiers.top()) {
             hierarchical(ticketId, reason + (note == null ? "" : " — " + note), by);
             return from;
         }
-        int target = Math.min(MAJOR, Math.max(atLeast, from + 1));
-        Optional<org.kept.identity.UserView> lead = target == LEAD ? recipients.leadOf(t.teamId(), t.assigneeId()) : Optional.empty();
-        if (target == LEAD && lead.isEmpty()) {
-            target = MAJOR;
-        }
-        TicketView moved;
-        if (target == LEAD) {
-            moved = tickets.assign(ticketId, t.teamId(), lead.get().id(), t.version(), system.get());
-        } else {
-            long major = recipients.teamByCode(MAJOR_COMPLAINTS)
-                    .orElseThrow(() -> KeptException.conflict("sla.escalation.noTeam", MAJOR_COMPLAINTS));
-            moved = tickets.assign(ticketId, major, null, t.version(), system.get());
+        int target = Math.min(tiers.top(), Math.max(atLeast, from + 1));
+        TicketView moved = null;
+        while (moved == null) {
+            EscalationTier tier = tiers.at(target);
+            if (tier.holder() == EscalationTier.Holder.TEAM) {
+                long team = tier.teamId();
+                if (recipients.team(team).isEmpty()) {
+                    throw KeptException.conflict("sla.escalation.noTeam", team);
+                }
+                moved = tickets.assign(ticketId, team, null, t.version(), system.get());
+            } else {
+                Optional<UserView> lead = recipients.leadOf(t.teamId(), t.assigneeId());
+                if (lead.isPresent()) {
+                    moved = tickets.assign(ticketId, t.teamId(), lead.get().id(), t.version(), system.get());
+                } else if (target < tiers.top()) {
+                    // a team without a lead passes the ticket to the tier above
+                    target++;
+                } else {
+                    hierarchical(ticketId, reason + (note == null ? "" : " — " + note), by);
+                    return from;
+                }
+            }
         }
         tickets.annotate(ticketId, new SlaEntry.Escalated(recipients.holderName(t), recipients.holderName(moved),
                 handover(t, reason, note)), by);

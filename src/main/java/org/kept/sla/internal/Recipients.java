@@ -51,7 +51,7 @@ class Recipients {
         return team + " / " + person;
     }
 
-    java.util.Optional<Long> teamByCode(String code) {
-        return directory.teams().stream().filter(t -> t.code().equals(code)).map(t -> t.id()).findFirst();
+    java.util.Optional<org.kept.identity.TeamView> team(long id) {
+        return directory.team(id);
     }
 }

@@ -140,9 +140,9 @@ public class SlaScheduler {
         int acted = 0;
         TicketClock c = clocks.find(ticketId).orElseThrow();
         TicketView t = tickets.get(ticketId);
-        String rule = c.rulePending();
+        PendingRule rule = c.rulePending();
         if (rule != null && t.state().isActive() && clocks.takeRule(ticketId, rule)) {
-            escalator.functional(ticketId, Escalator.levelOf(rule), "规则 Rule: " + Escalator.reasonOf(rule),
+            escalator.functional(ticketId, rule.level(), "规则 Rule: " + rule.reason(),
                     null, system.get());
             acted++;
         }

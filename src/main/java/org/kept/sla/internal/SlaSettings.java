@@ -1,7 +1,6 @@
 package org.kept.sla.internal;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -9,23 +8,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class SlaSettings {
 
-    final List<String> keywords;
-    final int repeatContacts;
     final Duration expediteCooldown;
     final long expediteFloorMinutes;
     final Duration reminderLead;
     final Duration lease;
     final int batch;
 
-    SlaSettings(@Value("${kept.sla.escalation.keywords:安全,safety,报警,警察,police,媒体,记者,media,监管,regulator}") List<String> keywords,
-                @Value("${kept.sla.escalation.repeat-contacts:3}") int repeatContacts,
-                @Value("${kept.sla.expedite.cooldown:PT24H}") Duration expediteCooldown,
+    SlaSettings(@Value("${kept.sla.expedite.cooldown:PT24H}") Duration expediteCooldown,
                 @Value("${kept.sla.expedite.floor-minutes:30}") long expediteFloorMinutes,
                 @Value("${kept.sla.commitment.reminder-lead:PT15M}") Duration reminderLead,
                 @Value("${kept.sla.lease:PT30S}") Duration lease,
                 @Value("${kept.sla.batch:200}") int batch) {
-        this.keywords = keywords.stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
-        this.repeatContacts = repeatContacts;
         this.expediteCooldown = expediteCooldown;
         this.expediteFloorMinutes = expediteFloorMinutes;
         this.reminderLead = reminderLead;

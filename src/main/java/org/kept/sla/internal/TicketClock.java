@@ -37,7 +37,8 @@ final class TicketClock {
     private int expedites;
     private Instant lastExpediteAt;
     private int escalationLevel;
-    private String rulePending;
+    /** A rule escalation decided but not yet carried out. */
+    private PendingRule rulePending;
     private Instant firstResponseDue;
     private Instant nextUpdateDue;
     private Instant resolutionDue;
@@ -61,7 +62,7 @@ final class TicketClock {
     record Stored(long ticketId, Long policyId, Long baselinePolicyId, Instant startedAt, Instant firstResponseAt,
                   Instant updateAnchorAt, Instant pausedSince, PauseReason pauseReason, long pausedMinutes,
                   long resolutionCut, long firstResponseCut, long updateCut, boolean cutRow, int expedites,
-                  Instant lastExpediteAt, int escalationLevel, String rulePending, Instant firstResponseDue,
+                  Instant lastExpediteAt, int escalationLevel, PendingRule rulePending, Instant firstResponseDue,
                   Instant nextUpdateDue, Instant resolutionDue, Instant escalationAt, Instant nextAt, Long teamId) {
     }
 
@@ -172,9 +173,8 @@ final class TicketClock {
     }
 
     /** An escalation rule asks for a tier: kept when above the tier the ticket is at and any rule already waiting. */
-    void ruleAsks(String rule) {
-        int level = Escalator.levelOf(rule);
-        if (level > escalationLevel && (rulePending == null || level > Escalator.levelOf(rulePending))) {
+    void ruleAsks(PendingRule rule) {
+        if (rule.level() > escalationLevel && rule.above(rulePending)) {
             rulePending = rule;
         }
     }
@@ -182,7 +182,7 @@ final class TicketClock {
     /** The ticket moved to tier {@code level}; a waiting rule that asked no more than that is satisfied. */
     void escalatedTo(int level) {
         escalationLevel = level;
-        if (rulePending != null && Escalator.levelOf(rulePending) <= level) {
+        if (rulePending != null && rulePending.level() <= level) {
             rulePending = null;
         }
     }
@@ -271,7 +271,7 @@ final class TicketClock {
         return escalationLevel;
     }
 
-    String rulePending() {
+    PendingRule rulePending() {
         return rulePending;
     }
 

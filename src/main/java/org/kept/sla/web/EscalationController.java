@@ -40,8 +40,9 @@ class EscalationController {
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Escalate with a handover note",
-            description = "FUNCTIONAL (default) moves the ticket to the next tier (agent → team lead → major-complaints "
-                    + "group) with the note on its timeline; HIERARCHICAL tells the team's leads and leaves it where it is.")
+            description = "FUNCTIONAL (default) moves the ticket to the next tier of the escalation ladder (seeded: agent → "
+                    + "team lead → major-complaints group) with the note on its timeline; HIERARCHICAL tells the team's "
+                    + "leads and leaves it where it is.")
     Map<String, Object> escalate(@PathVariable long id, @Valid @RequestBody SlaRequests.Escalation body,
                                  @AuthenticationPrincipal CurrentUser me) {
         String kind = body.kind() == null ? "FUNCTIONAL" : body.kind();

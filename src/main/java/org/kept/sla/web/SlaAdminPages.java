@@ -33,17 +33,20 @@ class SlaAdminPages {
     private final Directory directory;
     private final Tickets tickets;
     private final Problems problems;
+    private final EscalationPages escalation;
 
-    SlaAdminPages(PolicyAdmin admin, Directory directory, Tickets tickets, Problems problems) {
+    SlaAdminPages(PolicyAdmin admin, Directory directory, Tickets tickets, Problems problems, EscalationPages escalation) {
         this.admin = admin;
         this.directory = directory;
         this.tickets = tickets;
         this.problems = problems;
+        this.escalation = escalation;
     }
 
     @GetMapping("/admin/sla")
     @PreAuthorize("hasAuthority('SLA_ADMIN')")
-    String page(@RequestParam(required = false) Long edit, Model model) {
+    String page(@RequestParam(required = false) Long edit, @RequestParam(required = false) Long editRule, Model model) {
+        escalation.addTo(model, editRule);
         Policy editing = edit == null ? null : admin.get(edit);
         return page(model, editing == null ? null : editing.id(), editing == null ? blank() : form(editing), null);
     }
@@ -82,7 +85,12 @@ class SlaAdminPages {
         model.addAttribute("policies", admin.list());
         model.addAttribute("editing", editing);
         model.addAttribute("form", form);
-        model.addAttribute("alert", alert);
+        if (alert != null || !model.containsAttribute("alert")) {
+            model.addAttribute("alert", alert);  // a refusal flashed by a redirect stays
+        }
+        if (!model.containsAttribute("escalationRules")) {
+            escalation.addTo(model, null);
+        }
         model.addAttribute("formKey", UUID.randomUUID().toString());
         model.addAttribute("teams", directory.teams());
         model.addAttribute("categories", tickets.categories());

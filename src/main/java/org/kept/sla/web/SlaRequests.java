@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.kept.customer.CustomerTier;
+import org.kept.sla.internal.EscalationRule;
+import org.kept.sla.internal.EscalationTier;
 import org.kept.sla.internal.Policy;
 import org.kept.ticket.Channel;
 import org.kept.ticket.Priority;
@@ -27,6 +30,25 @@ final class SlaRequests {
                     firstResponseMinutes, nextUpdateMinutes, resolutionMinutes, warnPercent == null ? 80 : warnPercent,
                     expeditePercent == null ? 50 : expeditePercent, version == null ? 0 : version);
         }
+    }
+
+    /**
+     * An escalation rule: every condition given must hold ({@code keywords}: the text contains any of them;
+     * {@code minContacts}: contacted at least this often); then the ticket is escalated to {@code tier}.
+     */
+    record RuleBody(@NotBlank @Size(max = 100) String name, Integer position, Boolean enabled, List<String> keywords,
+                    Priority priority, Integer minContacts, @Size(max = 40) String category, CustomerTier customerTier,
+                    @NotNull Integer tier, Integer version) {
+        EscalationRule rule() {
+            return new EscalationRule(0, name, position == null ? 100 : position, enabled == null || enabled,
+                    EscalationRule.conditions(keywords, priority, minContacts,
+                            category == null || category.isBlank() ? null : category, customerTier),
+                    tier, version == null ? 0 : version);
+        }
+    }
+
+    /** The whole escalation ladder, level 0 first, with the version read. */
+    record TiersBody(@NotNull List<EscalationTier> tiers, @NotNull Integer version) {
     }
 
     /** {@code kind}: FUNCTIONAL (default: move to the next tier) or HIERARCHICAL (tell the lead, stay). */

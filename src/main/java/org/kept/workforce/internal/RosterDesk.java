@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import org.kept.identity.Directory;
-import org.kept.identity.TeamView;
 import org.kept.identity.UserView;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
@@ -59,6 +57,7 @@ public class RosterDesk {
     private final RosterStore store;
     private final ForecastDesk forecasts;
     private final Directory directory;
+    private final TeamSkills teamSkills;
     private final ZoneId zone;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -68,11 +67,12 @@ public class RosterDesk {
         return t;
     });
 
-    RosterDesk(RosterStore store, ForecastDesk forecasts, Directory directory, CentreZone zone, Clock clock,
-                  TransactionTemplate tx) {
+    RosterDesk(RosterStore store, ForecastDesk forecasts, Directory directory, TeamSkills teamSkills, CentreZone zone,
+               Clock clock, TransactionTemplate tx) {
         this.store = store;
         this.forecasts = forecasts;
         this.directory = directory;
+        this.teamSkills = teamSkills;
         this.zone = zone.zone();
         this.clock = clock;
         this.tx = tx;
@@ -81,19 +81,6 @@ public class RosterDesk {
     @PreDestroy
     void stop() {
         solver.shutdownNow();
-    }
-
-    /** Skills a person brings by default, from their team. */
-    static Set<Skill> skillsOfTeam(String teamCode) {
-        if (teamCode == null) {
-            return EnumSet.of(Skill.HOTLINE);
-        }
-        return switch (teamCode) {
-            case "online" -> EnumSet.of(Skill.CHAT);
-            case "after-sales" -> EnumSet.of(Skill.AFTER_SALES, Skill.HOTLINE);
-            case "major-complaints" -> EnumSet.of(Skill.COMPLAINTS, Skill.HOTLINE);
-            default -> EnumSet.of(Skill.HOTLINE);
-        };
     }
 
     /**
@@ -120,8 +107,7 @@ public class RosterDesk {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw KeptException.invalid("workforce.roster.name");
         }
-        Map<Long, String> teamCodes = directory.teams().stream().collect(Collectors.toMap(TeamView::id, TeamView::code));
-        if (teamId != null && !teamCodes.containsKey(teamId)) {
+        if (teamId != null && directory.team(teamId).isEmpty()) {
             throw KeptException.notFound("team", teamId);
         }
         List<UserView> people = new ArrayList<>();
@@ -141,11 +127,12 @@ public class RosterDesk {
             LocalDate day = startsOn.plusDays(d);
             required.put(day, forecasts.required(forecasts.forecast(day), StaffingSettings.defaults()));
         }
+        Map<Long, Set<Skill>> byTeam = teamSkills.all();
         return tx.execute(status -> {
             long id = store.create(name.trim(), teamId, startsOn, days, rules, (int) Math.round(shrinkage * 100), by);
             for (UserView u : people) {
                 Set<Skill> s = skills != null && skills.containsKey(u.id()) ? skills.get(u.id())
-                        : skillsOfTeam(u.teamId() == null ? null : teamCodes.get(u.teamId()));
+                        : TeamSkills.of(byTeam, u.teamId());
                 store.addMember(id, u.id(), s);
             }
             required.forEach((day, bySkill) -> bySkill.forEach((skill, agents) -> {

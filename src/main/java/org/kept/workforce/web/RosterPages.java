@@ -37,15 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
 class RosterPages {
 
     private final RosterDesk rosters;
+    private final org.kept.workforce.internal.TeamSkills teamSkills;
     private final Directory directory;
     private final CentreZone zone;
     private final JsonMapper json;
     private final MessageSource messages;
     private final PageRefusals refusals;
 
-    RosterPages(RosterDesk rosters, Directory directory, CentreZone zone, JsonMapper json,
-                MessageSource messages, PageRefusals refusals) {
+    RosterPages(RosterDesk rosters, org.kept.workforce.internal.TeamSkills teamSkills, Directory directory, CentreZone zone,
+                JsonMapper json, MessageSource messages, PageRefusals refusals) {
         this.rosters = rosters;
+        this.teamSkills = teamSkills;
         this.directory = directory;
         this.zone = zone;
         this.json = json;
@@ -59,7 +61,25 @@ class RosterPages {
         model.addAttribute("rosters", rosters.latest(50));
         model.addAttribute("teams", directory.teams());
         model.addAttribute("nextMonday", nextMonday());
+        Map<Long, java.util.Set<org.kept.workforce.Skill>> skills = new LinkedHashMap<>();
+        directory.teams().forEach(t -> skills.put(t.id(), teamSkills.of(t.id())));
+        model.addAttribute("teamSkills", skills);
+        model.addAttribute("skills", org.kept.workforce.Skill.values());
         return "workforce/rosters";
+    }
+
+    /** A team's default skills, from the roster page. */
+    @PostMapping("/console/workforce/teams/{teamId}/skills")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String teamSkills(@PathVariable long teamId, @RequestParam(required = false) List<org.kept.workforce.Skill> skill,
+                      @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
+        try {
+            teamSkills.replace(teamId, skill == null ? null : new java.util.HashSet<>(skill), me);
+            Flash.notice(redirect, messages.getMessage("admin.saved", null, locale));
+        } catch (KeptException e) {
+            Flash.alert(redirect, refusals.sentence(e, locale));
+        }
+        return "redirect:/console/workforce/rosters#team-skills";
     }
 
     @PostMapping("/console/workforce/rosters")
