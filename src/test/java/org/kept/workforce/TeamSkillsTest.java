@@ -21,7 +21,7 @@ import org.kept.identity.IdentityChanged;
 import org.kept.support.Api;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
-import org.kept.workforce.internal.RosterService;
+import org.kept.workforce.internal.RosterDesk;
 import org.kept.workforce.internal.RosterStore;
 import org.kept.workforce.internal.roster.Coverage;
 import org.kept.workforce.internal.roster.Limits;
@@ -44,7 +44,7 @@ class TeamSkillsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RosterService rosters;
+    RosterDesk rosters;
     @Autowired
     RosterStore store;
     @Autowired
