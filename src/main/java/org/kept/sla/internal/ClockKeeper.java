@@ -67,7 +67,7 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         long id = event.ticketId();
         Optional<TicketClock> found;
         if (event.change() instanceof TicketChange.Created) {
-            clocks.insert(id, now);
+            // stored once, with its deadlines, by recompute (one insert instead of an insert and an update)
             TicketClock started = new TicketClock();
             started.ticketId = id;
             started.startedAt = now;
@@ -94,7 +94,9 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             stateChanged(c, TicketState.CLOSED, now);
         }
         if (t.state().isActive()) {
-            escalator.rule(t, contacts(t)).filter(rule -> Escalator.levelOf(rule) > c.escalationLevel)
+            // a ticket just recorded has had no repeat contact yet: its one contact is the one that recorded it
+            int contacts = c.fresh ? org.kept.ticket.RepeatContacts.Counter.NONE.contacts() : contacts(t);
+            escalator.rule(t, contacts).filter(rule -> Escalator.levelOf(rule) > c.escalationLevel)
                     .filter(rule -> c.rulePending == null || Escalator.levelOf(rule) > Escalator.levelOf(c.rulePending))
                     .ifPresent(rule -> c.rulePending = rule);
         }
@@ -157,7 +159,12 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             planned = Stream.concat(planned, Stream.of(now));
         }
         c.nextAt = planned.min(Comparator.naturalOrder()).orElse(null);
-        clocks.save(c);
+        if (c.fresh) {
+            clocks.insertStarted(c);
+            c.fresh = false;
+        } else {
+            clocks.save(c);
+        }
     }
 
     /** The actions due at {@code now} that nobody has taken yet. */

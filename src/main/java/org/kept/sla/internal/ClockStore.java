@@ -48,6 +48,18 @@ class ClockStore {
         jdbc.sql("insert into sla_clock (ticket_id, started_at) values (?, ?)").params(ticketId, ts(startedAt)).update();
     }
 
+    /** A clock just started, stored with its deadlines in one statement (no cuts, pauses or actions yet). */
+    void insertStarted(TicketClock c) {
+        jdbc.sql("insert into sla_clock (ticket_id, started_at, policy_id, baseline_policy_id, first_response_at, "
+                        + "update_anchor_at, paused_since, pause_reason, escalation_level, rule_pending, first_response_due, "
+                        + "next_update_due, resolution_due, escalation_at, next_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.ticketId, ts(c.startedAt), c.policyId, c.baselinePolicyId, ts(c.firstResponseAt),
+                        ts(c.updateAnchorAt), ts(c.pausedSince), c.pauseReason, c.escalationLevel, c.rulePending,
+                        ts(c.firstResponseDue), ts(c.nextUpdateDue), ts(c.resolutionDue), ts(c.escalationAt), ts(c.nextAt))
+                .update();
+    }
+
     void save(TicketClock c) {
         jdbc.sql("update sla_clock set policy_id = ?, baseline_policy_id = ?, first_response_at = ?, update_anchor_at = ?, "
                         + "paused_since = ?, pause_reason = ?, paused_minutes = ?, resolution_cut = ?, expedites = ?, "
