@@ -66,7 +66,14 @@ public interface Tickets {
     record Category(String code, String nameZh, String nameEn) {
     }
 
-    /** A recorded ticket, and whether it was an idempotent replay of an earlier request. */
-    record Created(TicketView ticket, boolean replayed) {
+    /**
+     * A recorded ticket, and whether it was an idempotent replay of an earlier request; {@code customer} is the
+     * customer as read while checking the request (null on a replay), so the answer need not read it again.
+     */
+    record Created(TicketView ticket, boolean replayed, org.kept.customer.CustomerSummary customer) {
+
+        public Created(TicketView ticket, boolean replayed) {
+            this(ticket, replayed, null);
+        }
     }
 }

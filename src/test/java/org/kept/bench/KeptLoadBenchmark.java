@@ -31,7 +31,7 @@ import org.HdrHistogram.Histogram;
  *   shapes (one state, the four active states, deeper pages), each W + C requests from N clients.</li>
  * </ul>
  * Options: {@code --url http://127.0.0.1:18181 --user agent --password demo --clients 32 --warmup 5000 --count 30000
- * --teams 1,2,3,4 --customers 200 --idempotency false}. See docs/benchmarks.md for the commands behind each figure.
+ * --teams 1,2,3,4 --customers 200 --idempotency false --mix plain|realistic --pgbench-seconds 0 --pgbench-db kept_perf}. See docs/benchmarks.md for the commands behind each figure.
  */
 public final class KeptLoadBenchmark {
 
@@ -77,18 +77,16 @@ public final class KeptLoadBenchmark {
         int warmup = intOpt("warmup", 5_000);
         int count = intOpt("count", 30_000);
         boolean idempotency = Boolean.parseBoolean(opt("idempotency", "false"));
+        String mix = opt("mix", "plain");
         String token = login();
         long[] teams = longs(opt("teams", "1,2,3,4"));
         List<Long> customers = customers(token, intOpt("customers", 200));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        System.out.printf("create: %s, %d clients, warm-up %d, measured %d, idempotency keys %s, %d customers, teams %s%n",
-                base, clients, warmup, count, idempotency, customers.size(), opt("teams", "1,2,3,4"));
+        System.out.printf("create: %s, %d clients, warm-up %d, measured %d, idempotency keys %s, %d customers, teams %s, mix %s%n",
+                base, clients, warmup, count, idempotency, customers.size(), opt("teams", "1,2,3,4"), mix);
+        System.out.println("  load average before: " + loadAverage());
         IntFunction<HttpRequest> request = i -> {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            String body = "{\"type\":\"" + (i % 7 == 0 ? "COMPLAINT" : "INQUIRY") + "\",\"priority\":\"P" + (1 + i % 4)
-                    + "\",\"subject\":\"" + SUBJECTS[i % SUBJECTS.length] + " #" + i + "\",\"description\":\"客户来电反映："
-                    + SUBJECTS[(i + 1) % SUBJECTS.length] + "，请尽快处理。load " + run + "-" + i + "\",\"customerId\":"
-                    + customers.get(r.nextInt(customers.size())) + ",\"teamId\":" + teams[r.nextInt(teams.length)] + "}";
+            String body = mix.equals("realistic") ? realistic(i, run, customers, teams) : plain(i, run, customers, teams);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
@@ -101,6 +99,83 @@ public final class KeptLoadBenchmark {
         System.out.println("warm-up   " + warm);
         Result measured = drive(clients, count, warmup, request, 201);
         System.out.println("measured  " + measured);
+        System.out.println("  load average after: " + loadAverage());
+        int pgbenchSeconds = intOpt("pgbench-seconds", 0);
+        if (pgbenchSeconds > 0) {
+            double tps = pgbench(clients, pgbenchSeconds);
+            double created = measured.count() / (measured.nanos() / 1e9);
+            System.out.printf("pgbench   %.0f comparable transactions/s (%d clients, %d s, script %s); Kept creates %.0f/s = %.1f %% of it%n",
+                    tps, clients, pgbenchSeconds, opt("pgbench-script", "src/test/resources/bench/create-like.pgbench"),
+                    created, 100 * created / tps);
+        }
+    }
+
+    /** The first driver's request: random customer of the list and team, priority P1–P4 in turn, a complaint in seven. */
+    private static String plain(int i, String run, List<Long> customers, long[] teams) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "{\"type\":\"" + (i % 7 == 0 ? "COMPLAINT" : "INQUIRY") + "\",\"priority\":\"P" + (1 + i % 4)
+                + "\",\"subject\":\"" + SUBJECTS[i % SUBJECTS.length] + " #" + i + "\",\"description\":\"客户来电反映："
+                + SUBJECTS[(i + 1) % SUBJECTS.length] + "，请尽快处理。load " + run + "-" + i + "\",\"customerId\":"
+                + customers.get(r.nextInt(customers.size())) + ",\"teamId\":" + teams[r.nextInt(teams.length)] + "}";
+    }
+
+    /**
+     * A centre's day: a third of the tickets for one busy corporate customer (the first of the list), the rest spread
+     * over all customers; a quarter P1 (escalated to a lead at once), one in twenty with a word the keyword rule
+     * escalates to the major-complaints group, one in five a complaint, a third with a contact phone.
+     */
+    private static String realistic(int i, String run, List<Long> customers, long[] teams) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long customer = r.nextInt(3) == 0 ? customers.get(0) : customers.get(r.nextInt(customers.size()));
+        String priority = r.nextInt(4) == 0 ? "P1" : "P" + (2 + r.nextInt(3));
+        boolean keyword = r.nextInt(20) == 0;
+        String subject = SUBJECTS[r.nextInt(SUBJECTS.length)] + (keyword ? "，再不处理我就找媒体曝光" : "") + " #" + i;
+        String phone = r.nextInt(3) == 0 ? ",\"contactPhone\":\"1380013" + String.format("%04d", r.nextInt(10_000)) + "\"" : "";
+        return "{\"type\":\"" + (r.nextInt(5) == 0 ? "COMPLAINT" : "INQUIRY") + "\",\"priority\":\"" + priority
+                + "\",\"subject\":\"" + subject + "\",\"description\":\"客户来电反映：" + SUBJECTS[r.nextInt(SUBJECTS.length)]
+                + "，请尽快处理。load " + run + "-" + i + "\",\"customerId\":" + customer + phone + ",\"teamId\":"
+                + teams[r.nextInt(teams.length)] + "}";
+    }
+
+    /**
+     * What PostgreSQL alone commits in the same run: pgbench with a ticket-like transaction (three inserts and an
+     * update, see the script), as many clients as the driver, against {@code --pgbench-db} (tables in schema pgb).
+     */
+    private double pgbench(int clients, int seconds) throws Exception {
+        String db = opt("pgbench-db", "kept_perf");
+        String script = opt("pgbench-script", "src/test/resources/bench/create-like.pgbench");
+        List<String> connect = List.of("-h", opt("pgbench-host", "127.0.0.1"), "-U", opt("pgbench-user", "postgres"));
+        List<String> setup = new ArrayList<>(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1"));
+        setup.addAll(connect);
+        setup.addAll(List.of("-d", db, "-f", opt("pgbench-setup", "src/test/resources/bench/create-like-setup.sql")));
+        run(setup);
+        List<String> bench = new ArrayList<>(List.of("pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T",
+                String.valueOf(seconds), "-f", script));
+        bench.addAll(connect);
+        bench.add(db);
+        String out = run(bench);
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     private void queue() throws Exception {

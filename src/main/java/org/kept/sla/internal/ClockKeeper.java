@@ -65,7 +65,7 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         long id = event.ticketId();
         Optional<TicketClock> found;
         if (change instanceof TicketChange.Created) {
-            clocks.insert(id, now);
+            // stored once, with its deadlines, by recompute (one insert instead of an insert and an update)
             found = Optional.of(TicketClock.start(id, now));
         } else {
             found = clocks.find(id);
@@ -83,7 +83,9 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             stateChanged(c, TicketState.CLOSED, now);
         }
         if (t.state().isActive()) {
-            escalator.rule(t, contacts(t)).ifPresent(c::ruleAsks);
+            // a ticket just recorded has had no repeat contact yet: its one contact is the one that recorded it
+            int contacts = c.fresh() ? org.kept.ticket.RepeatContacts.Counter.NONE.contacts() : contacts(t);
+            escalator.rule(t, contacts).ifPresent(c::ruleAsks);
         }
         recompute(c, t, now);
     }

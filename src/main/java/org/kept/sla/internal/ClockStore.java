@@ -49,8 +49,24 @@ class ClockStore {
         jdbc.sql("insert into sla_clock (ticket_id, started_at) values (?, ?)").params(ticketId, ts(startedAt)).update();
     }
 
+    /** Writes the clock: a clock just started is inserted with its deadlines in one statement (no cuts, pauses or actions yet). */
     void save(TicketClock clock) {
         TicketClock.Stored c = clock.stored();
+        if (clock.unsaved()) {
+            jdbc.sql("insert into sla_clock (ticket_id, started_at, policy_id, baseline_policy_id, first_response_at, "
+                            + "update_anchor_at, paused_since, pause_reason, escalation_level, rule_pending_id, "
+                            + "rule_pending_level, rule_pending_reason, first_response_due, next_update_due, resolution_due, "
+                            + "escalation_at, next_at, team_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(c.ticketId(), ts(c.startedAt()), c.policyId(), c.baselinePolicyId(), ts(c.firstResponseAt()),
+                            ts(c.updateAnchorAt()), ts(c.pausedSince()), c.pauseReason() == null ? null : c.pauseReason().name(),
+                            c.escalationLevel(), c.rulePending() == null ? null : c.rulePending().ruleId(),
+                            c.rulePending() == null ? null : c.rulePending().level(),
+                            c.rulePending() == null ? null : c.rulePending().reason(), ts(c.firstResponseDue()),
+                            ts(c.nextUpdateDue()), ts(c.resolutionDue()), ts(c.escalationAt()), ts(c.nextAt()), c.teamId())
+                    .update();
+            clock.inserted();
+            return;
+        }
         jdbc.sql("update sla_clock set policy_id = ?, baseline_policy_id = ?, first_response_at = ?, update_anchor_at = ?, "
                         + "paused_since = ?, pause_reason = ?, paused_minutes = ?, resolution_cut = ?, expedites = ?, "
                         + "last_expedite_at = ?, escalation_level = ?, rule_pending_id = ?, rule_pending_level = ?, "

@@ -20,6 +20,8 @@ final class TicketClock {
     private final Instant startedAt;
     /** Just started: no pauses and no actions taken yet, nothing to read back. */
     private final boolean fresh;
+    /** Not in the table yet: the first save inserts it, deadlines and all, instead of an insert and then an update. */
+    private boolean unsaved;
     private Long policyId;
     private Long baselinePolicyId;
     private Instant firstResponseAt;
@@ -55,7 +57,18 @@ final class TicketClock {
 
     /** A clock that starts now, for a ticket just recorded. */
     static TicketClock start(long ticketId, Instant at) {
-        return new TicketClock(ticketId, at, true);
+        TicketClock c = new TicketClock(ticketId, at, true);
+        c.unsaved = true;
+        return c;
+    }
+
+    boolean unsaved() {
+        return unsaved;
+    }
+
+    /** The store inserted it; later saves update the row. */
+    void inserted() {
+        unsaved = false;
     }
 
     /** Everything a clock's row holds. */

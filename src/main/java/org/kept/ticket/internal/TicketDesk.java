@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kept.customer.CustomerSummary;
 import org.kept.customer.Customers;
 import org.kept.customer.PersonalDataRevealed;
 import org.kept.customer.PhoneNumbers;
@@ -67,12 +68,14 @@ class TicketDesk implements Tickets {
 
     @Override
     public Created create(NewTicket request, CurrentUser by, String idempotencyKey) {
-        NewTicket t = validated(request, by);
+        Checked checked = checked(request, by);
+        NewTicket t = checked.ticket();
+        CustomerSummary customer = checked.customer();
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             // the number is taken before the transaction: a block reservation needs a connection of its own, and
             // taking it while holding one could starve the pool under load (every holder waiting for the allocator)
             String number = numbers.next();
-            return new Created(tx.execute(s -> insert(t, number, by)), false);
+            return new Created(tx.execute(s -> insert(t, number, by)), false, customer);
         }
         String fingerprinted = t.toString();
         Optional<Created> earlier = replay(by, idempotencyKey, fingerprinted);
@@ -85,7 +88,7 @@ class TicketDesk implements Tickets {
                 TicketView created = insert(t, number, by);
                 idempotency.remember(by.id(), idempotencyKey, CREATE, fingerprinted, created.id());
                 return created;
-            }), false);
+            }), false, customer);
         } catch (DuplicateKeyException raced) {
             // the same request arrived twice at once; the other one's ticket is the answer
             return replay(by, idempotencyKey, fingerprinted).orElseThrow(() -> raced);
@@ -96,7 +99,16 @@ class TicketDesk implements Tickets {
         return idempotency.replay(by.id(), key, CREATE, request).map(earlier -> new Created(get(earlier.id()), true));
     }
 
+    /** A request that passed the checks, and its customer as read for them (it goes into the answer too). */
+    private record Checked(NewTicket ticket, CustomerSummary customer) {
+    }
+
+    /** The request as it will be stored, after every check (an import of history goes through the same ones). */
     NewTicket validated(NewTicket t, CurrentUser by) {
+        return checked(t, by).ticket();
+    }
+
+    private Checked checked(NewTicket t, CurrentUser by) {
         if (t.type() == null) {
             throw KeptException.invalid("error.ticket.type");
         }
@@ -110,7 +122,8 @@ class TicketDesk implements Tickets {
             throw KeptException.forbidden("error.forbidden");
         }
         // the one-query summary, not find(): the full customer with every contact point is not needed here
-        if (customers.summaries(List.of(t.customerId())).isEmpty()) {
+        CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
+        if (customer == null) {
             throw KeptException.invalid("error.ticket.customer", t.customerId());
         }
         if (t.category() != null && store.categories().stream().noneMatch(c -> c.code().equals(t.category()))) {
@@ -121,10 +134,10 @@ class TicketDesk implements Tickets {
         Long team = t.teamId() != null || t.assigneeId() == null ? t.teamId()
                 : directory.user(t.assigneeId()).map(UserView::teamId).orElse(null);
         String phone = t.contactPhone() == null || t.contactPhone().isBlank() ? null : PhoneNumbers.toE164(t.contactPhone());
-        return new NewTicket(t.type(), t.category(), t.channel() == null ? org.kept.ticket.Channel.PHONE : t.channel(),
+        return new Checked(new NewTicket(t.type(), t.category(), t.channel() == null ? org.kept.ticket.Channel.PHONE : t.channel(),
                 t.priority() == null ? Priority.P3 : t.priority(), t.subject().strip(),
                 t.description() == null ? "" : t.description(), limit(t.incidentTime(), 100), limit(t.incidentPlace(), 200),
-                limit(t.peopleInvolved(), 500), phone, t.customerId(), team, t.assigneeId());
+                limit(t.peopleInvolved(), 500), phone, t.customerId(), team, t.assigneeId()), customer);
     }
 
     private static String limit(String value, int max) {

@@ -72,7 +72,8 @@ class TicketController {
         Tickets.Created created = tickets.create(new NewTicket(body.type(), body.category(), body.channel(), body.priority(),
                 body.subject(), body.description(), body.incidentTime(), body.incidentPlace(), body.peopleInvolved(),
                 body.contactPhone(), body.customerId(), body.teamId(), body.assigneeId()), me, idempotencyKey);
-        TicketJson json = json(created.ticket(), me);
+        TicketJson json = created.replayed() || created.customer() == null ? json(created.ticket(), me)
+                : fresh(created.ticket(), created.customer(), me);
         return ResponseEntity.status(created.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/tickets/" + json.id()))
                 .header("Idempotent-Replayed", String.valueOf(created.replayed()))
@@ -193,9 +194,20 @@ class TicketController {
         return page(new Page<>(all, 0, all.size(), all.size(), false), me);
     }
 
+    /**
+     * A ticket just recorded: its customer was read while checking the request and it has had no repeat contact yet,
+     * so only its deadlines are read (two queries fewer per create).
+     */
+    private TicketJson fresh(TicketView t, CustomerSummary customer, CurrentUser me) {
+        return json(t, customer, RepeatContacts.Counter.NONE, me);
+    }
+
     private TicketJson json(TicketView t, CurrentUser me) {
+        return json(t, customers.summaries(List.of(t.customerId())).get(t.customerId()), repeatContacts.counter(t.id()), me);
+    }
+
+    private TicketJson json(TicketView t, CustomerSummary customer, RepeatContacts.Counter contacts, CurrentUser me) {
         org.kept.ticket.TicketDeadlines clocks = deadlines.getIfAvailable();
-        return TicketJson.of(t, customers.summaries(List.of(t.customerId())).get(t.customerId()),
-                repeatContacts.counter(t.id()), directory, me, clocks == null ? null : clocks.of(t.id()).orElse(null));
+        return TicketJson.of(t, customer, contacts, directory, me, clocks == null ? null : clocks.of(t.id()).orElse(null));
     }
 }
