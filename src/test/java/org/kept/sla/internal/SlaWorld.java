@@ -101,11 +101,13 @@ class SlaWorld {
     void offShift(CurrentUser user, String team, Instant at) {
         java.time.LocalDate day = at.atZone(zone.zone()).toLocalDate();
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into wf_roster (name, team_id, starts_on, days, state, settings, created_by, created_at, published_at) "
-                        + "values (?, ?, ?, 1, 'PUBLISHED', 'rest=660;days=6;week=2880;overtime=2160', ?, ?, ?)")
+        jdbc.sql("insert into wf_roster (name, team_id, starts_on, days, state, created_by, created_at, published_at) "
+                        + "values (?, ?, ?, 1, 'PUBLISHED', ?, ?, ?)")
                 .params("休息 " + team, fixtures.team(team), day, user.id(), OffsetDateTime.now(), OffsetDateTime.now())
                 .update(key, "id");
-        jdbc.sql("insert into wf_roster_member (roster_id, user_id, skills) values (?, ?, 'HOTLINE')")
+        jdbc.sql("insert into wf_roster_member (roster_id, user_id) values (?, ?)")
+                .params(key.getKey().longValue(), user.id()).update();
+        jdbc.sql("insert into wf_roster_member_skill (roster_id, user_id, skill) values (?, ?, 'HOTLINE')")
                 .params(key.getKey().longValue(), user.id()).update();
     }
 }
