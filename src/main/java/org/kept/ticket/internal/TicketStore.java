@@ -34,9 +34,13 @@ class TicketStore {
             "id, number, type, priority, state, subject, customer_id, team_id, assignee_id, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final TicketSearch search;
+    private final TicketSearchIndex searchIndex;
 
-    TicketStore(JdbcClient jdbc) {
+    TicketStore(JdbcClient jdbc, TicketSearch search, TicketSearchIndex searchIndex) {
         this.jdbc = jdbc;
+        this.search = search;
+        this.searchIndex = searchIndex;
     }
 
     long insert(TicketView t) {
@@ -49,7 +53,9 @@ class TicketStore {
                         t.contactPhone(), t.customerId(), t.teamId(), t.assigneeId(), t.createdById(), t.createdAt(),
                         t.updatedAt())
                 .update(key, "id");
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        searchIndex.add(id, t.subject(), t.priority(), t.createdAt());
+        return id;
     }
 
     Optional<TicketView> find(long id) {
@@ -73,6 +79,11 @@ class TicketStore {
         return expectedVersion + 1;
     }
 
+    /** Keeps the search postings in queue order after a priority change (call in the updating transaction). */
+    void priorityChanged(TicketView before, Priority to) {
+        searchIndex.reprioritize(before.id(), before.subject(), before.createdAt(), before.priority(), to);
+    }
+
     void append(long ticketId, TicketChange change, Long actorId, String actorName, OffsetDateTime at) {
         jdbc.sql("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at, old_value, new_value, body) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -89,6 +100,9 @@ class TicketStore {
     }
 
     Page<TicketSummary> list(TicketFilter f, int page, int size, long countCap) {
+        if (byWords(f.text())) {
+            return search.list(f, SUMMARY_COLUMNS, page, size, countCap);
+        }
         List<Object> params = new ArrayList<>();
         String where = where(f, params);
         String order = switch (f.sort()) {
@@ -123,7 +137,7 @@ class TicketStore {
         long end = (long) (page + 1) * size;
         f.states().stream().sorted().forEach(state -> {
             TicketFilter one = new TicketFilter(java.util.Set.of(state), f.teamId(), f.assigneeId(), f.unassigned(),
-                    f.type(), f.priority(), f.customerId(), f.text(), f.sort());
+                    f.type(), f.priority(), f.customerId(), f.text(), f.sort(), f.personalData());
             parts.add("(select " + SUMMARY_COLUMNS + " from ticket" + where(one, params) + " order by " + order + " limit ?)");
             params.add(end);
         });
@@ -163,8 +177,34 @@ class TicketStore {
                 .param(customerId).withMaxRows(limit).query(TicketStore::summary).list();
     }
 
+    /** Ticket numbers and their day prefixes ({@code 20261122-}) are looked up by number, anything else by words. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{8}(-\\d*)?");
+
+    private static boolean byWords(String text) {
+        return text != null && !text.isBlank() && !NUMBER.matcher(text.strip()).matches()
+                && TicketSearch.searchable(text.strip());
+    }
+
     private static String where(TicketFilter f, List<Object> params) {
-        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        StringBuilder sql = new StringBuilder(" where 1 = 1").append(conditions(f, params));
+        if (f.text() != null && !f.text().isBlank()) {
+            String text = f.text().strip();
+            if (text.matches("\\d{8}-\\d{4,}")) {
+                sql.append(" and number = ?");
+                params.add(text);
+            } else {
+                // a number's day prefix, or one character (no bigram to look up): the queue order decides how far it reads
+                sql.append(" and (").append(TicketSearch.subjectMatches(f.personalData())).append(" or number like ?)");
+                params.add(TicketSearch.containing(text));
+                params.add(like(text) + "%");
+            }
+        }
+        return sql.toString();
+    }
+
+    /** The filter's conditions except its text, each starting with {@code and}, on unqualified ticket columns. */
+    static String conditions(TicketFilter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (!f.states().isEmpty()) {
             sql.append(" and state in (").append(String.join(",", java.util.Collections.nCopies(f.states().size(), "?"))).append(')');
             f.states().stream().sorted().forEach(s -> params.add(s.name()));
@@ -190,17 +230,6 @@ class TicketStore {
         if (f.customerId() != null) {
             sql.append(" and customer_id = ?");
             params.add(f.customerId());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            String text = f.text().strip();
-            if (text.matches("\\d{8}-\\d{4,}")) {
-                sql.append(" and number = ?");
-                params.add(text);
-            } else {
-                sql.append(" and (lower(subject) like ? escape '\\' or number like ?)");
-                params.add("%" + like(text.toLowerCase(java.util.Locale.ROOT)) + "%");
-                params.add(like(text) + "%");
-            }
         }
         return sql.toString();
     }
