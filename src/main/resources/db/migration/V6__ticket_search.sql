@@ -8,7 +8,7 @@ create table ticket_search_token (
     tok       bigint                   not null,
     prio      smallint                 not null,
     made_at   timestamp with time zone not null,
-    ticket_id bigint                   not null references ticket (id),
+    ticket_id bigint                   not null, -- no foreign key: a dozen rows per ticket, checked via ticket_search_text
     primary key (tok, prio, made_at, ticket_id)
 );
 -- one row per indexed ticket; masked_subject is what a viewer without personal-data rights may match (the subject

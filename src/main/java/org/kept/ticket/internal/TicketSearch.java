@@ -22,7 +22,7 @@ class TicketSearch {
 
     /** Postings counted per bigram to find the rarest one; past this a bigram counts as common. */
     private static final int RARITY_PROBE = 2_000;
-    /** The driving bigram and at most this many others are looked up; the final {@code like} makes the rest exact. */
+    /** The driving bigram and at most this many others are looked up; the final substring check makes the rest exact. */
     private static final int MAX_PROBED = 6;
 
     private final JdbcClient jdbc;
@@ -41,13 +41,16 @@ class TicketSearch {
      * for a viewer without personal-data rights. Shared by the bigram search and the single-character fallback.
      */
     static String subjectMatches(boolean personalData) {
-        return personalData ? "lower(subject) like ? escape '\\'"
-                : "lower(coalesce((select x.masked_subject from ticket_search_text x where x.ticket_id = ticket.id), subject))"
-                        + " like ? escape '\\'";
+        // position(), not like: PostgreSQL guesses a like on an expression matches 0.5 % of rows, plans a common
+        // word's page as if it had to read 200 times the postings and JIT-compiles it (0.7 s for a 20 ms query)
+        return personalData ? "position(? in lower(subject)) > 0"
+                : "position(? in lower(coalesce((select x.masked_subject from ticket_search_text x"
+                        + " where x.ticket_id = ticket.id), subject))) > 0";
     }
 
-    static String containing(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    /** The parameter of {@link #subjectMatches}. */
+    static String needle(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 
     Page<TicketSummary> list(TicketFilter f, String columns, int page, int size, long countCap) {
@@ -65,7 +68,7 @@ class TicketSearch {
         }
         from.append(TicketStore.conditions(f, params));
         from.append(" and ").append(subjectMatches(f.personalData()));
-        params.add(containing(f.text().strip()));
+        params.add(needle(f.text().strip()));
         String order = switch (f.sort()) {
             case "created" -> "ticket.created_at, ticket.id";
             case "-created" -> "ticket.created_at desc, ticket.id desc";

@@ -111,8 +111,12 @@ class TicketStore {
             case "-updated" -> "updated_at desc, id desc";
             default -> "priority, created_at, id";
         };
+        boolean keysFirst = deferred(f, page);
         List<TicketSummary> rows = f.states().size() > 1 ? perStateMerged(f, order, page, size)
-                : jdbc.sql("select " + SUMMARY_COLUMNS + " from ticket" + where + " order by " + order + " limit ? offset ?")
+                : jdbc.sql(keysFirst
+                                ? "select " + SUMMARY_COLUMNS + " from ticket where id in (select id from ticket" + where
+                                        + " order by " + order + " limit ? offset ?) order by " + order
+                                : "select " + SUMMARY_COLUMNS + " from ticket" + where + " order by " + order + " limit ? offset ?")
                         .params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
         long total;
         if (page == 0 && rows.size() < size) {
@@ -135,14 +139,31 @@ class TicketStore {
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         long end = (long) (page + 1) * size;
+        boolean keysFirst = deferred(f, page);
+        String columns = keysFirst ? QUEUE_KEYS : SUMMARY_COLUMNS;
         f.states().stream().sorted().forEach(state -> {
             TicketFilter one = new TicketFilter(java.util.Set.of(state), f.teamId(), f.assigneeId(), f.unassigned(),
                     f.type(), f.priority(), f.customerId(), f.text(), f.sort(), f.personalData());
-            parts.add("(select " + SUMMARY_COLUMNS + " from ticket" + where(one, params) + " order by " + order + " limit ?)");
+            parts.add("(select " + columns + " from ticket" + where(one, params) + " order by " + order + " limit ?)");
             params.add(end);
         });
         String sql = "select * from (" + String.join(" union all ", parts) + ") merged order by " + order + " limit ? offset ?";
+        if (keysFirst) {
+            sql = "select " + SUMMARY_COLUMNS + " from ticket where id in (select id from (" + sql + ") page) order by " + order;
+        }
         return jdbc.sql(sql).params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
+    }
+
+    /** The queue order's columns, all in the queue indexes: skipping rows of a deep page reads only the index. */
+    private static final String QUEUE_KEYS = "id, priority, created_at";
+
+    /**
+     * A deeper page of a queue in priority order is found by its keys first ({@code OFFSET} walks the queue index
+     * without touching the table, an index-only scan), then only the page's rows are read: the skipped rows cost
+     * index entries, not table rows.
+     */
+    private static boolean deferred(TicketFilter f, int page) {
+        return page > 0 && "priority".equals(f.sort()) && (f.text() == null || f.text().isBlank()) && f.type() == null && f.customerId() == null;
     }
 
     private static List<Object> with(List<Object> params, Object... more) {
@@ -195,7 +216,7 @@ class TicketStore {
             } else {
                 // a number's day prefix, or one character (no bigram to look up): the queue order decides how far it reads
                 sql.append(" and (").append(TicketSearch.subjectMatches(f.personalData())).append(" or number like ?)");
-                params.add(TicketSearch.containing(text));
+                params.add(TicketSearch.needle(text));
                 params.add(like(text) + "%");
             }
         }
