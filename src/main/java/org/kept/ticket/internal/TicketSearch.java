@@ -20,8 +20,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TicketSearch {
 
-    /** Postings counted per bigram to find the rarest one; past this a bigram counts as common. */
-    private static final int RARITY_PROBE = 2_000;
+    /**
+     * Postings counted per bigram to find the rarest one; past this a bigram counts as common. The total of a search
+     * is counted within the driving bigram's first this many postings (then said to be "at least"): a common word
+     * in a small queue would otherwise cost a probe per posting to count.
+     */
+    private static final int WINDOW = 5_000;
     /** The driving bigram and at most this many others are looked up; the final substring check makes the rest exact. */
     private static final int MAX_PROBED = 6;
 
@@ -54,51 +58,58 @@ class TicketSearch {
     }
 
     Page<TicketSummary> list(TicketFilter f, String columns, int page, int size, long countCap) {
-        long[] tokens = byRarity(SearchBigrams.ofQuery(f.text().strip()));
-        if (tokens.length == 0) {
+        long[][] ranked = byRarity(SearchBigrams.ofQuery(f.text().strip()));
+        if (ranked.length == 0) {
             return new Page<>(List.of(), page, size, 0, false);
         }
-        List<Object> params = new ArrayList<>();
-        StringBuilder from = new StringBuilder(" from ticket_search_token s join ticket on ticket.id = s.ticket_id where s.tok = ?");
-        params.add(tokens[0]);
-        for (int i = 1; i < tokens.length; i++) {
-            from.append(" and exists (select 1 from ticket_search_token o where o.tok = ? and o.prio = s.prio"
-                    + " and o.made_at = s.made_at and o.ticket_id = s.ticket_id)");
-            params.add(tokens[i]);
-        }
-        from.append(TicketStore.conditions(f, params));
-        from.append(" and ").append(subjectMatches(f.personalData()));
-        params.add(needle(f.text().strip()));
         String order = switch (f.sort()) {
             case "created" -> "ticket.created_at, ticket.id";
             case "-created" -> "ticket.created_at desc, ticket.id desc";
             case "-updated" -> "ticket.updated_at desc, ticket.id desc";
             default -> "s.prio, s.made_at, s.ticket_id";
         };
-        List<Object> rowParams = new ArrayList<>(params);
+        List<Object> rowParams = new ArrayList<>();
+        String rowsFrom = from("ticket_search_token s", f, ranked, rowParams);
         rowParams.add(size);
         rowParams.add((long) page * size);
-        List<TicketSummary> rows = jdbc.sql("select " + qualified(columns) + from + " order by " + order + " limit ? offset ?")
+        List<TicketSummary> rows = jdbc.sql("select " + qualified(columns) + rowsFrom + " order by " + order + " limit ? offset ?")
                 .params(rowParams).query(TicketStore::summary).list();
-        long total;
         if (page == 0 && rows.size() < size) {
-            total = rows.size();
-        } else {
-            List<Object> countParams = new ArrayList<>(params);
-            countParams.add(countCap + 1);
-            total = jdbc.sql("select count(*) from (select 1" + from + " limit ?) capped").params(countParams)
-                    .query(Long.class).single();
+            return new Page<>(rows, page, size, rows.size(), false);
         }
-        return new Page<>(rows, page, size, Math.min(total, countCap), total > countCap);
+        List<Object> countParams = new ArrayList<>();
+        countParams.add(ranked[0][0]);
+        String countFrom = from("(select tok, prio, made_at, ticket_id from ticket_search_token where tok = ?"
+                + " order by tok, prio, made_at, ticket_id fetch first " + WINDOW + " rows only) s", f, ranked, countParams);
+        countParams.add(countCap + 1);
+        long total = jdbc.sql("select count(*) from (select 1" + countFrom + " limit ?) capped").params(countParams)
+                .query(Long.class).single();
+        boolean partial = ranked[0][1] >= WINDOW;
+        return new Page<>(rows, page, size, Math.min(total, countCap), total > countCap || partial);
+    }
+
+    /** The candidates: postings of the rarest bigram ({@code source}) holding the others, the filter, the text. */
+    private static String from(String source, TicketFilter f, long[][] ranked, List<Object> params) {
+        StringBuilder from = new StringBuilder(" from " + source + " join ticket on ticket.id = s.ticket_id where s.tok = ?");
+        params.add(ranked[0][0]);
+        for (int i = 1; i < ranked.length; i++) {
+            from.append(" and exists (select 1 from ticket_search_token o where o.tok = ? and o.prio = s.prio"
+                    + " and o.made_at = s.made_at and o.ticket_id = s.ticket_id)");
+            params.add(ranked[i][0]);
+        }
+        from.append(TicketStore.conditions(f, params));
+        from.append(" and ").append(subjectMatches(f.personalData()));
+        params.add(needle(f.text().strip()));
+        return from.toString();
     }
 
     /**
-     * The query's bigrams, rarest first, at most {@link #MAX_PROBED}; none when one of them has no posting at all
-     * (nothing can match). Counting stops at {@link #RARITY_PROBE} postings, so this costs a few index pages.
+     * The query's bigrams with their posting counts (up to {@link #WINDOW}), rarest first, at most
+     * {@link #MAX_PROBED}; none when one of them has no posting at all (nothing can match).
      */
-    private long[] byRarity(long[] tokens) {
+    private long[][] byRarity(long[] tokens) {
         if (tokens.length == 0) {
-            return tokens;
+            return new long[0][];
         }
         tokens = Arrays.copyOf(tokens, Math.min(tokens.length, 16)); // a pasted paragraph: its first bigrams narrow enough
         long[] probed = tokens;
@@ -106,7 +117,7 @@ class TicketSearch {
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < tokens.length; i++) {
             parts.add("select " + i + " as k, count(*) as n from (select 1 from ticket_search_token where tok = ? limit "
-                    + RARITY_PROBE + ") c" + i);
+                    + WINDOW + ") c" + i);
             params.add(tokens[i]);
         }
         long[][] counted = new long[tokens.length][];
@@ -115,9 +126,9 @@ class TicketSearch {
             counted[k] = new long[] {probed[k], rs.getLong(2)};
         });
         if (Arrays.stream(counted).anyMatch(c -> c[1] == 0)) {
-            return new long[0];
+            return new long[0][];
         }
-        return Arrays.stream(counted).sorted((a, b) -> Long.compare(a[1], b[1])).limit(MAX_PROBED).mapToLong(c -> c[0]).toArray();
+        return Arrays.stream(counted).sorted((a, b) -> Long.compare(a[1], b[1])).limit(MAX_PROBED).toArray(long[][]::new);
     }
 
     private static String qualified(String columns) {
