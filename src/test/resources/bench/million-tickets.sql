@@ -27,7 +27,10 @@ select 'G' || to_char(created_at, 'YYYYMMDD') || '-' || lpad(g::text, 7, '0'),
        (array['PHONE','PHONE','WEB','EMAIL','CHAT'])[1 + g % 5],
        case when p < 0.05 then 1 when p < 0.20 then 2 when p < 0.80 then 3 else 4 end,
        state,
-       '批量生成的工单 #' || g || '：话费账单比上月多了 58 元',
+       -- ten subjects, a tenth of the tickets each (ticket search: "账单" matches a tenth), and "投诉升级" in one in 1,000
+       (array['话费账单比上月多了58元','宽带报修 网络经常掉线','快递三天未送达 催件','退货已寄回 退款未到账',
+              '信用卡年费扣费咨询','空调安装预约未上门','手机套餐变更申请','发票开具 抬头有误','司机绕路 多收车费',
+              '积分兑换失败 请处理'])[1 + (g / 3) % 10] || case when g % 1000 = 0 then ' 投诉升级' else '' end,
        '客户来电反映问题，编号 ' || g || '。',
        (select min(id) from customer) + (g::bigint * 7919) % 100000,
        team, null, null, created_at, created_at + interval '1 hour', 0

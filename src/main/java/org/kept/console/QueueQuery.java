@@ -31,7 +31,7 @@ record QueueQuery(String view, TicketState state, TicketType type, Priority prio
     TicketFilter filter(CurrentUser me) {
         Set<TicketState> states = state == null ? TicketState.ACTIVE : Set.of(state);
         return new TicketFilter(states, teamId(me), "mine".equals(view) ? me.id() : null, "unassigned".equals(view), type,
-                priority, null, q, sort);
+                priority, null, q, sort, me.seesPersonalData());
     }
 
     /** The team the tab is about: the chosen one, else on the team tab the viewer's own. */

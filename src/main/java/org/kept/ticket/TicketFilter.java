@@ -5,9 +5,17 @@ import java.util.Set;
 /**
  * Which tickets a queue shows. Null means "any". {@code unassigned} selects tickets nobody holds.
  * {@code sort}: {@code priority} (most urgent, then oldest), {@code created}, {@code -created}, {@code -updated}.
+ * {@code personalData}: whether {@code text} may match phones and emails in the subject; a viewer without
+ * personal-data rights matches only the masked subject, so searching cannot confirm what the page hides.
  */
 public record TicketFilter(Set<TicketState> states, Long teamId, Long assigneeId, boolean unassigned, TicketType type,
-                           Priority priority, Long customerId, String text, String sort) {
+                           Priority priority, Long customerId, String text, String sort, boolean personalData) {
+
+    /** A filter whose text matches only what a viewer without personal-data rights sees. */
+    public TicketFilter(Set<TicketState> states, Long teamId, Long assigneeId, boolean unassigned, TicketType type,
+                        Priority priority, Long customerId, String text, String sort) {
+        this(states, teamId, assigneeId, unassigned, type, priority, customerId, text, sort, false);
+    }
 
     public TicketFilter {
         // "?state=NEW," arrives as NEW and an empty value (null): an empty value filters nothing

@@ -29,6 +29,8 @@ import org.HdrHistogram.Histogram;
  *   flight each), a warm-up of W requests, then C measured requests: throughput and latency percentiles.</li>
  *   <li>{@code queue}: {@code GET /api/v1/tickets} queue pages (team + state, sorted by priority then age) in several
  *   shapes (one state, the four active states, deeper pages), each W + C requests from N clients.</li>
+ *   <li>{@code search}: ticket search ({@code q}) over all tickets for a word a tenth of them hold, a rare one, one
+ *   none holds, within a team's open queue, a deeper page; customer search by name and by phone.</li>
  * </ul>
  * Options: {@code --url http://127.0.0.1:18181 --user agent --password demo --clients 32 --warmup 5000 --count 30000
  * --teams 1,2,3,4 --customers 200 --idempotency false --mix plain|realistic --pgbench-seconds 0 --pgbench-db kept_perf}. See docs/benchmarks.md for the commands behind each figure.
@@ -55,8 +57,8 @@ public final class KeptLoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("create") || args[0].equals("queue"))) {
-            System.err.println("usage: KeptLoadBenchmark create|queue [--url U] [--clients N] [--warmup W] [--count C] ...");
+        if (args.length == 0 || !List.of("create", "queue", "search").contains(args[0])) {
+            System.err.println("usage: KeptLoadBenchmark create|queue|search [--url U] [--clients N] [--warmup W] [--count C] ...");
             System.exit(2);
         }
         Map<String, String> opts = new LinkedHashMap<>();
@@ -64,10 +66,10 @@ public final class KeptLoadBenchmark {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         KeptLoadBenchmark bench = new KeptLoadBenchmark(opts);
-        if (args[0].equals("create")) {
-            bench.create();
-        } else {
-            bench.queue();
+        switch (args[0]) {
+            case "create" -> bench.create();
+            case "queue" -> bench.queue();
+            default -> bench.search();
         }
         System.exit(0);
     }
@@ -192,23 +194,52 @@ public final class KeptLoadBenchmark {
         shapes.put("active p10", active + "&sort=priority&size=25&page=10");
         shapes.put("open p100", "state=OPEN&sort=priority&size=25&page=100");
         shapes.put("open -created p0", "state=OPEN&sort=-created&size=25&page=0");
-        String only = opt("shapes", "");
         System.out.printf("queue: %s, %d clients, warm-up %d, measured %d per shape, teams %s%n", base, clients, warmup, count,
                 opt("teams", "1,2,3,4"));
-        for (Map.Entry<String, String> shape : shapes.entrySet()) {
+        Map<String, IntFunction<String>> paths = new LinkedHashMap<>();
+        shapes.forEach((name, query) -> paths.put(name, i -> "/api/v1/tickets?team=" + teams[i % teams.length] + "&" + query));
+        measure(paths, token, clients, warmup, count);
+    }
+
+    /** Ticket and customer search; the words are those million-tickets.sql writes into subjects and names. */
+    private void search() throws Exception {
+        int clients = intOpt("clients", 8);
+        int warmup = intOpt("warmup", 200);
+        int count = intOpt("count", 2_000);
+        String token = login();
+        long[] teams = longs(opt("teams", "1,2,3,4"));
+        Map<String, IntFunction<String>> paths = new LinkedHashMap<>();
+        paths.put("tickets 账单 (a tenth)", i -> "/api/v1/tickets?q=" + enc("账单"));
+        paths.put("tickets 投诉升级 (0.1 %)", i -> "/api/v1/tickets?q=" + enc("投诉升级"));
+        paths.put("tickets 没有这词 (none)", i -> "/api/v1/tickets?q=" + enc("没有这词"));
+        paths.put("tickets team open 宽带报修", i -> "/api/v1/tickets?team=" + teams[i % teams.length] + "&state=OPEN&q=" + enc("宽带报修"));
+        paths.put("tickets 账单 page 10", i -> "/api/v1/tickets?page=10&q=" + enc("账单"));
+        paths.put("tickets 账单 -created", i -> "/api/v1/tickets?sort=-created&q=" + enc("账单"));
+        paths.put("customers name 王伟", i -> "/api/v1/customers?q=" + enc("王伟"));
+        paths.put("customers phone", i -> "/api/v1/customers?q=" + enc("+86139" + String.format("%08d", 1 + i % 90_000)));
+        System.out.printf("search: %s, %d clients, warm-up %d, measured %d per shape%n", base, clients, warmup, count);
+        measure(paths, token, clients, warmup, count);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void measure(Map<String, IntFunction<String>> paths, String token, int clients, int warmup, int count) throws Exception {
+        String only = opt("shapes", "");
+        for (Map.Entry<String, IntFunction<String>> shape : paths.entrySet()) {
             if (!only.isEmpty() && !List.of(only.split(",")).contains(shape.getKey())) {
                 continue;
             }
-            IntFunction<HttpRequest> request = i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?team="
-                            + teams[i % teams.length] + "&" + shape.getValue()))
+            IntFunction<HttpRequest> request = i -> HttpRequest.newBuilder(URI.create(base + shape.getValue().apply(i)))
                     .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(30)).GET().build();
             HttpResponse<String> sample = http.send(request.apply(0), HttpResponse.BodyHandlers.ofString());
             Matcher total = TOTAL.matcher(sample.body());
-            int rows = count(Pattern.compile("\"number\""), sample.body());
+            int rows = Math.max(count(Pattern.compile("\"number\""), sample.body()), count(Pattern.compile("\"tier\""), sample.body()));
             drive(clients, warmup, 0, request, 200);
             Result r = drive(clients, count, warmup, request, 200);
-            System.out.printf("%-18s rows/page %2d, total %s | %s%n", shape.getKey(), rows,
+            System.out.printf("%-28s rows/page %2d, total %s | %s%n", shape.getKey(), rows,
                     total.find() ? total.group(1) : "?", r);
         }
     }

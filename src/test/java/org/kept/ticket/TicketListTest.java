@@ -105,6 +105,23 @@ class TicketListTest {
     }
 
     @Test
+    void aDeeperPageOfATeamQueueHoldsTheRowsOfTheSameStretchOfOneLongPage() {
+        long hotline = fixtures.team("hotline");
+        long other = fixtures.customer("史湘云").id(); // not this class's customer, whose tickets other tests count
+        for (int i = 0; i < 4; i++) {
+            agent.post("/api/v1/tickets", body("type", "INQUIRY", "priority", "P" + (1 + i % 4), "teamId", hotline,
+                    "customerId", other, "subject", "分页 " + i)).expect(201);
+        }
+        for (String states : List.of("state=NEW", "state=NEW&state=OPEN")) {
+            String queue = "team=" + hotline + "&" + states + "&sort=priority";
+            List<Long> long4 = list(queue + "&size=4&page=0").path("items").values().stream().map(i -> i.path("id").asLong()).toList();
+            List<Long> second = list(queue + "&size=2&page=1").path("items").values().stream().map(i -> i.path("id").asLong()).toList();
+            assertThat(long4).hasSize(4);
+            assertThat(second).as(states).containsExactlyElementsOf(long4.subList(2, 4));
+        }
+    }
+
+    @Test
     void pagesThroughTheQueueWithATotal() {
         JsonNode first = list("customer=" + customer + "&size=2&page=0");
         JsonNode second = list("customer=" + customer + "&size=2&page=1");

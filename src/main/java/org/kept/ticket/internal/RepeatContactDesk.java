@@ -115,6 +115,7 @@ class RepeatContactDesk implements RepeatContacts {
         if (rows == 0) {
             throw new StaleUpdateException("ticket", t.number());
         }
+        store.priorityChanged(t, priority);
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into ticket_contact (ticket_id, channel, note, at, actor_id, priority_before, priority_after) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")

@@ -408,6 +408,7 @@ class TicketDesk implements Tickets {
                 t.description(), t.incidentTime(), t.incidentPlace(), t.peopleInvolved(), t.contactPhone(), t.customerId(),
                 teamId, assigneeId, mergedInto, t.createdById(), t.createdAt(), now, t.version());
         int version = store.update(next, t.version());
+        store.priorityChanged(t, priority);
         return new TicketView(next.id(), next.number(), next.type(), next.category(), next.channel(), next.priority(),
                 next.state(), next.subject(), next.description(), next.incidentTime(), next.incidentPlace(),
                 next.peopleInvolved(), next.contactPhone(), next.customerId(), next.teamId(), next.assigneeId(),

@@ -34,9 +34,13 @@ class TicketStore {
             "id, number, type, priority, state, subject, customer_id, team_id, assignee_id, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final TicketSearch search;
+    private final TicketSearchIndex searchIndex;
 
-    TicketStore(JdbcClient jdbc) {
+    TicketStore(JdbcClient jdbc, TicketSearch search, TicketSearchIndex searchIndex) {
         this.jdbc = jdbc;
+        this.search = search;
+        this.searchIndex = searchIndex;
     }
 
     long insert(TicketView t) {
@@ -49,7 +53,9 @@ class TicketStore {
                         t.contactPhone(), t.customerId(), t.teamId(), t.assigneeId(), t.createdById(), t.createdAt(),
                         t.updatedAt())
                 .update(key, "id");
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        searchIndex.add(id, t.subject(), t.priority(), t.createdAt());
+        return id;
     }
 
     Optional<TicketView> find(long id) {
@@ -73,6 +79,11 @@ class TicketStore {
         return expectedVersion + 1;
     }
 
+    /** Keeps the search postings in queue order after a priority change (call in the updating transaction). */
+    void priorityChanged(TicketView before, Priority to) {
+        searchIndex.reprioritize(before.id(), before.subject(), before.createdAt(), before.priority(), to);
+    }
+
     void append(long ticketId, TicketChange change, Long actorId, String actorName, OffsetDateTime at) {
         jdbc.sql("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at, old_value, new_value, body) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -89,6 +100,9 @@ class TicketStore {
     }
 
     Page<TicketSummary> list(TicketFilter f, int page, int size, long countCap) {
+        if (byWords(f.text())) {
+            return search.list(f, SUMMARY_COLUMNS, page, size, countCap);
+        }
         List<Object> params = new ArrayList<>();
         String where = where(f, params);
         String order = switch (f.sort()) {
@@ -97,8 +111,12 @@ class TicketStore {
             case "-updated" -> "updated_at desc, id desc";
             default -> "priority, created_at, id";
         };
+        boolean keysFirst = deferred(f, page);
         List<TicketSummary> rows = f.states().size() > 1 ? perStateMerged(f, order, page, size)
-                : jdbc.sql("select " + SUMMARY_COLUMNS + " from ticket" + where + " order by " + order + " limit ? offset ?")
+                : jdbc.sql(keysFirst
+                                ? "select " + SUMMARY_COLUMNS + " from ticket where id in (select id from ticket" + where
+                                        + " order by " + order + " limit ? offset ?) order by " + order
+                                : "select " + SUMMARY_COLUMNS + " from ticket" + where + " order by " + order + " limit ? offset ?")
                         .params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
         long total;
         if (page == 0 && rows.size() < size) {
@@ -121,14 +139,31 @@ class TicketStore {
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         long end = (long) (page + 1) * size;
+        boolean keysFirst = deferred(f, page);
+        String columns = keysFirst ? QUEUE_KEYS : SUMMARY_COLUMNS;
         f.states().stream().sorted().forEach(state -> {
             TicketFilter one = new TicketFilter(java.util.Set.of(state), f.teamId(), f.assigneeId(), f.unassigned(),
-                    f.type(), f.priority(), f.customerId(), f.text(), f.sort());
-            parts.add("(select " + SUMMARY_COLUMNS + " from ticket" + where(one, params) + " order by " + order + " limit ?)");
+                    f.type(), f.priority(), f.customerId(), f.text(), f.sort(), f.personalData());
+            parts.add("(select " + columns + " from ticket" + where(one, params) + " order by " + order + " limit ?)");
             params.add(end);
         });
         String sql = "select * from (" + String.join(" union all ", parts) + ") merged order by " + order + " limit ? offset ?";
+        if (keysFirst) {
+            sql = "select " + SUMMARY_COLUMNS + " from ticket where id in (select id from (" + sql + ") page) order by " + order;
+        }
         return jdbc.sql(sql).params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
+    }
+
+    /** The queue order's columns, all in the queue indexes: skipping rows of a deep page reads only the index. */
+    private static final String QUEUE_KEYS = "id, priority, created_at";
+
+    /**
+     * A deeper page of a queue in priority order is found by its keys first ({@code OFFSET} walks the queue index
+     * without touching the table, an index-only scan), then only the page's rows are read: the skipped rows cost
+     * index entries, not table rows.
+     */
+    private static boolean deferred(TicketFilter f, int page) {
+        return page > 0 && "priority".equals(f.sort()) && (f.text() == null || f.text().isBlank()) && f.type() == null && f.customerId() == null;
     }
 
     private static List<Object> with(List<Object> params, Object... more) {
@@ -180,8 +215,34 @@ class TicketStore {
                 .params(afterId, limit).query(Long.class).list();
     }
 
+    /** Ticket numbers and their day prefixes ({@code 20261122-}) are looked up by number, anything else by words. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{8}(-\\d*)?");
+
+    private static boolean byWords(String text) {
+        return text != null && !text.isBlank() && !NUMBER.matcher(text.strip()).matches()
+                && TicketSearch.searchable(text.strip());
+    }
+
     private static String where(TicketFilter f, List<Object> params) {
-        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        StringBuilder sql = new StringBuilder(" where 1 = 1").append(conditions(f, params));
+        if (f.text() != null && !f.text().isBlank()) {
+            String text = f.text().strip();
+            if (text.matches("\\d{8}-\\d{4,}")) {
+                sql.append(" and number = ?");
+                params.add(text);
+            } else {
+                // a number's day prefix, or one character (no bigram to look up): the queue order decides how far it reads
+                sql.append(" and (").append(TicketSearch.subjectMatches(f.personalData())).append(" or number like ?)");
+                params.add(TicketSearch.needle(text));
+                params.add(like(text) + "%");
+            }
+        }
+        return sql.toString();
+    }
+
+    /** The filter's conditions except its text, each starting with {@code and}, on unqualified ticket columns. */
+    static String conditions(TicketFilter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (!f.states().isEmpty()) {
             sql.append(" and state in (").append(String.join(",", java.util.Collections.nCopies(f.states().size(), "?"))).append(')');
             f.states().stream().sorted().forEach(s -> params.add(s.name()));
@@ -207,17 +268,6 @@ class TicketStore {
         if (f.customerId() != null) {
             sql.append(" and customer_id = ?");
             params.add(f.customerId());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            String text = f.text().strip();
-            if (text.matches("\\d{8}-\\d{4,}")) {
-                sql.append(" and number = ?");
-                params.add(text);
-            } else {
-                sql.append(" and (lower(subject) like ? escape '\\' or number like ?)");
-                params.add("%" + like(text.toLowerCase(java.util.Locale.ROOT)) + "%");
-                params.add(like(text) + "%");
-            }
         }
         return sql.toString();
     }

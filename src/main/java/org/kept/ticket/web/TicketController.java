@@ -91,7 +91,7 @@ class TicketController {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "List tickets with filters, paging and sorting",
             description = "sort: priority (most urgent, then oldest; default), created, -created, -updated. "
-                    + "q matches a ticket number or words of the subject. Totals are capped at 1,000 (totalCapped tells); pages go 10,000 rows deep.")
+                    + "q matches a ticket number or words of the subject (a caller without personal-data rights matches the subject as shown to them, phones and emails masked). Totals are capped at 1,000 (totalCapped tells); pages go 10,000 rows deep.")
     TicketJson.PageJson list(@RequestParam(required = false) Set<TicketState> state,
                              @RequestParam(required = false) Long team, @RequestParam(required = false) Long assignee,
                              @RequestParam(defaultValue = "false") boolean unassigned,
@@ -100,7 +100,7 @@ class TicketController {
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
                              @RequestParam(defaultValue = "priority") String sort, @AuthenticationPrincipal CurrentUser me) {
         Page<TicketSummary> result = tickets.list(new TicketFilter(state, team, assignee, unassigned, type, priority, customer,
-                q, sort), page, size);
+                q, sort, me.seesPersonalData()), page, size);
         return page(result, me);
     }
 
