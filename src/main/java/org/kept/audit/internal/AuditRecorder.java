@@ -1,8 +1,7 @@
 package org.kept.audit.internal;
 
+import org.kept.shared.SqlTime;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.kept.shared.AuditableEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +25,7 @@ class AuditRecorder {
     @EventListener
     void on(AuditableEvent event) {
         jdbc.sql("insert into audit_entry (at, actor, action, subject, details) values (?, ?, ?, ?, ?)")
-                .params(clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC),
+                .params(SqlTime.now(clock),
                         cut(event.actor(), 100), cut(event.action(), 60), cut(event.subject(), 200), cut(event.details(), 4000))
                 .update();
     }

@@ -1,12 +1,12 @@
 package org.kept.knowledge.internal;
 
+import org.kept.shared.SqlTime;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,7 @@ class ArticleStore {
         jdbc.sql("insert into kb_article (title, body, categories, tags, audience, owner_id, review_by, version, created_at, "
                         + "updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")
                 .params(d.title(), d.body(), join(d.categories()), join(d.tags()), d.audience().name(), d.ownerId(),
-                        date(d.reviewBy()), utc(at), utc(at))
+                        date(d.reviewBy()), SqlTime.utc(at), SqlTime.utc(at))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -54,7 +54,7 @@ class ArticleStore {
         return jdbc.sql("update kb_article set title = ?, body = ?, categories = ?, tags = ?, audience = ?, owner_id = ?, "
                         + "review_by = ?, version = version + 1, updated_at = ? where id = ? and version = ?")
                 .params(d.title(), d.body(), join(d.categories()), join(d.tags()), d.audience().name(), d.ownerId(),
-                        date(d.reviewBy()), utc(at), id, version)
+                        date(d.reviewBy()), SqlTime.utc(at), id, version)
                 .update() == 1;
     }
 
@@ -64,7 +64,7 @@ class ArticleStore {
                         + "review_by, edited_by, editor_name, edited_at, reason, restored_from, embedding) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, version, d.title(), d.body(), join(d.categories()), join(d.tags()), d.audience().name(),
-                        d.ownerId(), date(d.reviewBy()), editorId, editorName, utc(at), d.reason() == null ? "" : d.reason(),
+                        d.ownerId(), date(d.reviewBy()), editorId, editorName, SqlTime.utc(at), d.reason() == null ? "" : d.reason(),
                         restoredFrom, Vectors.encode(vector))
                 .update();
     }
@@ -75,7 +75,7 @@ class ArticleStore {
     }
 
     void changed(long articleId, Instant at) {
-        jdbc.sql("insert into kb_change (article_id, at) values (?, ?)").params(articleId, utc(at)).update();
+        jdbc.sql("insert into kb_change (article_id, at) values (?, ?)").params(articleId, SqlTime.utc(at)).update();
     }
 
     Optional<Row> find(long id) {
@@ -171,9 +171,6 @@ class ArticleStore {
         return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(String::strip).toList();
     }
 
-    static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
 
     private static Date date(LocalDate d) {
         return d == null ? null : Date.valueOf(d);

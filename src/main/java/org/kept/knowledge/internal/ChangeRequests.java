@@ -1,5 +1,6 @@
 package org.kept.knowledge.internal;
 
+import org.kept.shared.SqlTime;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ public class ChangeRequests {
                 throw KeptException.invalid("knowledge.change.invalid");
             }
         }
-        var now = ArticleStore.utc(clock.instant());
+        var now = SqlTime.utc(clock.instant());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into kb_change_request (kind, product, description, owner_id, deadline, state, created_by, created_at, "
                         + "version) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, 0)")

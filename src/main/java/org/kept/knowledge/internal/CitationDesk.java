@@ -1,5 +1,6 @@
 package org.kept.knowledge.internal;
 
+import org.kept.shared.SqlTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,7 +36,7 @@ class CitationDesk implements Citations {
         }
         jdbc.sql("insert into kb_citation (article_id, article_version, ticket_id, ticket_number, cited_by, cited_at) "
                         + "values (?, ?, ?, ?, ?, ?)")
-                .params(articleId, articleVersion, ticketId, ticketNumber, by.id(), ArticleStore.utc(clock.instant()))
+                .params(articleId, articleVersion, ticketId, ticketNumber, by.id(), SqlTime.utc(clock.instant()))
                 .update();
     }
 

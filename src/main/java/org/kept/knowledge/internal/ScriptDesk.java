@@ -1,5 +1,6 @@
 package org.kept.knowledge.internal;
 
+import org.kept.shared.SqlTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -52,12 +53,12 @@ class ScriptDesk implements Scripts {
             if (id == null) {
                 GeneratedKeyHolder keys = new GeneratedKeyHolder();
                 jdbc.sql("insert into kb_script (code, name, channel, body, sort_order, updated_at) values (?, ?, ?, ?, ?, ?)")
-                        .params(code, name.strip(), ch, body, sortOrder, ArticleStore.utc(clock.instant())).update(keys, "id");
+                        .params(code, name.strip(), ch, body, sortOrder, SqlTime.utc(clock.instant())).update(keys, "id");
                 return get(keys.getKey().longValue());
             }
             int n = jdbc.sql("update kb_script set code = ?, name = ?, channel = ?, body = ?, sort_order = ?, updated_at = ? "
                             + "where id = ?")
-                    .params(code, name.strip(), ch, body, sortOrder, ArticleStore.utc(clock.instant()), id).update();
+                    .params(code, name.strip(), ch, body, sortOrder, SqlTime.utc(clock.instant()), id).update();
             if (n == 0) {
                 throw KeptException.notFound("script", id);
             }

@@ -1,5 +1,6 @@
 package org.kept.knowledge.internal;
 
+import org.kept.shared.SqlTime;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -39,12 +40,12 @@ class SynonymStore {
         String text = String.join(" ", terms.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
         if (id == null) {
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.sql("insert into kb_synonym (terms, updated_at) values (?, ?)").params(text, ArticleStore.utc(clock.instant()))
+            jdbc.sql("insert into kb_synonym (terms, updated_at) values (?, ?)").params(text, SqlTime.utc(clock.instant()))
                     .update(keys, "id");
             cached = null;
             return keys.getKey().longValue();
         }
-        jdbc.sql("update kb_synonym set terms = ?, updated_at = ? where id = ?").params(text, ArticleStore.utc(clock.instant()), id)
+        jdbc.sql("update kb_synonym set terms = ?, updated_at = ? where id = ?").params(text, SqlTime.utc(clock.instant()), id)
                 .update();
         cached = null;
         return id;

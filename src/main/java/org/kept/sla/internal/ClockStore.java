@@ -1,10 +1,10 @@
 package org.kept.sla.internal;
 
+import org.kept.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +46,7 @@ class ClockStore {
     }
 
     void insert(long ticketId, Instant startedAt) {
-        jdbc.sql("insert into sla_clock (ticket_id, started_at) values (?, ?)").params(ticketId, ts(startedAt)).update();
+        jdbc.sql("insert into sla_clock (ticket_id, started_at) values (?, ?)").params(ticketId, SqlTime.utc(startedAt)).update();
     }
 
     /** Writes the clock: a clock just started is inserted with its deadlines in one statement (no cuts, pauses or actions yet). */
@@ -57,12 +57,12 @@ class ClockStore {
                             + "update_anchor_at, paused_since, pause_reason, escalation_level, rule_pending_id, "
                             + "rule_pending_level, rule_pending_reason, first_response_due, next_update_due, resolution_due, "
                             + "escalation_at, next_at, team_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(c.ticketId(), ts(c.startedAt()), c.policyId(), c.baselinePolicyId(), ts(c.firstResponseAt()),
-                            ts(c.updateAnchorAt()), ts(c.pausedSince()), c.pauseReason() == null ? null : c.pauseReason().name(),
+                    .params(c.ticketId(), SqlTime.utc(c.startedAt()), c.policyId(), c.baselinePolicyId(), SqlTime.utc(c.firstResponseAt()),
+                            SqlTime.utc(c.updateAnchorAt()), SqlTime.utc(c.pausedSince()), c.pauseReason() == null ? null : c.pauseReason().name(),
                             c.escalationLevel(), c.rulePending() == null ? null : c.rulePending().ruleId(),
                             c.rulePending() == null ? null : c.rulePending().level(),
-                            c.rulePending() == null ? null : c.rulePending().reason(), ts(c.firstResponseDue()),
-                            ts(c.nextUpdateDue()), ts(c.resolutionDue()), ts(c.escalationAt()), ts(c.nextAt()), c.teamId())
+                            c.rulePending() == null ? null : c.rulePending().reason(), SqlTime.utc(c.firstResponseDue()),
+                            SqlTime.utc(c.nextUpdateDue()), SqlTime.utc(c.resolutionDue()), SqlTime.utc(c.escalationAt()), SqlTime.utc(c.nextAt()), c.teamId())
                     .update();
             clock.inserted();
             return;
@@ -72,14 +72,14 @@ class ClockStore {
                         + "last_expedite_at = ?, escalation_level = ?, rule_pending_id = ?, rule_pending_level = ?, "
                         + "rule_pending_reason = ?, first_response_due = ?, "
                         + "next_update_due = ?, resolution_due = ?, escalation_at = ?, next_at = ?, team_id = ? where ticket_id = ?")
-                .params(c.policyId(), c.baselinePolicyId(), ts(c.firstResponseAt()), ts(c.updateAnchorAt()),
-                        ts(c.pausedSince()), c.pauseReason() == null ? null : c.pauseReason().name(), c.pausedMinutes(),
-                        c.resolutionCut(), c.expedites(), ts(c.lastExpediteAt()), c.escalationLevel(),
+                .params(c.policyId(), c.baselinePolicyId(), SqlTime.utc(c.firstResponseAt()), SqlTime.utc(c.updateAnchorAt()),
+                        SqlTime.utc(c.pausedSince()), c.pauseReason() == null ? null : c.pauseReason().name(), c.pausedMinutes(),
+                        c.resolutionCut(), c.expedites(), SqlTime.utc(c.lastExpediteAt()), c.escalationLevel(),
                         c.rulePending() == null ? null : c.rulePending().ruleId(),
                         c.rulePending() == null ? null : c.rulePending().level(),
                         c.rulePending() == null ? null : c.rulePending().reason(),
-                        ts(c.firstResponseDue()), ts(c.nextUpdateDue()), ts(c.resolutionDue()), ts(c.escalationAt()),
-                        ts(c.nextAt()), c.teamId(), c.ticketId())
+                        SqlTime.utc(c.firstResponseDue()), SqlTime.utc(c.nextUpdateDue()), SqlTime.utc(c.resolutionDue()), SqlTime.utc(c.escalationAt()),
+                        SqlTime.utc(c.nextAt()), c.teamId(), c.ticketId())
                 .update();
         saveCuts(clock, c);
     }
@@ -99,17 +99,17 @@ class ClockStore {
     List<DeadlineMath.Pause> pauses(long ticketId) {
         return jdbc.sql("select paused_from, paused_to from sla_pause where ticket_id = ? order by paused_from, id")
                 .param(ticketId)
-                .query((rs, i) -> new DeadlineMath.Pause(instant(rs, 1), instant(rs, 2))).list();
+                .query((rs, i) -> new DeadlineMath.Pause(SqlTime.instant(rs, 1), SqlTime.instant(rs, 2))).list();
     }
 
     void addPause(long ticketId, TicketClock.Resumed pause) {
         jdbc.sql("insert into sla_pause (ticket_id, reason, paused_from, paused_to) values (?, ?, ?, ?)")
-                .params(ticketId, pause.reason().name(), ts(pause.from()), ts(pause.to())).update();
+                .params(ticketId, pause.reason().name(), SqlTime.utc(pause.from()), SqlTime.utc(pause.to())).update();
     }
 
     Set<String> events(long ticketId) {
         return jdbc.sql("select clock, kind, deadline from sla_event where ticket_id = ?").param(ticketId)
-                .query((rs, i) -> key(rs.getString(1), rs.getString(2), instant(rs, 3))).stream().collect(Collectors.toSet());
+                .query((rs, i) -> key(rs.getString(1), rs.getString(2), SqlTime.instant(rs, 3))).stream().collect(Collectors.toSet());
     }
 
     static String key(String clock, String kind, Instant deadline) {
@@ -123,7 +123,7 @@ class ClockStore {
     boolean claimEvent(long ticketId, String clock, String kind, Instant deadline, Instant now) {
         return jdbc.sql("insert into sla_event (ticket_id, clock, kind, deadline, acted_at) values (?, ?, ?, ?, ?) "
                         + "on conflict do nothing")
-                .params(ticketId, clock, kind, ts(deadline), ts(now)).update() == 1;
+                .params(ticketId, clock, kind, SqlTime.utc(deadline), SqlTime.utc(now)).update() == 1;
     }
 
     /** Tickets whose next action is due, earliest first: the front of the next_at index, however many clocks run. */
@@ -131,14 +131,14 @@ class ClockStore {
         String only = onlyTickets == null ? "" : onlyTickets.isEmpty() ? " and 1 = 0"
                 : " and ticket_id in (" + onlyTickets.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         return jdbc.sql("select ticket_id, next_at from sla_clock where next_at <= ?" + only + " order by next_at limit ?")
-                .params(ts(now), limit)
+                .params(SqlTime.utc(now), limit)
                 .query((rs, i) -> new Due(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list();
     }
 
     /** Compare-and-set: only the instance that still sees the old next_at takes the ticket, and leases it. */
     boolean lease(Due due, Instant until) {
         return jdbc.sql("update sla_clock set next_at = ? where ticket_id = ? and next_at = ?")
-                .params(ts(until), due.ticketId(), due.nextAt()).update() == 1;
+                .params(SqlTime.utc(until), due.ticketId(), due.nextAt()).update() == 1;
     }
 
     /** Clears a rule escalation only once, whoever gets there first. */
@@ -174,38 +174,27 @@ class ClockStore {
         return jdbc.sql("select ticket_id, escalation_at, escalation_level, coalesce(update_anchor_at, started_at), expedites "
                         + "from sla_clock where escalation_at is not null" + team + " order by escalation_at, ticket_id limit ?")
                 .params(params)
-                .query((rs, i) -> new Running(rs.getLong(1), instant(rs, 2), rs.getInt(3), instant(rs, 4), rs.getInt(5)))
+                .query((rs, i) -> new Running(rs.getLong(1), SqlTime.instant(rs, 2), rs.getInt(3), SqlTime.instant(rs, 4), rs.getInt(5)))
                 .list();
     }
 
     record Due(long ticketId, OffsetDateTime nextAt) {
     }
 
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     private static TicketClock clock(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("pause_reason");
         return TicketClock.restore(new TicketClock.Stored(rs.getLong("ticket_id"), rs.getObject("policy_id", Long.class),
-                rs.getObject("baseline_policy_id", Long.class), instant(rs, "started_at"), instant(rs, "first_response_at"),
-                instant(rs, "update_anchor_at"), instant(rs, "paused_since"),
+                rs.getObject("baseline_policy_id", Long.class), SqlTime.instant(rs, "started_at"), SqlTime.instant(rs, "first_response_at"),
+                SqlTime.instant(rs, "update_anchor_at"), SqlTime.instant(rs, "paused_since"),
                 reason == null ? null : PauseReason.valueOf(reason), rs.getLong("paused_minutes"),
                 rs.getLong("resolution_cut"), rs.getLong("first_response_cut"), rs.getLong("update_cut"),
-                rs.getObject("cut_row") != null, rs.getInt("expedites"), instant(rs, "last_expedite_at"),
-                rs.getInt("escalation_level"), pending(rs), instant(rs, "first_response_due"),
-                instant(rs, "next_update_due"), instant(rs, "resolution_due"), instant(rs, "escalation_at"),
-                instant(rs, "next_at"), rs.getObject("team_id", Long.class)));
+                rs.getObject("cut_row") != null, rs.getInt("expedites"), SqlTime.instant(rs, "last_expedite_at"),
+                rs.getInt("escalation_level"), pending(rs), SqlTime.instant(rs, "first_response_due"),
+                SqlTime.instant(rs, "next_update_due"), SqlTime.instant(rs, "resolution_due"), SqlTime.instant(rs, "escalation_at"),
+                SqlTime.instant(rs, "next_at"), rs.getObject("team_id", Long.class)));
     }
 
     private static PendingRule pending(ResultSet rs) throws SQLException {

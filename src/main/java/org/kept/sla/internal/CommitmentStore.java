@@ -1,5 +1,6 @@
 package org.kept.sla.internal;
 
+import org.kept.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,8 +31,8 @@ class CommitmentStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into sla_commitment (ticket_id, ticket_number, owner_id, team_id, promise, due, state, reminded, "
                         + "next_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)")
-                .params(ticketId, ticketNumber, ownerId, teamId, promise, ClockStore.ts(due), CommitmentState.OPEN.name(),
-                        ClockStore.ts(remindAt), ownerId, ClockStore.ts(now))
+                .params(ticketId, ticketNumber, ownerId, teamId, promise, SqlTime.utc(due), CommitmentState.OPEN.name(),
+                        SqlTime.utc(remindAt), ownerId, SqlTime.utc(now))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -57,14 +58,14 @@ class CommitmentStore {
     List<CommitmentDesk.Commitment> openBefore(long ownerId, Instant until) {
         return jdbc.sql("select " + COLUMNS + " from sla_commitment where owner_id = ? and state = ? and due < ? "
                         + "order by due, id")
-                .params(ownerId, CommitmentState.OPEN.name(), ClockStore.ts(until)).query(CommitmentStore::row).list();
+                .params(ownerId, CommitmentState.OPEN.name(), SqlTime.utc(until)).query(CommitmentStore::row).list();
     }
 
     /** Settles an open promise at the version read; false when someone else changed it first. */
     boolean settle(long id, CommitmentState state, String outcome, Instant at, int expectedVersion) {
         return jdbc.sql("update sla_commitment set state = ?, outcome = coalesce(?, outcome), settled_at = ?, next_at = null, "
                         + "version = version + 1 where id = ? and state = ? and version = ?")
-                .params(state.name(), outcome, ClockStore.ts(at), id, CommitmentState.OPEN.name(), expectedVersion)
+                .params(state.name(), outcome, SqlTime.utc(at), id, CommitmentState.OPEN.name(), expectedVersion)
                 .update() == 1;
     }
 
@@ -75,7 +76,7 @@ class CommitmentStore {
 
     /** The reminder went out; the next thing to look at is the due time itself. */
     void reminded(long id, Instant due) {
-        jdbc.sql("update sla_commitment set reminded = true, next_at = ? where id = ?").params(ClockStore.ts(due), id).update();
+        jdbc.sql("update sla_commitment set reminded = true, next_at = ? where id = ?").params(SqlTime.utc(due), id).update();
     }
 
     void nothingDue(long id) {
@@ -90,14 +91,14 @@ class CommitmentStore {
         String only = onlyTickets == null ? "" : onlyTickets.isEmpty() ? " and 1 = 0"
                 : " and ticket_id in (" + onlyTickets.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         return jdbc.sql("select id, next_at from sla_commitment where next_at <= ?" + only + " order by next_at limit ?")
-                .params(ClockStore.ts(now), limit)
+                .params(SqlTime.utc(now), limit)
                 .query((rs, i) -> new Due(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list();
     }
 
     /** Compare-and-set on next_at, like the ticket clocks: only one instance takes the promise. */
     boolean lease(Due due, Instant until) {
         return jdbc.sql("update sla_commitment set next_at = ? where id = ? and next_at = ?")
-                .params(ClockStore.ts(until), due.id(), due.nextAt()).update() == 1;
+                .params(SqlTime.utc(until), due.id(), due.nextAt()).update() == 1;
     }
 
     private static CommitmentDesk.Commitment row(ResultSet rs, int i) throws SQLException {

@@ -1,5 +1,6 @@
 package org.kept.sla.internal;
 
+import org.kept.shared.SqlTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +24,7 @@ class ExpediteStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into sla_expedite (ticket_id, team_id, requested_by, reason, requested_at, old_due, new_due, outcome) "
                         + "values (?, ?, ?, ?, ?, ?, ?, 'PENDING')")
-                .params(ticketId, teamId, by, reason, ClockStore.ts(at), ClockStore.ts(oldDue), ClockStore.ts(newDue))
+                .params(ticketId, teamId, by, reason, SqlTime.utc(at), SqlTime.utc(oldDue), SqlTime.utc(newDue))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -39,14 +40,14 @@ class ExpediteStore {
     void settle(long ticketId, Instant now) {
         jdbc.sql("update sla_expedite set outcome = case when new_due >= ? then 'HONOURED' else 'MISSED' end, settled_at = ? "
                         + "where ticket_id = ? and outcome = 'PENDING'")
-                .params(ClockStore.ts(now), ClockStore.ts(now), ticketId).update();
+                .params(SqlTime.utc(now), SqlTime.utc(now), ticketId).update();
     }
 
     /** The resolution deadline passed unresolved: open expedites due by now are missed. */
     int missed(long ticketId, Instant now) {
         return jdbc.sql("update sla_expedite set outcome = 'MISSED', settled_at = ? where ticket_id = ? and outcome = 'PENDING' "
                         + "and new_due <= ?")
-                .params(ClockStore.ts(now), ticketId, ClockStore.ts(now)).update();
+                .params(SqlTime.utc(now), ticketId, SqlTime.utc(now)).update();
     }
 
     /** Per team, expedites requested from {@code from} up to {@code to}: how many, honoured, missed, still open. */
@@ -54,7 +55,7 @@ class ExpediteStore {
         return jdbc.sql("select team_id, count(*), sum(case when outcome = 'HONOURED' then 1 else 0 end), "
                         + "sum(case when outcome = 'MISSED' then 1 else 0 end), sum(case when outcome = 'PENDING' then 1 else 0 end) "
                         + "from sla_expedite where requested_at >= ? and requested_at < ? group by team_id order by team_id")
-                .params(ClockStore.ts(from), ClockStore.ts(to))
+                .params(SqlTime.utc(from), SqlTime.utc(to))
                 .query((rs, i) -> new TeamFigures(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5))).list();
     }

@@ -1,5 +1,6 @@
 package org.kept.ticket.internal;
 
+import org.kept.shared.SqlTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -177,6 +178,6 @@ class RepeatContactDesk implements RepeatContacts {
     }
 
     private OffsetDateTime now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return SqlTime.now(clock);
     }
 }

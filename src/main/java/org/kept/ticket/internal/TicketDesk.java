@@ -1,10 +1,10 @@
 package org.kept.ticket.internal;
 
+import org.kept.shared.SqlTime;
 import org.kept.shared.IdempotentRequests;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -427,6 +427,6 @@ class TicketDesk implements Tickets {
 
     private OffsetDateTime now() {
         // databases keep microseconds; cutting here makes what we return equal to what a later read gives
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return SqlTime.now(clock);
     }
 }

@@ -1,7 +1,7 @@
 package org.kept.workforce.internal;
 
-import static org.kept.workforce.internal.SqlTime.instant;
-import static org.kept.workforce.internal.SqlTime.utc;
+import static org.kept.shared.SqlTime.instant;
+import static org.kept.shared.SqlTime.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
