@@ -47,6 +47,28 @@ class TicketModuleTest {
                 null, null);
     }
 
+    /** An entry another module owns; the ticket module knows only that it is an annotation. */
+    record CallLogged(String number, boolean publicToCustomer) implements TicketChange.Annotation {
+        public String kind() {
+            return "TEST_CALL";
+        }
+
+        public String newValue() {
+            return number;
+        }
+    }
+
+    @Test
+    void anotherModulesEntryReachesTheCustomerOnlyWhenItSaysItIsPublic() {
+        long id = tickets.create(inquiry("外部条目"), agent, null).ticket().id();
+        tickets.annotate(id, new CallLogged("outbound", true), agent);
+        tickets.annotate(id, new CallLogged("internal", false), agent);
+        assertThat(tickets.timeline(id)).filteredOn(e -> e.kind().equals("TEST_CALL"))
+                .extracting(TimelineEntry::newValue, TimelineEntry::publicToCustomer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("outbound", true),
+                        org.assertj.core.groups.Tuple.tuple("internal", false));
+    }
+
     @Test
     void onlyTheTicketModuleAndItsDependenciesAreRunning(ApplicationContext context) {
         assertThat(Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull)

@@ -85,17 +85,19 @@ class TicketStore {
     }
 
     void append(long ticketId, TicketChange change, Long actorId, String actorName, OffsetDateTime at) {
-        jdbc.sql("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at, old_value, new_value, body) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(ticketId, change.kind(), actorId, actorName, at, change.oldValue(), change.newValue(), change.body())
+        jdbc.sql("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at, old_value, new_value, body, "
+                        + "public_to_customer) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ticketId, change.kind(), actorId, actorName, at, change.oldValue(), change.newValue(), change.body(),
+                        change.publicToCustomer())
                 .update();
     }
 
     List<TimelineEntry> timeline(long ticketId) {
-        return jdbc.sql("select id, kind, actor_name, at, old_value, new_value, body from ticket_entry where ticket_id = ? order by id")
+        return jdbc.sql("select id, kind, actor_name, at, old_value, new_value, body, public_to_customer from ticket_entry "
+                        + "where ticket_id = ? order by id")
                 .param(ticketId)
                 .query((rs, i) -> new TimelineEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7)))
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)))
                 .list();
     }
 
