@@ -4,6 +4,7 @@
 -- tok packs two code points, (first << 21) | second; a subject's last character is also indexed alone (second = 0).
 -- Each row carries the queue order (prio, made_at, ticket_id), so the postings of one bigram are read most urgent
 -- first and a page of a common word costs a few rows, not a sort of every match.
+-- module: ticket
 create table ticket_search_token (
     tok       bigint                   not null,
     prio      smallint                 not null,
@@ -13,6 +14,7 @@ create table ticket_search_token (
 );
 -- one row per indexed ticket; masked_subject is what a viewer without personal-data rights may match (the subject
 -- with phones and emails masked), null when it equals the subject. Tickets without a row are indexed at startup.
+-- module: ticket
 create table ticket_search_text (
     ticket_id      bigint primary key references ticket (id),
     masked_subject varchar(400)
