@@ -87,7 +87,7 @@ class SlaBrowserTest {
 
         browser.find("#expedite-reason").sendKeys("客户又来电催促");
         browser.find("#expedite-reason").submit();
-        String refusal = browser.waitForText("#ticket-controls .alert.error", "已于");
+        String refusal = browser.waitForText("#ticket-alert .alert.error", "已于");
         assertThat(refusal).contains("才可再次加急");
         assertThat(browser.notReloaded()).isTrue();
 
