@@ -48,6 +48,35 @@ class ArticleVersionsTest {
     }
 
     @Test
+    void categoriesAndTagsAreKeptWithEachVersionInTheAuthorsOrder() {
+        Api lead = fixtures.api(fixtures.user("LEAD"));
+        String word = "Lb" + Words.unique();
+        long id = lead.post("/api/v1/knowledge/articles", body("title", word + " 空调安装", "body", "预约后 48 小时内上门。",
+                "categories", List.of("售后", "安装"), "tags", List.of(" 空调 ", "上门", "a,b"), "audience", "PUBLIC"))
+                .expect(201).id();
+        lead.put("/api/v1/knowledge/articles/" + id, body("title", word + " 空调安装", "body", "预约后 24 小时内上门。",
+                "categories", List.of("安装"), "tags", List.of(), "audience", "PUBLIC", "version", 1)).expect(200);
+
+        JsonNode current = lead.get("/api/v1/knowledge/articles/" + id).expect(200).json();
+        assertThat(current.path("categories").toString()).isEqualTo("[\"安装\"]");
+        assertThat(current.path("tags").toString()).isEqualTo("[]");
+        JsonNode v1 = lead.get("/api/v1/knowledge/articles/" + id + "/versions/1").expect(200).json();
+        assertThat(v1.path("categories").toString()).isEqualTo("[\"售后\",\"安装\"]");
+        assertThat(v1.path("tags").toString()).isEqualTo("[\"空调\",\"上门\",\"a，b\"]");
+        assertThat(lead.get("/api/v1/knowledge/search?q=" + word + "&category=售后").expect(200).body())
+                .doesNotContain("\"id\":" + id + ",");
+
+        lead.post("/api/v1/knowledge/articles/" + id + "/rollback", body("toVersion", 1, "version", 2)).expect(200);
+        JsonNode rolled = lead.get("/api/v1/knowledge/articles/" + id).expect(200).json();
+        assertThat(rolled.path("categories").toString()).isEqualTo("[\"售后\",\"安装\"]");
+        assertThat(rolled.path("tags").toString()).isEqualTo("[\"空调\",\"上门\",\"a，b\"]");
+        assertThat(lead.get("/api/v1/knowledge/search?q=" + word + "&category=售后").expect(200).body())
+                .contains("\"id\":" + id + ",");
+        assertThat(lead.get("/api/v1/knowledge/articles?limit=100").expect(200).body())
+                .contains("\"tags\":[\"空调\",\"上门\",\"a，b\"]");
+    }
+
+    @Test
     void aRetriedCreateWithTheSameKeyMakesOneArticle() {
         Api lead = fixtures.api(fixtures.user("LEAD")).header("Idempotency-Key", "kb-" + System.nanoTime());
         var request = body("title", "发票开具", "body", "在订单详情页申请电子发票。", "tags", List.of("发票"), "audience", "PUBLIC");

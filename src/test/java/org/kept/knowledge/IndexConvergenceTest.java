@@ -37,12 +37,12 @@ class IndexConvergenceTest {
         String word = "Qx" + Words.unique();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String title = word + " 充电桩报修";
-        jdbc.sql("insert into kb_article (title, body, categories, tags, audience, version, created_at, updated_at) "
-                + "values (?, '充电桩无法启动时先检查空开。', '', '', 'PUBLIC', 1, ?, ?)").params(title, now, now).update();
+        jdbc.sql("insert into kb_article (title, body, audience, version, created_at, updated_at) "
+                + "values (?, '充电桩无法启动时先检查空开。', 'PUBLIC', 1, ?, ?)").params(title, now, now).update();
         long id = jdbc.sql("select id from kb_article where title = ?").param(title).query(Long.class).single();
         float[] v = meaning.embed(title);
-        jdbc.sql("insert into kb_article_version (article_id, version, title, body, categories, tags, audience, editor_name, "
-                        + "edited_at, reason, embedding) values (?, 1, ?, '充电桩无法启动时先检查空开。', '', '', 'PUBLIC', '另一实例', ?, '', ?)")
+        jdbc.sql("insert into kb_article_version (article_id, version, title, body, audience, editor_name, "
+                        + "edited_at, reason, embedding) values (?, 1, ?, '充电桩无法启动时先检查空开。', 'PUBLIC', '另一实例', ?, '', ?)")
                 .params(id, title, now, encode(v)).update();
         jdbc.sql("insert into kb_change (article_id, at) values (?, ?)").params(id, now).update();
 

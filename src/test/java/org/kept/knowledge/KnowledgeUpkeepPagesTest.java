@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.kept.identity.CurrentUser;
-import org.kept.knowledge.internal.ChangeRequests;
+import org.kept.knowledge.internal.ChangeRequestDesk;
 import org.kept.knowledge.internal.SynonymDesk;
 import org.kept.knowledge.internal.SynonymGroup;
 import org.kept.support.Fixtures;
@@ -31,7 +31,7 @@ class KnowledgeUpkeepPagesTest {
     @Autowired
     Articles articles;
     @Autowired
-    ChangeRequests changes;
+    ChangeRequestDesk changes;
     @Autowired
     SynonymDesk synonyms;
     @Autowired
@@ -60,8 +60,8 @@ class KnowledgeUpkeepPagesTest {
                         .param("articleIds", String.valueOf(id)).param("newTitles", word + " 新资费介绍\n\n")
                         .param("ownerId", String.valueOf(lead.id())))
                 .andExpect(status().is3xxRedirection());
-        ChangeRequests.Request r = changes.open().stream().filter(c -> c.product().equals(product)).findFirst().orElseThrow();
-        assertThat(r.items()).extracting(ChangeRequests.Item::title).containsExactly(word + " 旧资费说明", word + " 新资费介绍");
+        ChangeRequestDesk.Request r = changes.open().stream().filter(c -> c.product().equals(product)).findFirst().orElseThrow();
+        assertThat(r.items()).extracting(ChangeRequestDesk.Item::title).containsExactly(word + " 旧资费说明", word + " 新资费介绍");
         CurrentUser agent = fixtures.user("AGENT");
         String view = page(agent, "/console/knowledge/changes");
         assertThat(view).contains("Pr").contains("&lt;b&gt;套餐&lt;/b&gt;").doesNotContain("<b>套餐</b>")
@@ -89,7 +89,7 @@ class KnowledgeUpkeepPagesTest {
         CurrentUser lead = fixtures.user("LEAD");
         String product = "Od" + Words.unique();
         changes.open("RETIRE", product, "", lead.id(), LocalDate.now().minusDays(2),
-                List.of(new ChangeRequests.Item(null, null, product + " 下线公告", null, false)), lead);
+                List.of(new ChangeRequestDesk.Item(null, null, product + " 下线公告", null, false)), lead);
         String view = page(lead, "/console/knowledge/changes");
         assertThat(view.substring(view.indexOf(product))).contains("已逾期");
         String refused = mvc.perform(post("/console/knowledge/changes").with(user(lead)).with(csrf()).param("kind", "CHANGE")

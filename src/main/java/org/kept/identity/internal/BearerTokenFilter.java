@@ -12,9 +12,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Reads {@code Authorization: Bearer <token>} on API calls; an unknown or expired token leaves the caller anonymous. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final TokenService tokens;
+    private final TokenDesk tokens;
 
-    BearerTokenFilter(TokenService tokens) {
+    BearerTokenFilter(TokenDesk tokens) {
         this.tokens = tokens;
     }
 

@@ -14,9 +14,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class DirectoryRefresh {
 
     private final UserStore users;
-    private final TokenService tokens;
+    private final TokenDesk tokens;
 
-    DirectoryRefresh(UserStore users, TokenService tokens) {
+    DirectoryRefresh(UserStore users, TokenDesk tokens) {
         this.users = users;
         this.tokens = tokens;
     }

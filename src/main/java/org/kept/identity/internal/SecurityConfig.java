@@ -60,7 +60,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, Problems problems, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenDesk tokens, Problems problems, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 public class TokenIssuer {
 
     private final AuthenticationManager manager;
-    private final TokenService tokens;
+    private final TokenDesk tokens;
 
-    TokenIssuer(AuthenticationManager manager, TokenService tokens) {
+    TokenIssuer(AuthenticationManager manager, TokenDesk tokens) {
         this.manager = manager;
         this.tokens = tokens;
     }

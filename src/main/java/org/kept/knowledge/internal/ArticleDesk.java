@@ -197,6 +197,7 @@ class ArticleDesk implements Articles {
         }
         List<String> categories = clean(d.categories());
         List<String> tags = clean(d.tags());
+        // an input limit, kept as it was when lists were comma text: the names with one separator between each fit 500
         if (String.join(",", categories).length() > 500 || String.join(",", tags).length() > 500) {
             throw KeptException.invalid("knowledge.article.tags");
         }

@@ -1,6 +1,5 @@
 package org.kept.knowledge.internal;
 
-import org.kept.shared.SqlTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -8,31 +7,26 @@ import org.kept.knowledge.Script;
 import org.kept.knowledge.Scripts;
 import org.kept.shared.KeptException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
-/** Reply templates (话术), stored in one small table. */
+/** Reply templates (话术): checks before they are stored. */
 @Service
 class ScriptDesk implements Scripts {
 
     static final Set<String> CHANNELS = Set.of("PHONE", "WRITTEN", "ANY");
 
-    private final JdbcClient jdbc;
+    private final ScriptStore store;
     private final Clock clock;
 
-    ScriptDesk(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ScriptDesk(ScriptStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     @Override
     public List<Script> forChannel(String channel) {
         String c = channel == null ? null : channel.toUpperCase();
-        return jdbc.sql("select id, code, name, channel, body, sort_order from kb_script order by sort_order, id")
-                .query((rs, n) -> new Script(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6)))
-                .list().stream()
+        return store.all().stream()
                 .filter(s -> c == null || "ANY".equals(s.channel()) || s.channel().equals(c)).toList();
     }
 
@@ -51,15 +45,9 @@ class ScriptDesk implements Scripts {
         }
         try {
             if (id == null) {
-                GeneratedKeyHolder keys = new GeneratedKeyHolder();
-                jdbc.sql("insert into kb_script (code, name, channel, body, sort_order, updated_at) values (?, ?, ?, ?, ?, ?)")
-                        .params(code, name.strip(), ch, body, sortOrder, SqlTime.utc(clock.instant())).update(keys, "id");
-                return get(keys.getKey().longValue());
+                return get(store.insert(code, name.strip(), ch, body, sortOrder, clock.instant()));
             }
-            int n = jdbc.sql("update kb_script set code = ?, name = ?, channel = ?, body = ?, sort_order = ?, updated_at = ? "
-                            + "where id = ?")
-                    .params(code, name.strip(), ch, body, sortOrder, SqlTime.utc(clock.instant()), id).update();
-            if (n == 0) {
+            if (!store.update(id, code, name.strip(), ch, body, sortOrder, clock.instant())) {
                 throw KeptException.notFound("script", id);
             }
             return get(id);

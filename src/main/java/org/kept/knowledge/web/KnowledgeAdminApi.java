@@ -8,7 +8,7 @@ import java.util.Map;
 import org.kept.identity.CurrentUser;
 import org.kept.knowledge.Script;
 import org.kept.knowledge.Scripts;
-import org.kept.knowledge.internal.ChangeRequests;
+import org.kept.knowledge.internal.ChangeRequestDesk;
 import org.kept.knowledge.internal.SynonymDesk;
 import org.kept.knowledge.internal.SynonymGroup;
 import org.kept.shared.KeptException;
@@ -32,9 +32,9 @@ class KnowledgeAdminApi {
 
     private final SynonymDesk synonymEdits;
     private final Scripts scripts;
-    private final ChangeRequests changes;
+    private final ChangeRequestDesk changes;
 
-    KnowledgeAdminApi(SynonymDesk synonymEdits, Scripts scripts, ChangeRequests changes) {
+    KnowledgeAdminApi(SynonymDesk synonymEdits, Scripts scripts, ChangeRequestDesk changes) {
         this.synonymEdits = synonymEdits;
         this.scripts = scripts;
         this.changes = changes;
@@ -123,38 +123,38 @@ class KnowledgeAdminApi {
     @GetMapping("/api/v1/knowledge/change-requests")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "Open business change requests, nearest deadline first")
-    List<ChangeRequests.Request> changeRequests() {
+    List<ChangeRequestDesk.Request> changeRequests() {
         return changes.open();
     }
 
     @PostMapping("/api/v1/knowledge/change-requests")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Open a change request (LAUNCH, CHANGE or RETIRE a product) listing articles to write or update")
-    ResponseEntity<ChangeRequests.Request> openChange(@RequestBody ChangeWrite body, @AuthenticationPrincipal CurrentUser me) {
+    ResponseEntity<ChangeRequestDesk.Request> openChange(@RequestBody ChangeWrite body, @AuthenticationPrincipal CurrentUser me) {
         return ResponseEntity.status(HttpStatus.CREATED).body(changes.open(body.kind(), body.product(), body.description(),
                 body.ownerId() == null ? me.id() : body.ownerId(), body.deadline(), body.items() == null ? null
-                        : body.items().stream().map(i -> new ChangeRequests.Item(null, i.articleId(), i.title(), i.ownerId(), false))
+                        : body.items().stream().map(i -> new ChangeRequestDesk.Item(null, i.articleId(), i.title(), i.ownerId(), false))
                         .toList(), me));
     }
 
     @GetMapping("/api/v1/knowledge/change-requests/{id}")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "One change request with its items")
-    ChangeRequests.Request changeRequest(@PathVariable long id) {
+    ChangeRequestDesk.Request changeRequest(@PathVariable long id) {
         return changes.get(id);
     }
 
     @PostMapping("/api/v1/knowledge/change-requests/{id}/items/{item}/done")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Mark one item written or updated")
-    ChangeRequests.Request itemDone(@PathVariable long id, @PathVariable long item, @AuthenticationPrincipal CurrentUser me) {
+    ChangeRequestDesk.Request itemDone(@PathVariable long id, @PathVariable long item, @AuthenticationPrincipal CurrentUser me) {
         return changes.done(id, item, me);
     }
 
     @PostMapping("/api/v1/knowledge/change-requests/{id}/close")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Close a change request; version must be the one you read")
-    ChangeRequests.Request close(@PathVariable long id, @RequestBody Close body, @AuthenticationPrincipal CurrentUser me) {
+    ChangeRequestDesk.Request close(@PathVariable long id, @RequestBody Close body, @AuthenticationPrincipal CurrentUser me) {
         if (body.version() == null) {
             throw KeptException.invalid("knowledge.version.required");
         }

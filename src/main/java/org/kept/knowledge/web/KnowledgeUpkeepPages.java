@@ -19,7 +19,7 @@ import org.kept.identity.UserView;
 import org.kept.knowledge.Articles;
 import org.kept.knowledge.Script;
 import org.kept.knowledge.Scripts;
-import org.kept.knowledge.internal.ChangeRequests;
+import org.kept.knowledge.internal.ChangeRequestDesk;
 import org.kept.knowledge.internal.SynonymDesk;
 import org.kept.knowledge.internal.SynonymGroup;
 import org.kept.shared.CentreZone;
@@ -43,7 +43,7 @@ class KnowledgeUpkeepPages {
 
     private static final List<String> CHANNELS = List.of("PHONE", "WRITTEN", "ANY");
 
-    private final ChangeRequests changes;
+    private final ChangeRequestDesk changes;
     private final SynonymDesk synonyms;
     private final Scripts scripts;
     private final Articles articles;
@@ -52,7 +52,7 @@ class KnowledgeUpkeepPages {
     private final Clock clock;
     private final CentreZone zone;
 
-    KnowledgeUpkeepPages(ChangeRequests changes, SynonymDesk synonyms, Scripts scripts, Articles articles, Directory directory,
+    KnowledgeUpkeepPages(ChangeRequestDesk changes, SynonymDesk synonyms, Scripts scripts, Articles articles, Directory directory,
                          Problems problems, Clock clock, CentreZone zone) {
         this.changes = changes;
         this.synonyms = synonyms;
@@ -65,7 +65,7 @@ class KnowledgeUpkeepPages {
     }
 
     /** An open request as the page shows it. */
-    record ChangeRow(ChangeRequests.Request request, boolean overdue) {
+    record ChangeRow(ChangeRequestDesk.Request request, boolean overdue) {
     }
 
     @GetMapping("/console/knowledge/changes")
@@ -92,11 +92,11 @@ class KnowledgeUpkeepPages {
                       @RequestParam(required = false) Long ownerId, @AuthenticationPrincipal CurrentUser me, Model model,
                       HttpServletResponse response, Locale locale) {
         return write(() -> {
-            List<ChangeRequests.Item> items = new ArrayList<>();
+            List<ChangeRequestDesk.Item> items = new ArrayList<>();
             (articleIds == null ? List.<Long>of() : articleIds)
-                    .forEach(a -> items.add(new ChangeRequests.Item(null, a, null, null, false)));
+                    .forEach(a -> items.add(new ChangeRequestDesk.Item(null, a, null, null, false)));
             Arrays.stream(newTitles.split("\\R")).map(String::strip).filter(t -> !t.isEmpty())
-                    .forEach(t -> items.add(new ChangeRequests.Item(null, null, t, null, false)));
+                    .forEach(t -> items.add(new ChangeRequestDesk.Item(null, null, t, null, false)));
             changes.open(kind, product, description, ownerId == null ? me.id() : ownerId, date(deadline), items, me);
             return "redirect:/console/knowledge/changes";
         }, () -> changes(me, model), model, response, locale);

@@ -3,10 +3,8 @@ package org.kept.ticket.internal;
 import org.kept.shared.SqlTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kept.identity.CurrentUser;
@@ -19,11 +17,9 @@ import org.kept.ticket.Priority;
 import org.kept.ticket.RepeatContacts;
 import org.kept.ticket.TicketChange;
 import org.kept.ticket.TicketChanged;
-import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +33,8 @@ class RepeatContactDesk implements RepeatContacts {
 
     static final String LINK = "ticket.repeat-contact";
     static final int MAX_NOTE = 2000;
-    private static final List<String> OPEN = TicketState.ACTIVE.stream().map(Enum::name).sorted().toList();
 
-    private final JdbcClient jdbc;
+    private final RepeatContactStore contacts;
     private final TicketStore store;
     private final SimilarTickets similar;
     private final IdempotentRequests idempotency;
@@ -47,9 +42,9 @@ class RepeatContactDesk implements RepeatContacts {
     private final Clock clock;
     private final int raiseFrom;
 
-    RepeatContactDesk(JdbcClient jdbc, TicketStore store, IdempotentRequests idempotency, ApplicationEventPublisher events,
-                      Clock clock, TextMeaning meaning, @Value("${kept.repeat-contacts.raise-from:1}") int raiseFrom) {
-        this.jdbc = jdbc;
+    RepeatContactDesk(RepeatContactStore contacts, TicketStore store, IdempotentRequests idempotency,
+                      ApplicationEventPublisher events, Clock clock, TextMeaning meaning, @Value("${kept.repeat-contacts.raise-from:1}") int raiseFrom) {
+        this.contacts = contacts;
         this.store = store;
         this.similar = new SimilarTickets(meaning);
         this.idempotency = idempotency;
@@ -63,15 +58,7 @@ class RepeatContactDesk implements RepeatContacts {
         if (text != null && text.length() > 10_000) {
             throw KeptException.invalid("error.text.long", 10_000);
         }
-        List<SimilarTickets.Candidate> candidates = jdbc.sql("select id, number, type, priority, state, subject, customer_id, "
-                        + "team_id, assignee_id, created_at, updated_at, description, category from ticket "
-                        + "where customer_id = :customer and state in (:open) and merged_into_id is null "
-                        + "order by created_at desc, id desc")
-                .param("customer", customerId).param("open", OPEN).withMaxRows(100)
-                .query((rs, i) -> new SimilarTickets.Candidate(TicketStore.summary(rs, i), rs.getString("description"),
-                        rs.getString("category")))
-                .list();
-        return similar.rank(text, category, candidates, now(), Math.max(1, Math.min(limit, 20)));
+        return similar.rank(text, category, contacts.openOf(customerId), now(), Math.max(1, Math.min(limit, 20)));
     }
 
     @Override
@@ -88,9 +75,7 @@ class RepeatContactDesk implements RepeatContacts {
                     raised[0] = priorityChanged(contactId);
                     return contactId;
                 });
-        long linkedTicket = jdbc.sql("select ticket_id from ticket_contact where id = ?").param(outcome.id())
-                .query(Long.class).single();
-        if (linkedTicket != ticketId) {
+        if (contacts.ticketOf(outcome.id()) != ticketId) {
             throw KeptException.invalid("error.idempotency.mismatch", idempotencyKey);
         }
         TicketView ticket = store.find(ticketId).orElseThrow();
@@ -105,33 +90,24 @@ class RepeatContactDesk implements RepeatContacts {
         if (!t.state().isActive()) {
             throw KeptException.invalid("ticket.repeat.notOpen", t.number(), t.state());
         }
-        int before = jdbc.sql("select repeat_contacts from ticket where id = ?").param(ticketId).query(Integer.class).single();
-        int repeats = before + 1;
+        int repeats = contacts.repeats(ticketId) + 1;
         Priority priority = repeats >= raiseFrom && t.priority() != Priority.P1
                 ? Priority.ofRank(t.priority().rank() - 1) : t.priority();
         OffsetDateTime now = now();
-        int rows = jdbc.sql("update ticket set repeat_contacts = repeat_contacts + 1, last_contact_at = ?, priority = ?, "
-                        + "updated_at = ?, version = version + 1 where id = ? and version = ?")
-                .params(now, priority.rank(), now, ticketId, t.version()).update();
-        if (rows == 0) {
+        if (!contacts.count(ticketId, t.version(), priority, now)) {
             throw new StaleUpdateException("ticket", t.number());
         }
         store.priorityChanged(t, priority);
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into ticket_contact (ticket_id, channel, note, at, actor_id, priority_before, priority_after) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(ticketId, channel.name(), note, now, by.id(), t.priority().rank(), priority.rank())
-                .update(key, "id");
+        long contactId = contacts.insert(ticketId, channel, note, now, by.id(), t.priority(), priority);
         append(t, new TicketChange.RepeatContacted(channel, repeats + 1, note), by, now);
         if (priority != t.priority()) {
             append(t, new TicketChange.PriorityChanged(t.priority(), priority), by, now);
         }
-        return key.getKey().longValue();
+        return contactId;
     }
 
     private boolean priorityChanged(long contactId) {
-        return jdbc.sql("select priority_before <> priority_after from ticket_contact where id = ?").param(contactId)
-                .query(Boolean.class).single();
+        return contacts.priorityChanged(contactId);
     }
 
     private void append(TicketView t, TicketChange change, CurrentUser by, OffsetDateTime at) {
@@ -146,22 +122,7 @@ class RepeatContactDesk implements RepeatContacts {
 
     @Override
     public Map<Long, Counter> counters(Collection<Long> ticketIds) {
-        Map<Long, Counter> counters = new HashMap<>();
-        if (ticketIds.isEmpty()) {
-            return counters;
-        }
-        // only tickets contacted again need the reply lookup; the rest of a queue page costs one index probe each
-        jdbc.sql("select t.id, t.repeat_contacts, t.last_contact_at, (select max(e.at) from ticket_entry e "
-                        + "where e.ticket_id = t.id and e.kind = 'REPLY') from ticket t "
-                        + "where t.id in (:ids) and t.repeat_contacts > 0")
-                .param("ids", List.copyOf(ticketIds))
-                .query(rs -> {
-                    OffsetDateTime last = rs.getObject(3, OffsetDateTime.class);
-                    OffsetDateTime replied = rs.getObject(4, OffsetDateTime.class);
-                    counters.put(rs.getLong(1), new Counter(rs.getInt(2), last,
-                            last != null && (replied == null || replied.isBefore(last))));
-                });
-        return counters;
+        return contacts.counters(ticketIds);
     }
 
     @Override
@@ -169,12 +130,7 @@ class RepeatContactDesk implements RepeatContacts {
         if (from == null || to == null || !to.isAfter(from) || ChronoUnit.DAYS.between(from, to) > 366 * 5) {
             throw KeptException.invalid("ticket.repeat.period");
         }
-        return jdbc.sql("select team_id, count(*), sum(case when repeat_contacts > 0 then 1 else 0 end), "
-                        + "sum(repeat_contacts) from ticket where created_at >= ? and created_at < ? "
-                        + "and merged_into_id is null group by team_id order by team_id")
-                .params(from.withOffsetSameInstant(ZoneOffset.UTC), to.withOffsetSameInstant(ZoneOffset.UTC))
-                .query((rs, i) -> new TeamRate(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .list();
+        return contacts.rates(from, to);
     }
 
     private OffsetDateTime now() {

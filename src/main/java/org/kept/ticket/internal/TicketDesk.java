@@ -46,6 +46,7 @@ class TicketDesk implements Tickets {
     static final int TOTAL_CAP = 1_000;
 
     private final TicketStore store;
+    private final CategoryStore categories;
     private final TicketNumbers numbers;
     private final IdempotentRequests idempotency;
     private final Customers customers;
@@ -54,9 +55,11 @@ class TicketDesk implements Tickets {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    TicketDesk(TicketStore store, TicketNumbers numbers, IdempotentRequests idempotency, Customers customers,
-               Directory directory, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
+    TicketDesk(TicketStore store, CategoryStore categories, TicketNumbers numbers, IdempotentRequests idempotency,
+               Customers customers, Directory directory, ApplicationEventPublisher events, Clock clock,
+               PlatformTransactionManager txManager) {
         this.store = store;
+        this.categories = categories;
         this.numbers = numbers;
         this.idempotency = idempotency;
         this.customers = customers;
@@ -126,7 +129,7 @@ class TicketDesk implements Tickets {
         if (customer == null) {
             throw KeptException.invalid("error.ticket.customer", t.customerId());
         }
-        if (t.category() != null && store.categories().stream().noneMatch(c -> c.code().equals(t.category()))) {
+        if (t.category() != null && categories.all().stream().noneMatch(c -> c.code().equals(t.category()))) {
             throw KeptException.invalid("error.ticket.category", t.category());
         }
         checkAssignable(t.teamId(), t.assigneeId(), by);
@@ -391,7 +394,7 @@ class TicketDesk implements Tickets {
 
     @Override
     public List<Category> categories() {
-        return store.categories();
+        return categories.all();
     }
 
     private TicketView current(long id, Integer expectedVersion) {

@@ -295,9 +295,4 @@ class TicketStore {
                 rs.getLong("customer_id"), rs.getObject("team_id", Long.class), rs.getObject("assignee_id", Long.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
-
-    List<org.kept.ticket.Tickets.Category> categories() {
-        return jdbc.sql("select code, name_zh, name_en from ticket_category order by code")
-                .query((rs, i) -> new org.kept.ticket.Tickets.Category(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-    }
 }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.kept.identity.CurrentUser;
 import org.kept.ticket.Tickets;
-import org.kept.ticket.internal.CategoryAdmin;
+import org.kept.ticket.internal.CategoryDesk;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "tickets")
 class CategoryController {
 
-    private final CategoryAdmin categories;
+    private final CategoryDesk categories;
 
-    CategoryController(CategoryAdmin categories) {
+    CategoryController(CategoryDesk categories) {
         this.categories = categories;
     }
 

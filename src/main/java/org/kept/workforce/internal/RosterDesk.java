@@ -57,7 +57,7 @@ public class RosterDesk {
     private final RosterStore store;
     private final ForecastDesk forecasts;
     private final Directory directory;
-    private final TeamSkills teamSkills;
+    private final TeamSkillDesk teamSkills;
     private final ZoneId zone;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -67,7 +67,7 @@ public class RosterDesk {
         return t;
     });
 
-    RosterDesk(RosterStore store, ForecastDesk forecasts, Directory directory, TeamSkills teamSkills, CentreZone zone,
+    RosterDesk(RosterStore store, ForecastDesk forecasts, Directory directory, TeamSkillDesk teamSkills, CentreZone zone,
                Clock clock, TransactionTemplate tx) {
         this.store = store;
         this.forecasts = forecasts;
@@ -132,7 +132,7 @@ public class RosterDesk {
             long id = store.create(name.trim(), teamId, startsOn, days, rules, (int) Math.round(shrinkage * 100), by);
             for (UserView u : people) {
                 Set<Skill> s = skills != null && skills.containsKey(u.id()) ? skills.get(u.id())
-                        : TeamSkills.of(byTeam, u.teamId());
+                        : TeamSkillDesk.of(byTeam, u.teamId());
                 store.addMember(id, u.id(), s);
             }
             required.forEach((day, bySkill) -> bySkill.forEach((skill, agents) -> {

@@ -37,14 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
 class RosterPages {
 
     private final RosterDesk rosters;
-    private final org.kept.workforce.internal.TeamSkills teamSkills;
+    private final org.kept.workforce.internal.TeamSkillDesk teamSkills;
     private final Directory directory;
     private final CentreZone zone;
     private final JsonMapper json;
     private final MessageSource messages;
     private final PageRefusals refusals;
 
-    RosterPages(RosterDesk rosters, org.kept.workforce.internal.TeamSkills teamSkills, Directory directory, CentreZone zone,
+    RosterPages(RosterDesk rosters, org.kept.workforce.internal.TeamSkillDesk teamSkills, Directory directory, CentreZone zone,
                 JsonMapper json, MessageSource messages, PageRefusals refusals) {
         this.rosters = rosters;
         this.teamSkills = teamSkills;

@@ -8,7 +8,7 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.KeptException;
 import org.kept.workforce.Skill;
-import org.kept.workforce.internal.TeamSkills;
+import org.kept.workforce.internal.TeamSkillDesk;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "workforce")
 class TeamSkillsApi {
 
-    private final TeamSkills skills;
+    private final TeamSkillDesk skills;
     private final Directory directory;
 
-    TeamSkillsApi(TeamSkills skills, Directory directory) {
+    TeamSkillsApi(TeamSkillDesk skills, Directory directory) {
         this.skills = skills;
         this.directory = directory;
     }

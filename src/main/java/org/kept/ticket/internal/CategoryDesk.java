@@ -5,19 +5,18 @@ import org.kept.shared.AuditableEvent;
 import org.kept.shared.KeptException;
 import org.kept.ticket.Tickets;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Administrators keep the ticket categories (分类) that fit their centre; each change is audited. */
 @Service
-public class CategoryAdmin {
+public class CategoryDesk {
 
-    private final JdbcClient jdbc;
+    private final CategoryStore store;
     private final ApplicationEventPublisher events;
 
-    CategoryAdmin(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    CategoryDesk(CategoryStore store, ApplicationEventPublisher events) {
+        this.store = store;
         this.events = events;
     }
 
@@ -29,14 +28,11 @@ public class CategoryAdmin {
                 || category.nameZh().length() > 100 || category.nameEn().length() > 100) {
             throw KeptException.invalid("error.category.invalid");
         }
-        Optional<String> old = jdbc.sql("select name_zh || ' / ' || name_en from ticket_category where code = ?")
-                .param(category.code()).query(String.class).optional();
+        Optional<String> old = store.names(category.code());
         if (old.isPresent()) {
-            jdbc.sql("update ticket_category set name_zh = ?, name_en = ? where code = ?")
-                    .params(category.nameZh().strip(), category.nameEn().strip(), category.code()).update();
+            store.rename(category.code(), category.nameZh().strip(), category.nameEn().strip());
         } else {
-            jdbc.sql("insert into ticket_category (code, name_zh, name_en) values (?, ?, ?)")
-                    .params(category.code(), category.nameZh().strip(), category.nameEn().strip()).update();
+            store.insert(category.code(), category.nameZh().strip(), category.nameEn().strip());
         }
         String now = category.nameZh().strip() + " / " + category.nameEn().strip();
         events.publishEvent(new CategoryChanged(actor, old.isPresent() ? "category.rename" : "category.create",

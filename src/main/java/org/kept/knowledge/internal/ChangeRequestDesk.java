@@ -1,7 +1,5 @@
 package org.kept.knowledge.internal;
 
-import org.kept.shared.SqlTime;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +8,6 @@ import org.kept.identity.CurrentUser;
 import org.kept.knowledge.KnowledgeChanged;
 import org.kept.shared.KeptException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,18 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
  * and a deadline. Until an item is done its article shows as stale, to authors and to agents reading it.
  */
 @Service
-public class ChangeRequests {
+public class ChangeRequestDesk {
 
     static final Set<String> KINDS = Set.of("LAUNCH", "CHANGE", "RETIRE");
 
-    private final JdbcClient jdbc;
+    private final ChangeRequestStore store;
     private final ArticleStore articles;
     private final IndexKeeper keeper;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChangeRequests(JdbcClient jdbc, ArticleStore articles, IndexKeeper keeper, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    ChangeRequestDesk(ChangeRequestStore store, ArticleStore articles, IndexKeeper keeper, ApplicationEventPublisher events,
+                      Clock clock) {
+        this.store = store;
         this.articles = articles;
         this.keeper = keeper;
         this.events = events;
@@ -62,20 +59,13 @@ public class ChangeRequests {
                 throw KeptException.invalid("knowledge.change.invalid");
             }
         }
-        var now = SqlTime.utc(clock.instant());
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into kb_change_request (kind, product, description, owner_id, deadline, state, created_by, created_at, "
-                        + "version) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, 0)")
-                .params(k, product.strip(), description == null ? "" : description, ownerId, Date.valueOf(deadline), by.id(), now)
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
+        long id = store.insert(k, product.strip(), description == null ? "" : description, ownerId, deadline, by.id(),
+                clock.instant());
         for (Item i : items) {
             String title = i.title() == null || i.title().isBlank()
                     ? articles.find(i.articleId()).map(ArticleStore.Row::title).orElse("") : i.title().strip();
-            jdbc.sql("insert into kb_change_item (request_id, article_id, title, owner_id, done) values (?, ?, ?, ?, false)")
-                    .params(id, i.articleId(), title.length() > 200 ? title.substring(0, 200) : title,
-                            i.ownerId() == null ? ownerId : i.ownerId())
-                    .update();
+            store.insertItem(id, i.articleId(), title.length() > 200 ? title.substring(0, 200) : title,
+                    i.ownerId() == null ? ownerId : i.ownerId());
             if (i.articleId() != null) {
                 articles.changed(i.articleId(), clock.instant());
             }
@@ -89,12 +79,10 @@ public class ChangeRequests {
     @Transactional
     public Request done(long requestId, long itemId, CurrentUser by) {
         get(requestId);
-        int n = jdbc.sql("update kb_change_item set done = true where id = ? and request_id = ?").params(itemId, requestId).update();
-        if (n == 0) {
+        if (!store.markDone(requestId, itemId)) {
             throw KeptException.notFound("change request item", itemId);
         }
-        jdbc.sql("select article_id from kb_change_item where id = ?").param(itemId).query(Long.class).optional()
-                .ifPresent(a -> articles.changed(a, clock.instant()));
+        store.articleOfItem(itemId).ifPresent(a -> articles.changed(a, clock.instant()));
         events.publishEvent(new KnowledgeChanged(by.username(), "knowledge.change.done", "change-request:" + requestId,
                 "item " + itemId));
         reindex(requestId);
@@ -105,9 +93,7 @@ public class ChangeRequests {
     @Transactional
     public Request close(long requestId, int expectedVersion, CurrentUser by) {
         get(requestId);
-        int n = jdbc.sql("update kb_change_request set state = 'CLOSED', version = version + 1 where id = ? and version = ?")
-                .params(requestId, expectedVersion).update();
-        if (n == 0) {
+        if (!store.close(requestId, expectedVersion)) {
             throw new org.kept.shared.StaleUpdateException("change request", requestId);
         }
         get(requestId).items().stream().filter(i -> i.articleId() != null)
@@ -118,18 +104,11 @@ public class ChangeRequests {
     }
 
     public Request get(long id) {
-        List<Item> items = jdbc.sql("select id, article_id, title, owner_id, done from kb_change_item where request_id = ? order by id")
-                .param(id).query((rs, n) -> new Item(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-                        rs.getObject(4, Long.class), rs.getBoolean(5))).list();
-        return jdbc.sql("select id, kind, product, description, owner_id, deadline, state, version from kb_change_request where id = ?")
-                .param(id).query((rs, n) -> new Request(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, Long.class), rs.getDate(6).toLocalDate(), rs.getString(7), rs.getInt(8), items))
-                .optional().orElseThrow(() -> KeptException.notFound("change request", id));
+        return store.find(id).orElseThrow(() -> KeptException.notFound("change request", id));
     }
 
     public List<Request> open() {
-        return jdbc.sql("select id from kb_change_request where state = 'OPEN' order by deadline, id").query(Long.class).list()
-                .stream().map(this::get).toList();
+        return store.openIds().stream().map(this::get).toList();
     }
 
     /** The index learns of the staleness change after commit through the change log; this instance at once. */

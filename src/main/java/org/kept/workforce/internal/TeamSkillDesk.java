@@ -1,7 +1,6 @@
 package org.kept.workforce.internal;
 
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,7 +10,6 @@ import org.kept.shared.AuditableEvent;
 import org.kept.shared.KeptException;
 import org.kept.workforce.Skill;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,28 +18,28 @@ import org.springframework.transaction.annotation.Transactional;
  * brings the hotline, as every team did before skills were rows.
  */
 @Service
-public class TeamSkills {
+public class TeamSkillDesk {
 
     static final Set<Skill> DEFAULT = Set.copyOf(EnumSet.of(Skill.HOTLINE));
 
-    private final JdbcClient jdbc;
+    private final TeamSkillStore store;
     private final Directory directory;
     private final ApplicationEventPublisher events;
 
-    TeamSkills(JdbcClient jdbc, Directory directory, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    TeamSkillDesk(TeamSkillStore store, Directory directory, ApplicationEventPublisher events) {
+        this.store = store;
         this.directory = directory;
         this.events = events;
     }
 
     /** The team's skills (the default for a team without rows or no team). */
     public Set<Skill> of(Long teamId) {
-        return teamId == null ? DEFAULT : of(byTeam(teamId), teamId);
+        return teamId == null ? DEFAULT : of(store.byTeam(teamId), teamId);
     }
 
     /** Every team's configured skills in one read, for building a roster. */
     Map<Long, Set<Skill>> all() {
-        return byTeam(null);
+        return store.byTeam(null);
     }
 
     static Set<Skill> of(Map<Long, Set<Skill>> byTeam, Long teamId) {
@@ -58,22 +56,10 @@ public class TeamSkills {
             throw KeptException.invalid("workforce.skills.empty");
         }
         Set<Skill> old = of(teamId);
-        jdbc.sql("delete from wf_team_skill where team_id = ?").param(teamId).update();
-        for (Skill s : EnumSet.copyOf(skills)) {
-            jdbc.sql("insert into wf_team_skill (team_id, skill) values (?, ?)").params(teamId, s.name()).update();
-        }
+        store.replace(teamId, skills);
         events.publishEvent(new TeamSkillsChanged(by.username(), "team-skills.update", "team:" + teamId,
                 names(old) + " -> " + names(skills)));
         return of(teamId);
-    }
-
-    private Map<Long, Set<Skill>> byTeam(Long teamId) {
-        Map<Long, Set<Skill>> all = new HashMap<>();
-        jdbc.sql("select team_id, skill from wf_team_skill" + (teamId == null ? "" : " where team_id = " + teamId))
-                .query((java.sql.ResultSet rs) -> {
-                    all.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Skill.class)).add(Skill.valueOf(rs.getString(2)));
-                });
-        return all;
     }
 
     private static String names(Set<Skill> skills) {
