@@ -69,9 +69,22 @@ class CustomerSearchIndex {
         return LongStream.concat(LongStream.of(SearchBigrams.of(text)), LongStream.of(digitGroups(text))).distinct().toArray();
     }
 
-    /** The tokens every text containing {@code query} has: its bigrams and four-digit groups. */
+    /**
+     * The tokens every text containing {@code query} has: its four-digit groups and bigrams; with a digit group, not the
+     * bigrams of two digits (in nearly every phone: counting and probing them cost more than they narrow, 0.1 s at
+     * 100,000 customers; the final substring check still makes the answer exact).
+     */
     static long[] ofQuery(String query) {
-        return LongStream.concat(LongStream.of(digitGroups(query)), LongStream.of(SearchBigrams.ofQuery(query))).distinct().toArray();
+        long[] groups = digitGroups(query);
+        LongStream bigrams = LongStream.of(SearchBigrams.ofQuery(query));
+        if (groups.length > 0) {
+            bigrams = bigrams.filter(t -> !(digit(t >>> 21) && digit(t & ((1L << 21) - 1))));
+        }
+        return LongStream.concat(LongStream.of(groups), bigrams).distinct().toArray();
+    }
+
+    private static boolean digit(long codePoint) {
+        return codePoint >= '0' && codePoint <= '9';
     }
 
     /** Each distinct character of a name alone, so one character (a surname: 王) finds the names holding it. */
