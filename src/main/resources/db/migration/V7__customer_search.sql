@@ -1,3 +1,4 @@
+-- module: customer
 -- Customer search by a fragment of the name, the digits of a phone (a suffix: 8000) or an email without a like over
 -- every customer: character-bigram postings as for ticket subjects (V5), owned by the customer module and written in
 -- the transaction that records the customer (customer.internal.CustomerSearchIndex). tok packs two code points,
