@@ -14,8 +14,17 @@ public interface Customers {
 
     Customer get(long id);
 
-    /** By name fragment, phone (any format) or email. */
-    List<Customer> search(String text, int limit);
+    /**
+     * By a fragment of the name, phone (any format, or its last digits) or email. A reader without personal-data
+     * rights ({@code personalData} false) is matched against the masked phones and emails only: a search never
+     * confirms a number or address the reader may not see.
+     */
+    List<Customer> search(String text, int limit, boolean personalData);
+
+    /** A search with personal-data rights, for callers acting for the centre rather than for a reader. */
+    default List<Customer> search(String text, int limit) {
+        return search(text, limit, true);
+    }
 
     Optional<Customer> byPhone(String e164);
 

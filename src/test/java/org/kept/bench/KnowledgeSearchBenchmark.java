@@ -124,6 +124,7 @@ public final class KnowledgeSearchBenchmark {
         Histogram shortOnes = new Histogram(3_600_000_000L, 3);
         Histogram longOnes = new Histogram(3_600_000_000L, 3);
         embedNanos[0] = 0;
+        long allocStart = allocatedBytes();
         long runStart = System.nanoTime();
         for (int i = 0; i < queries; i++) {
             String q = asked.get(i % asked.size());
@@ -141,6 +142,7 @@ public final class KnowledgeSearchBenchmark {
             (q.replaceAll("\\s+", "").length() >= 20 ? longOnes : shortOnes).recordValue(micros);
         }
         double runSeconds = (System.nanoTime() - runStart) / 1e9;
+        long allocPerSearch = (allocatedBytes() - allocStart) / queries;
         System.out.printf("  of which query embedding: %.0f%% of the time (mean %.2f ms)%n", 100 * embedNanos[0] / 1e9 / runSeconds,
                 embedNanos[0] / 1e6 / queries);
         // the same searches with the query vectors computed beforehand: what the index and the fusion cost alone
@@ -161,22 +163,29 @@ public final class KnowledgeSearchBenchmark {
         };
         Ranker indexOnly = new Ranker(index, cached);
         Histogram withoutModel = new Histogram(3_600_000_000L, 3);
+        for (String q : asked) {
+            indexOnly.search(q, all, synonyms, 10);
+        }
+        long indexAllocStart = allocatedBytes();
         for (int i = 0; i < queries; i++) {
             String q = asked.get(i % asked.size());
             long t0 = System.nanoTime();
             indexOnly.search(q, all, synonyms, 10);
             withoutModel.recordValue((System.nanoTime() - t0) / 1_000);
         }
-        System.out.printf("index and fusion alone (query vector precomputed): p50 %.2f ms, p99 %.2f ms%n",
-                withoutModel.getValueAtPercentile(50) / 1e3, withoutModel.getValueAtPercentile(99) / 1e3);
+        long indexAllocPerSearch = (allocatedBytes() - indexAllocStart) / queries;
+        System.out.printf("index and fusion alone (query vector precomputed): p50 %.2f ms, p99 %.2f ms; allocated %,d bytes per search%n",
+                withoutModel.getValueAtPercentile(50) / 1e3, withoutModel.getValueAtPercentile(99) / 1e3, indexAllocPerSearch);
         Histogram embedOnly = new Histogram(3_600_000_000L, 3);
+        long embedAllocStart = allocatedBytes();
         for (int i = 0; i < Math.min(queries, 500); i++) {
             long t0 = System.nanoTime();
             model.embed(asked.get(i % asked.size()));
             embedOnly.recordValue((System.nanoTime() - t0) / 1_000);
         }
-        System.out.printf("query embedding alone: p50 %.2f ms, p99 %.2f ms%n", embedOnly.getValueAtPercentile(50) / 1e3,
-                embedOnly.getValueAtPercentile(99) / 1e3);
+        long embedAllocPerQuery = (allocatedBytes() - embedAllocStart) / Math.min(queries, 500);
+        System.out.printf("query embedding alone: p50 %.2f ms, p99 %.2f ms; allocated %,d bytes per embedding%n",
+                embedOnly.getValueAtPercentile(50) / 1e3, embedOnly.getValueAtPercentile(99) / 1e3, embedAllocPerQuery);
         System.out.printf("searched %d queries in %.1f s, one at a time: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", queries,
                 runSeconds, latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(90) / 1e3,
                 latency.getValueAtPercentile(99) / 1e3, latency.getMaxValue() / 1e3);
@@ -185,10 +194,25 @@ public final class KnowledgeSearchBenchmark {
         System.out.printf("  short queries (%d): p50 %.2f ms, p99 %.2f ms; long sentences (%d): p50 %.2f ms, p99 %.2f ms%n",
                 shortOnes.getTotalCount(), shortOnes.getValueAtPercentile(50) / 1e3, shortOnes.getValueAtPercentile(99) / 1e3,
                 longOnes.getTotalCount(), longOnes.getValueAtPercentile(50) / 1e3, longOnes.getValueAtPercentile(99) / 1e3);
+        System.out.printf("  allocated per search (every thread: the caller, the word worker, the model's pool): %,d bytes%n",
+                allocPerSearch);
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap in use after the run: %d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         index.close();
         System.exit(0);
+    }
+
+    /**
+     * Bytes allocated so far by every live thread of the JVM: a search allocates on the calling thread and on the word
+     * worker, and the figure does not depend on how loaded the machine is.
+     */
+    static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, a);
+        }
+        return sum;
     }
 
     static long processCpuNanos() {

@@ -35,11 +35,16 @@ class CustomerRegister implements Customers {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CustomerSearchIndex searchIndex;
+    private final CustomerSearch searches;
 
-    CustomerRegister(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    CustomerRegister(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, CustomerSearchIndex searchIndex,
+                     CustomerSearch searches) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.searchIndex = searchIndex;
+        this.searches = searches;
     }
 
     @Override
@@ -57,6 +62,7 @@ class CustomerRegister implements Customers {
         long id = key.getKey().longValue();
         phones.forEach(p -> addContact(id, PHONE, p));
         emails.forEach(e -> addContact(id, EMAIL, e));
+        searchIndex.add(id, c.name(), phones, emails);
         events.publishEvent(new CustomerRecorded(actor, id, "customer.create", c.tier().name()));
         return new Customer(id, c.name().strip(), c.tier(), c.notes(), phones, emails, now, 0);
     }
@@ -97,29 +103,13 @@ class CustomerRegister implements Customers {
     }
 
     @Override
-    public List<Customer> search(String text, int limit) {
+    public List<Customer> search(String text, int limit, boolean personalData) {
         String q = text == null ? "" : text.strip();
         int max = Math.max(1, Math.min(limit, 100));
-        if (q.isEmpty()) {
-            return ids("select id from customer order by id desc", max);
-        }
-        Optional<String> phone = PhoneNumbers.parse(q);
-        if (phone.isPresent()) {
-            return ids("select customer_id from contact_point where address = ?", max, phone.get());
-        }
-        if (q.contains("@")) {
-            return ids("select customer_id from contact_point where address = ?", max, q.toLowerCase(Locale.ROOT));
-        }
-        return ids("select id from customer where lower(name) like ? order by id", max, "%" + likeEscape(q.toLowerCase(Locale.ROOT)) + "%");
-    }
-
-    private List<Customer> ids(String sql, int max, Object... params) {
-        return jdbc.sql(sql).params(params).withMaxRows(max).query(Long.class).list().stream().distinct()
-                .map(this::find).flatMap(Optional::stream).toList();
-    }
-
-    static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        List<Long> ids = q.isEmpty()
+                ? jdbc.sql("select id from customer order by id desc").withMaxRows(max).query(Long.class).list()
+                : searches.ids(q, personalData, max);
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -55,7 +55,7 @@ class CustomerApi {
     @Operation(summary = "Search customers by name, phone (any format) or email")
     List<CustomerJson> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "20") int limit,
                               @AuthenticationPrincipal CurrentUser me) {
-        return customers.search(q, limit).stream().map(c -> CustomerJson.of(c, me)).toList();
+        return customers.search(q, limit, me.seesPersonalData()).stream().map(c -> CustomerJson.of(c, me)).toList();
     }
 
     @PostMapping("/api/v1/customers/{id}/reveal")

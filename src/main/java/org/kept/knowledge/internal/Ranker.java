@@ -117,7 +117,7 @@ public final class Ranker {
                     fused.merge(byCloseness.get(i), 1.0 / (K + i + 1), Double::sum);
                 }
             }
-            List<String> terms = words.keySet().stream().filter(t -> t.length() >= 2 || t.matches("[a-z0-9]+")).toList();
+            List<String> terms = words.keySet().stream().filter(t -> t.length() >= 2 || LATIN.matcher(t).matches()).toList();
             return fused.entrySet().stream()
                     .sorted(Map.Entry.<Long, Double>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
@@ -163,7 +163,14 @@ public final class Ranker {
     static final double LONG_WORDS = 0.25;
 
     static double wordWeight(String question) {
-        int length = question.replaceAll("\\s+", "").length();
+        // the characters that are not regex \s (ASCII white space), counted without building a stripped copy
+        int length = 0;
+        for (int i = 0; i < question.length(); i++) {
+            char c = question.charAt(i);
+            if (c != ' ' && (c < '\t' || c > '\r')) {
+                length++;
+            }
+        }
         if (length <= 8) {
             return SHORT_WORDS;
         }
@@ -224,6 +231,11 @@ public final class Ranker {
         return filter == null ? any.build() : new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
+    /** Compiled once: a pattern given as a string to split, matches or replaceAll is compiled again on every call. */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[。！？!?；;\\n])");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern LATIN = java.util.regex.Pattern.compile("[a-z0-9]+");
+
     /** At most this many distinct tokens of a query are searched (the first ones). */
     static final int MAX_TOKENS = 200;
 
@@ -253,16 +265,25 @@ public final class Ranker {
         return new Hit(id, d.title(), snippet, shown, score, Audience.valueOf(d.audience()), d.version(), stale);
     }
 
+    /** Whether {@code text} contains the lower-case {@code term} in any case, without a lower-cased copy of the text. */
+    static boolean containsIgnoringCase(String text, String term) {
+        for (int i = 0, last = text.length() - term.length(); i <= last; i++) {
+            if (text.regionMatches(true, i, term, 0, term.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The sentence (and its neighbour) with the most of the query's words; the opening when none matches. */
     static String snippet(String body, List<String> terms) {
-        String[] sentences = body.split("(?<=[。！？!?；;\\n])");
+        String[] sentences = SENTENCE_END.split(body);
         int best = 0;
         int bestCount = 0;
         for (int i = 0; i < sentences.length; i++) {
-            String s = sentences[i].toLowerCase();
             int count = 0;
             for (String t : terms) {
-                if (s.contains(t)) {
+                if (containsIgnoringCase(sentences[i], t)) {
                     count++;
                 }
             }
@@ -275,7 +296,7 @@ public final class Ranker {
         for (int i = best + 1; i < sentences.length && out.length() < SNIPPET / 2; i++) {
             out.append(sentences[i].strip());
         }
-        String s = out.toString().replaceAll("\\s+", " ").strip();
+        String s = SPACES.matcher(out).replaceAll(" ").strip();
         return s.length() > SNIPPET ? s.substring(0, SNIPPET) + "…" : s;
     }
 }

@@ -72,6 +72,9 @@ public final class SearchIndex implements AutoCloseable {
      * vectors, about twice as fast; a smaller build beam than the default 100 halves the build again, recall stays
      * high for the 50 neighbours the fusion reads.
      */
+    /** BM25 as Lucene scores it, without a length table and explanation built per term of each query. */
+    private static final SharedNormsBM25 SIMILARITY = new SharedNormsBM25();
+
     private static final KnnVectorsFormat VECTORS = new Lucene99HnswScalarQuantizedVectorsFormat(16, 50);
 
     /** Where the index lives: a scratch folder, rebuilt from the database at start, deleted on close. */
@@ -101,7 +104,14 @@ public final class SearchIndex implements AutoCloseable {
             config.setRAMBufferSizeMB(Math.max(16, Math.min(1024, Runtime.getRuntime().maxMemory() / (4L << 20))));
             folder = Files.createTempDirectory("kept-knowledge-index");
             writer = new IndexWriter(new Scratch(new MMapDirectory(folder)), config);
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -291,10 +301,11 @@ public final class SearchIndex implements AutoCloseable {
 
         private List<Ranked> run(Query query, int n) {
             try {
-                TopDocs top = searcher.search(query, n);
-                List<Ranked> out = new ArrayList<>(top.scoreDocs.length);
-                for (ScoreDoc sd : top.scoreDocs) {
-                    out.add(new Ranked(sd.doc, idOf(sd.doc), sd.score));
+                ScoreDoc[] hits = searcher.search(query, n).scoreDocs;
+                long[] ids = idsOf(hits);
+                List<Ranked> out = new ArrayList<>(hits.length);
+                for (int i = 0; i < hits.length; i++) {
+                    out.add(new Ranked(hits[i].doc, ids[i], hits[i].score));
                 }
                 return out;
             } catch (IOException e) {
@@ -302,14 +313,36 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
 
-        private long idOf(int doc) throws IOException {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            NumericDocValues ids = leaf.reader().getNumericDocValues(ID_DV);
-            if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
-                throw new IllegalStateException("document without id " + doc);
+        /**
+         * The article ids of the hits from doc values, visited in document order with one doc-values reader per
+         * segment: a reader per hit cost a few slices of the mapped file each, sixty per search.
+         */
+        private long[] idsOf(ScoreDoc[] hits) throws IOException {
+            int[] order = new int[hits.length];
+            for (int i = 0; i < order.length; i++) {
+                int at = i;
+                while (at > 0 && hits[order[at - 1]].doc > hits[i].doc) {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+                order[at] = i;
             }
-            return ids.longValue();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            long[] ids = new long[hits.length];
+            LeafReaderContext leaf = null;
+            NumericDocValues values = null;
+            for (int i : order) {
+                int doc = hits[i].doc;
+                if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    values = leaf.reader().getNumericDocValues(ID_DV);
+                }
+                if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+                    throw new IllegalStateException("document without id " + doc);
+                }
+                ids[i] = values.longValue();
+            }
+            return ids;
         }
 
         /**

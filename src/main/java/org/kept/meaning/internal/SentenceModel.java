@@ -61,8 +61,9 @@ public class SentenceModel implements TextMeaning {
         return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
     }
 
+    /** Scales the embedding's own array to unit length: it was made for this call alone, a copy would be garbage. */
     private static float[] unit(Embedding e) {
-        float[] v = e.vector().clone();
+        float[] v = e.vector();
         double norm = 0;
         for (float x : v) {
             norm += x * x;

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.kept.shared.Page;
+import org.kept.shared.RarestTokens;
+import org.kept.shared.SearchBigrams;
 import org.kept.ticket.TicketFilter;
 import org.kept.ticket.TicketSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,32 +103,9 @@ class TicketSearch {
         return from.toString();
     }
 
-    /**
-     * The query's bigrams with their posting counts (up to {@link #WINDOW}), rarest first, at most
-     * {@link #MAX_PROBED}; none when one of them has no posting at all (nothing can match).
-     */
+    /** The query's bigrams, rarest first (see {@link RarestTokens}). */
     private long[][] byRarity(long[] tokens) {
-        if (tokens.length == 0) {
-            return new long[0][];
-        }
-        tokens = Arrays.copyOf(tokens, Math.min(tokens.length, 16)); // a pasted paragraph: its first bigrams narrow enough
-        long[] probed = tokens;
-        List<String> parts = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < tokens.length; i++) {
-            parts.add("select " + i + " as k, count(*) as n from (select 1 from ticket_search_token where tok = ? limit "
-                    + WINDOW + ") c" + i);
-            params.add(tokens[i]);
-        }
-        long[][] counted = new long[tokens.length][];
-        jdbc.sql(String.join(" union all ", parts)).params(params).query(rs -> {
-            int k = rs.getInt(1);
-            counted[k] = new long[] {probed[k], rs.getLong(2)};
-        });
-        if (Arrays.stream(counted).anyMatch(c -> c[1] == 0)) {
-            return new long[0][];
-        }
-        return Arrays.stream(counted).sorted((a, b) -> Long.compare(a[1], b[1])).limit(MAX_PROBED).toArray(long[][]::new);
+        return RarestTokens.of(jdbc, "ticket_search_token", tokens, WINDOW, MAX_PROBED);
     }
 
     private static String qualified(String columns) {

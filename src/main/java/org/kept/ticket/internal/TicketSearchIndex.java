@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.LongStream;
 import org.kept.shared.Masking;
+import org.kept.shared.SearchBigrams;
 import org.kept.ticket.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,25 +1,26 @@
-package org.kept.ticket.internal;
+package org.kept.shared;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Character bigrams of a text as index tokens (字符二元组): every two neighbouring characters, lower-cased, packed into
- * one number, and the last character alone. Any text that contains a query contains the query's bigrams.
+ * one number, and the last character alone. Any text that contains a query contains the query's bigrams. Shared by the
+ * ticket and customer searches, each with its own postings table.
  */
-final class SearchBigrams {
+public final class SearchBigrams {
 
     private static final int SHIFT = 21;
 
     private SearchBigrams() {
     }
 
-    static String normalize(String text) {
+    public static String normalize(String text) {
         return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 
     /** The distinct tokens of a text: each pair of neighbouring code points, and the last code point alone. */
-    static long[] of(String text) {
+    public static long[] of(String text) {
         int[] cps = normalize(text).codePoints().toArray();
         if (cps.length == 0) {
             return new long[0];
@@ -32,7 +33,7 @@ final class SearchBigrams {
     }
 
     /** The tokens every matching text must have: the query's bigrams (none for a single character). */
-    static long[] ofQuery(String query) {
+    public static long[] ofQuery(String query) {
         int[] cps = normalize(query).codePoints().toArray();
         long[] tokens = new long[Math.max(0, cps.length - 1)];
         for (int i = 0; i + 1 < cps.length; i++) {
