@@ -13,7 +13,6 @@ import org.kept.workforce.Skill;
 import org.kept.workforce.internal.Calculator;
 import org.kept.workforce.internal.ErlangA;
 import org.kept.workforce.internal.ForecastOverride;
-import org.kept.workforce.internal.ForecastOverrideStore;
 import org.kept.workforce.internal.ForecastDesk;
 import org.kept.workforce.internal.Forecaster;
 import org.kept.workforce.internal.StaffingSettings;
@@ -37,13 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 class PlannerPages {
 
     private final ForecastDesk forecasts;
-    private final ForecastOverrideStore overrides;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    PlannerPages(ForecastDesk forecasts, ForecastOverrideStore overrides, MessageSource messages, JsonMapper json) {
+    PlannerPages(ForecastDesk forecasts, MessageSource messages, JsonMapper json) {
         this.forecasts = forecasts;
-        this.overrides = overrides;
         this.messages = messages;
         this.json = json;
     }
@@ -135,9 +132,9 @@ class PlannerPages {
         String ch = ForecastApi.channel(channel);
         try {
             if (remove != null) {
-                overrides.remove(day, ch);
+                forecasts.removeOverride(day, ch);
             } else {
-                overrides.save(new ForecastOverride(day, ch, kind, factor, ForecastOverrideStore.parse(volumes),
+                forecasts.saveOverride(new ForecastOverride(day, ch, kind, factor, ForecastDesk.typedVolumes(volumes),
                         note == null || note.isBlank() ? null : note.trim()), me.id());
             }
         } catch (KeptException e) {
