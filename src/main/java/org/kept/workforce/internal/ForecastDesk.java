@@ -49,6 +49,20 @@ public class ForecastDesk {
         holidays.stream().map(String::strip).filter(s -> !s.isEmpty()).map(LocalDate::parse).forEach(this.holidays::add);
     }
 
+    /** A planner's override of one day and channel (a campaign, an outage, or the numbers themselves); checked, then stored. */
+    public void saveOverride(ForecastOverride override, long by) {
+        overrides.save(override, by);
+    }
+
+    public void removeOverride(LocalDate day, String channel) {
+        overrides.remove(day, channel);
+    }
+
+    /** 48 numbers as a planner types them (commas or spaces), one per 30-minute interval; null when blank. */
+    public static double[] typedVolumes(String text) {
+        return ForecastOverrideStore.parse(text);
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone.zone()));
     }

@@ -13,7 +13,6 @@ import org.kept.shared.KeptException;
 import org.kept.ticket.Channel;
 import org.kept.workforce.Skill;
 import org.kept.workforce.internal.ForecastOverride;
-import org.kept.workforce.internal.ForecastOverrideStore;
 import org.kept.workforce.internal.ForecastDesk;
 import org.kept.workforce.internal.Forecaster;
 import org.kept.workforce.internal.StaffingSettings;
@@ -34,11 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ForecastApi {
 
     private final ForecastDesk forecasts;
-    private final ForecastOverrideStore overrides;
 
-    ForecastApi(ForecastDesk forecasts, ForecastOverrideStore overrides) {
+    ForecastApi(ForecastDesk forecasts) {
         this.forecasts = forecasts;
-        this.overrides = overrides;
     }
 
     @GetMapping("/api/v1/workforce/forecast")
@@ -106,7 +103,7 @@ class ForecastApi {
         if (request.day() == null || request.kind() == null) {
             throw KeptException.invalid("workforce.override.factor.invalid");
         }
-        overrides.save(new ForecastOverride(request.day(), channel(request.channel()), request.kind(), request.factor(),
+        forecasts.saveOverride(new ForecastOverride(request.day(), channel(request.channel()), request.kind(), request.factor(),
                 request.volumes(), request.note()), me.id());
         return ResponseEntity.noContent().build();
     }
@@ -117,7 +114,7 @@ class ForecastApi {
             description = "Naturally idempotent: removing what is gone is a 204 again; no key needed.")
     ResponseEntity<Void> remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                                 @RequestParam(defaultValue = "ALL") String channel) {
-        overrides.remove(day, channel(channel));
+        forecasts.removeOverride(day, channel(channel));
         return ResponseEntity.noContent().build();
     }
 

@@ -13,7 +13,6 @@ import org.kept.workforce.Skill;
 import org.kept.workforce.internal.Calculator;
 import org.kept.workforce.internal.ErlangA;
 import org.kept.workforce.internal.ForecastOverride;
-import org.kept.workforce.internal.ForecastOverrideStore;
 import org.kept.workforce.internal.ForecastDesk;
 import org.kept.workforce.internal.Forecaster;
 import org.kept.workforce.internal.StaffingSettings;
@@ -39,14 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 class PlannerPages {
 
     private final ForecastDesk forecasts;
-    private final ForecastOverrideStore overrides;
     private final MessageSource messages;
     private final PageRefusals refusals;
     private final JsonMapper json;
 
-    PlannerPages(ForecastDesk forecasts, ForecastOverrideStore overrides, MessageSource messages, PageRefusals refusals, JsonMapper json) {
+    PlannerPages(ForecastDesk forecasts, MessageSource messages, PageRefusals refusals, JsonMapper json) {
         this.forecasts = forecasts;
-        this.overrides = overrides;
         this.messages = messages;
         this.refusals = refusals;
         this.json = json;
@@ -139,9 +136,9 @@ class PlannerPages {
         String ch = ForecastApi.channel(channel);
         try {
             if (remove != null) {
-                overrides.remove(day, ch);
+                forecasts.removeOverride(day, ch);
             } else {
-                overrides.save(new ForecastOverride(day, ch, kind, factor, ForecastOverrideStore.parse(volumes),
+                forecasts.saveOverride(new ForecastOverride(day, ch, kind, factor, ForecastDesk.typedVolumes(volumes),
                         note == null || note.isBlank() ? null : note.trim()), me.id());
             }
         } catch (KeptException e) {
