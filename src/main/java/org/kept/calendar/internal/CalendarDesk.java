@@ -101,7 +101,7 @@ public class CalendarDesk implements Calendars {
     }
 
     @Override
-    @Transactional
+    // no transaction here: IdempotentRequests.once runs the create in its own, so a racing retry gets the first result
     public IdempotentRequests.Outcome create(CalendarDefinition definition, CurrentUser actor, String idempotencyKey) {
         compile(0, definition);
         return idempotency.once(actor.id(), idempotencyKey, "calendar.create", fingerprint(definition), () -> {

@@ -53,7 +53,7 @@ public class EscalationAdmin {
     }
 
     /** Creates; with an idempotency key a retried request gives the same rule. */
-    @Transactional
+    // no transaction here: IdempotentRequests.once runs the create in its own, so a racing retry gets the first result
     public IdempotentRequests.Outcome create(EscalationRule r, CurrentUser by, String key) {
         // checked inside: a replay finds its own rule's position taken and must still answer with that rule
         return idempotency.once(by.id(), key, "sla.escalation-rule.create", r.toString(), () -> {
