@@ -156,7 +156,7 @@ class NewTicketController {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", tickets.categories());
-        model.addAttribute("teams", directory.teams());
+        model.addAttribute("teams", AssignableTeams.of(directory.teams(), me, null));
         return "console/new-ticket";
     }
 }

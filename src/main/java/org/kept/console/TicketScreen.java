@@ -60,7 +60,7 @@ class TicketScreen {
         PersonalData pd = PersonalData.of(me);
         model.addAttribute("ticket", facts(t, pd, locale));
         model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd)).toList());
-        model.addAttribute("teams", directory.teams());
+        model.addAttribute("teams", AssignableTeams.of(directory.teams(), me, t.teamId()));
         model.addAttribute("staff", directory.staff());
         model.addAttribute("contacts", repeatContacts.counter(id));
         model.addAttribute("repeatKey", java.util.UUID.randomUUID().toString());

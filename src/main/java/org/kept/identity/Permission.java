@@ -17,7 +17,10 @@ public enum Permission {
     PII_VIEW,
     AUDIT_READ,
     USER_ADMIN,
+    /** Read reports: of one's own team only, unless the role also has REPORT_ALL_TEAMS (组长 reads the team's). */
     REPORT_READ,
+    /** Read reports of every team, the whole centre at once (planners, managers). */
+    REPORT_ALL_TEAMS,
     /** Configure business calendars and SLA policies (calendar and sla modules). */
     SLA_ADMIN,
     /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */

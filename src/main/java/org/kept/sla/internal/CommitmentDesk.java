@@ -18,6 +18,7 @@ import org.kept.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,8 +109,13 @@ public class CommitmentDesk implements Commitments {
         if (outcome == null || outcome.isBlank() || outcome.length() > 1000) {
             throw KeptException.invalid("sla.commitment.outcome", 1000);
         }
+        if (expectedVersion == null) {
+            // settling names the version read, so two people keeping one promise never both succeed unseen
+            throw new KeptException(HttpStatus.PRECONDITION_REQUIRED, "sla.commitment.versionRequired");
+        }
         Commitment c = get(id);
-        if (expectedVersion != null && expectedVersion != c.version()) {
+        mayWrite(c, by);
+        if (expectedVersion != c.version()) {
             throw new StaleUpdateException("commitment", id);
         }
         if (!c.open()) {
@@ -126,6 +132,22 @@ public class CommitmentDesk implements Commitments {
             promise(c.ticketId(), nextPromise, nextDue, by);
         }
         return get(id);
+    }
+
+    /**
+     * Who may write a promise: its owner, and the people of the teams it belongs to (the owner's team, its lead
+     * included, the team it fell to, and the ticket's team). Anyone else is refused, whatever their role.
+     */
+    private void mayWrite(Commitment c, CurrentUser by) {
+        if (c.ownerId() != null && c.ownerId() == by.id()) {
+            return;
+        }
+        Long mine = by.teamId();
+        if (mine != null && (mine.equals(c.teamId()) || mine.equals(tickets.get(c.ticketId()).teamId())
+                || (c.ownerId() != null && directory.user(c.ownerId()).map(u -> mine.equals(u.teamId())).orElse(false)))) {
+            return;
+        }
+        throw KeptException.forbidden("sla.commitment.notYours", c.id());
     }
 
     /** This person's open promises, or a team's (including those fallen to it), soonest first. */

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.kept.identity.CurrentUser;
+import org.kept.identity.ReportScope;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
@@ -50,11 +51,14 @@ class ExpediteController {
 
     @GetMapping("/api/v1/reports/expedites")
     @PreAuthorize("hasAuthority('REPORT_READ')")
-    @Operation(summary = "Expedites per team requested in [from, to): honoured, missed, still open")
-    List<TeamFigures> report(@RequestParam OffsetDateTime from, @RequestParam OffsetDateTime to) {
+    @Operation(summary = "Expedites per team requested in [from, to): honoured, missed, still open",
+            description = "Readers without REPORT_ALL_TEAMS (team leads) get their own team only; another team is 403.")
+    List<TeamFigures> report(@RequestParam OffsetDateTime from, @RequestParam OffsetDateTime to,
+                             @RequestParam(required = false) Long team, @AuthenticationPrincipal CurrentUser me) {
+        ReportScope scope = ReportScope.of(me, team);
         if (!to.isAfter(from)) {
             throw KeptException.invalid("sla.report.period");
         }
-        return desk.report(from.toInstant(), to.toInstant());
+        return desk.report(from.toInstant(), to.toInstant()).stream().filter(f -> scope.shows(f.teamId())).toList();
     }
 }

@@ -67,11 +67,12 @@ class SlaPages {
     @PostMapping("/console/commitments/{id}/kept")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String kept(@PathVariable long id, @RequestParam(required = false) String outcome,
+                @RequestParam(required = false) Integer version,
                 @RequestParam(required = false) String nextPromise, @RequestParam(required = false) String nextDue,
                 @AuthenticationPrincipal CurrentUser me, Locale locale, RedirectAttributes redirect) {
         try {
             String next = nextPromise == null || nextPromise.isBlank() ? null : nextPromise;
-            commitments.keep(id, outcome, null, next, next == null ? null : forms.local(nextDue), me);
+            commitments.keep(id, outcome, version, next, next == null ? null : forms.local(nextDue), me);
             Flash.notice(redirect, problems.message("sla.commitment.keptDone", locale));
         } catch (KeptException e) {
             Flash.alert(redirect, problems.sentence(e, locale));

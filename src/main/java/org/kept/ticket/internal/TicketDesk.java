@@ -132,7 +132,7 @@ class TicketDesk implements Tickets {
         if (t.category() != null && categories.all().stream().noneMatch(c -> c.code().equals(t.category()))) {
             throw KeptException.invalid("error.ticket.category", t.category());
         }
-        checkAssignable(t.teamId(), t.assigneeId(), by);
+        checkAssignable(t.teamId(), t.assigneeId(), by, null);
         // like an assignment: a ticket given to a person lands in that person's team queue unless a team was chosen
         Long team = t.teamId() != null || t.assigneeId() == null ? t.teamId()
                 : directory.user(t.assigneeId()).map(UserView::teamId).orElse(null);
@@ -280,8 +280,8 @@ class TicketDesk implements Tickets {
     @Override
     @Transactional
     public TicketView assign(long id, Long teamId, Long assigneeId, int expectedVersion, CurrentUser by) {
-        checkAssignable(teamId, assigneeId, by);
         TicketView t = current(id, expectedVersion);
+        checkAssignable(teamId, assigneeId, by, t.teamId());
         Long team = teamId;
         if (team == null && assigneeId != null) {
             team = directory.user(assigneeId).map(UserView::teamId).orElse(t.teamId());
@@ -292,9 +292,18 @@ class TicketDesk implements Tickets {
         return changed;
     }
 
-    private void checkAssignable(Long teamId, Long assigneeId, CurrentUser by) {
+    /**
+     * Whether {@code by} may give a ticket now with {@code currentTeam} (null for a new one) to this team and person:
+     * oneself and one's own team are always open; another team or another team's person takes TICKET_ASSIGN_ANY,
+     * whether or not a person is named.
+     */
+    private void checkAssignable(Long teamId, Long assigneeId, CurrentUser by, Long currentTeam) {
         if (teamId != null && directory.team(teamId).isEmpty()) {
             throw KeptException.invalid("error.ticket.team", teamId);
+        }
+        if (teamId != null && !teamId.equals(currentTeam) && !teamId.equals(by.teamId())
+                && !by.can(Permission.TICKET_ASSIGN_ANY)) {
+            throw KeptException.forbidden("error.ticket.team.forbidden", teamId);
         }
         if (assigneeId == null) {
             return;

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
+import org.kept.identity.ReportScope;
 import org.kept.identity.Directory;
 import org.kept.shared.CentreZone;
 import org.kept.shared.IdempotentResponses;
@@ -108,9 +109,12 @@ class RepeatContactController {
     @GetMapping("/api/v1/reports/repeat-contacts")
     @PreAuthorize("hasAuthority('REPORT_READ')")
     @Operation(summary = "Repeat-contact rate per team for tickets created from..to (days in the centre's zone, both included)",
-            description = "Default: the last 30 days. rate = tickets contacted again / tickets.")
+            description = "Default: the last 30 days. rate = tickets contacted again / tickets. Readers without "
+                    + "REPORT_ALL_TEAMS (team leads) get their own team only; another team is 403.")
     ReportJson report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      @RequestParam(required = false) Long team, @AuthenticationPrincipal CurrentUser me) {
+        ReportScope scope = ReportScope.of(me, team);
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(centre.zone()));
         LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last)) {
@@ -118,7 +122,8 @@ class RepeatContactController {
         }
         OffsetDateTime start = first.atStartOfDay(centre.zone()).toOffsetDateTime();
         OffsetDateTime end = last.plusDays(1).atStartOfDay(centre.zone()).toOffsetDateTime();
-        List<RepeatContacts.TeamRate> rates = repeatContacts.report(start, end);
+        List<RepeatContacts.TeamRate> rates = repeatContacts.report(start, end).stream()
+                .filter(r -> scope.shows(r.teamId())).toList();
         List<TeamRateJson> teams = rates.stream().map(r -> json(r.teamId(), r)).toList();
         RepeatContacts.TeamRate total = new RepeatContacts.TeamRate(null,
                 rates.stream().mapToLong(RepeatContacts.TeamRate::tickets).sum(),
