@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kept.identity.CurrentUser;
 
 /** Reply templates (话术) with variables filled from the ticket at hand. */
 public interface Scripts {
@@ -16,7 +17,8 @@ public interface Scripts {
 
     Script get(long id);
 
-    Script save(Long id, String code, String name, String channel, String body, int sortOrder);
+    /** Adds (id null) or changes a script; the audit log records who did it. */
+    Script save(Long id, String code, String name, String channel, String body, int sortOrder, CurrentUser by);
 
     /** Fills {name} placeholders; an unknown or missing variable stays as written so the agent sees the gap. */
     static String fill(String template, Map<String, String> values) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.kept.identity.CurrentUser;
+import org.kept.knowledge.KnowledgeChanged;
 import org.slf4j.Logger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -34,8 +37,11 @@ public class IndexKeeper implements AutoCloseable {
     private volatile long seen;
     private volatile boolean ready;
 
-    IndexKeeper(ArticleStore store) {
+    private final ApplicationEventPublisher events;
+
+    IndexKeeper(ArticleStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     SearchIndex index() {
@@ -45,6 +51,20 @@ public class IndexKeeper implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void onStartup() {
         rebuild();
+    }
+
+    /** What a rebuild asked for by someone did: articles indexed and how long it took. */
+    public record Rebuilt(int articles, long millis) {
+    }
+
+    /** A rebuild someone asked for; the audit log records who, on which instance's index, and what it found. */
+    public Rebuilt rebuild(CurrentUser by) {
+        long started = System.nanoTime();
+        int count = rebuild();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        events.publishEvent(new KnowledgeChanged(by.username(), "knowledge.index.rebuild", "knowledge-index",
+                "articles=" + count + " millis=" + millis));
+        return new Rebuilt(count, millis);
     }
 
     /** Drops the index and loads every article's current version with its stored vector; returns the count. */

@@ -88,18 +88,18 @@ class KnowledgeAdminApi {
     @PostMapping("/api/v1/knowledge/scripts")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Add a script; variables: {customerName} {ticketNumber} {deadline} {agentId}")
-    ResponseEntity<Script> addScript(@RequestBody ScriptWrite body) {
+    ResponseEntity<Script> addScript(@RequestBody ScriptWrite body, @AuthenticationPrincipal CurrentUser me) {
         return ResponseEntity.status(HttpStatus.CREATED).body(scripts.save(null, body.code(), body.name(), body.channel(),
-                body.body(), body.sortOrder() == null ? 100 : body.sortOrder()));
+                body.body(), body.sortOrder() == null ? 100 : body.sortOrder(), me));
     }
 
     @PutMapping("/api/v1/knowledge/scripts/{id}")
     @PreAuthorize("hasAuthority('KNOWLEDGE_WRITE')")
     @Operation(summary = "Change a script")
-    Script putScript(@PathVariable long id, @RequestBody ScriptWrite body) {
+    Script putScript(@PathVariable long id, @RequestBody ScriptWrite body, @AuthenticationPrincipal CurrentUser me) {
         scripts.get(id);
         return scripts.save(id, body.code(), body.name(), body.channel(), body.body(),
-                body.sortOrder() == null ? 100 : body.sortOrder());
+                body.sortOrder() == null ? 100 : body.sortOrder(), me);
     }
 
     @PostMapping("/api/v1/knowledge/scripts/{id}/fill")

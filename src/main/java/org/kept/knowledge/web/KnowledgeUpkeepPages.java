@@ -186,7 +186,7 @@ class KnowledgeUpkeepPages {
                 scripts.get(form.id());
             }
             scripts.save(form.id(), form.code(), form.name(), form.channel(), form.body(),
-                    form.sortOrder() == null ? 100 : form.sortOrder());
+                    form.sortOrder() == null ? 100 : form.sortOrder(), me);
             return "redirect:/console/knowledge/scripts";
         }, () -> {
             model.addAttribute("form", form);

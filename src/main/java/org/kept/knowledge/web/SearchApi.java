@@ -48,9 +48,8 @@ class SearchApi {
     @PostMapping("/api/v1/knowledge/index/rebuild")
     @PreAuthorize("hasAuthority('USER_ADMIN')")
     @Operation(summary = "Rebuild this instance's index from the database, from the stored vectors (no model run)")
-    Map<String, Object> rebuild() {
-        long started = System.nanoTime();
-        int count = keeper.rebuild();
-        return Map.of("articles", count, "millis", (System.nanoTime() - started) / 1_000_000);
+    Map<String, Object> rebuild(@AuthenticationPrincipal CurrentUser me) {
+        IndexKeeper.Rebuilt done = keeper.rebuild(me);
+        return Map.of("articles", done.articles(), "millis", done.millis());
     }
 }

@@ -3,9 +3,11 @@ package org.kept.sla.internal;
 import java.util.List;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
+import org.kept.shared.AuditableEvent;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.KeptException;
 import org.kept.ticket.Tickets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +25,11 @@ public class PolicyAdmin {
     private final Directory directory;
     private final Tickets tickets;
     private final IdempotentRequests idempotency;
+    private final ApplicationEventPublisher events;
 
     PolicyAdmin(PolicyStore store, CalendarLookup calendars, Directory directory, Tickets tickets,
-                IdempotentRequests idempotency) {
+                IdempotentRequests idempotency, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.calendars = calendars;
         this.directory = directory;
@@ -44,23 +48,45 @@ public class PolicyAdmin {
     /** Creates; with an idempotency key a retried request gives the same policy. Returns it and whether it was a replay. */
     public IdempotentRequests.Outcome create(Policy p, CurrentUser by, String key) {
         checked(p);
-        return idempotency.once(by.id(), key, "sla.policy.create", p.toString(), () -> store.insert(p));
+        return idempotency.once(by.id(), key, "sla.policy.create", p.toString(), () -> {
+            long id = store.insert(p);
+            audit(by, "sla.policy.create", id, terms(p));
+            return id;
+        });
     }
 
     @Transactional
-    public Policy update(long id, Policy p, int expectedVersion) {
-        get(id);
+    public Policy update(long id, Policy p, int expectedVersion, CurrentUser by) {
+        Policy before = get(id);
         checked(p);
         store.update(withId(p, id), expectedVersion);
         keepFallback();
+        audit(by, "sla.policy.update", id, terms(before) + " -> " + terms(p));
         return get(id);
     }
 
     @Transactional
-    public void delete(long id, int expectedVersion) {
-        get(id);
+    public void delete(long id, int expectedVersion, CurrentUser by) {
+        Policy before = get(id);
         store.delete(id, expectedVersion);
         keepFallback();
+        audit(by, "sla.policy.delete", id, terms(before));
+    }
+
+    /** What an auditor needs to see of a policy: its name, what it matches and its targets. */
+    private static String terms(Policy p) {
+        return p.name() + " [position " + p.position() + ", type " + p.type() + ", category " + p.category() + ", priority "
+                + p.priority() + ", channel " + p.channel() + ", team " + p.teamId() + ", tier " + p.tier() + ", calendar "
+                + p.calendarId() + "] first " + p.firstResponseMinutes() + " next " + p.nextUpdateMinutes() + " resolve "
+                + p.resolutionMinutes() + " min, warn " + p.warnPercent() + "%, expedite " + p.expeditePercent() + "%";
+    }
+
+    private void audit(CurrentUser by, String action, long id, String details) {
+        events.publishEvent(new PolicyChanged(by.username(), action, "sla-policy:" + id, details));
+    }
+
+    /** An SLA policy was created, changed or deleted; the audit log records who did it and the terms. */
+    record PolicyChanged(String actor, String action, String subject, String details) implements AuditableEvent {
     }
 
     private void keepFallback() {

@@ -63,18 +63,19 @@ class PolicyController {
     @PutMapping("/api/v1/sla/policies/{id}")
     @PreAuthorize("hasAuthority('SLA_ADMIN')")
     @Operation(summary = "Change an SLA policy; version must be the one you read (409 otherwise)")
-    Policy update(@PathVariable long id, @Valid @RequestBody SlaRequests.PolicyBody body) {
+    Policy update(@PathVariable long id, @Valid @RequestBody SlaRequests.PolicyBody body,
+                  @AuthenticationPrincipal CurrentUser me) {
         if (body.version() == null) {
             throw KeptException.invalid("sla.policy.version");
         }
-        return admin.update(id, body.policy(), body.version());
+        return admin.update(id, body.policy(), body.version(), me);
     }
 
     @DeleteMapping("/api/v1/sla/policies/{id}")
     @PreAuthorize("hasAuthority('SLA_ADMIN')")
     @Operation(summary = "Delete an SLA policy; the last fallback cannot be deleted")
-    ResponseEntity<Void> delete(@PathVariable long id, @RequestParam int version) {
-        admin.delete(id, version);
+    ResponseEntity<Void> delete(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser me) {
+        admin.delete(id, version, me);
         return ResponseEntity.noContent().build();
     }
 }

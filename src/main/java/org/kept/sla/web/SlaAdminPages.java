@@ -60,7 +60,7 @@ class SlaAdminPages {
             if (id == null) {
                 admin.create(form.policy(), me, formKey);
             } else {
-                admin.update(id, form.policy(), form.version() == null ? -1 : form.version());
+                admin.update(id, form.policy(), form.version() == null ? -1 : form.version(), me);
             }
             Flash.notice(redirect, problems.message("admin.saved", locale));
             return "redirect:/admin/sla";
@@ -71,9 +71,10 @@ class SlaAdminPages {
 
     @PostMapping("/admin/sla/{id}/delete")
     @PreAuthorize("hasAuthority('SLA_ADMIN')")
-    String delete(@PathVariable long id, @RequestParam int version, Locale locale, RedirectAttributes redirect) {
+    String delete(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser me, Locale locale,
+                  RedirectAttributes redirect) {
         try {
-            admin.delete(id, version);
+            admin.delete(id, version, me);
             Flash.notice(redirect, problems.message("admin.saved", locale));
         } catch (KeptException e) {
             Flash.alert(redirect, problems.sentence(e, locale));

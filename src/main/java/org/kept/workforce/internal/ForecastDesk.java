@@ -9,10 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kept.identity.CurrentUser;
 import org.kept.shared.CentreZone;
 import org.kept.ticket.Channel;
 import org.kept.workforce.Skill;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,11 +36,14 @@ public class ForecastDesk {
     private final Set<LocalDate> holidays;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars;
     private final long holidayCalendar;
+    private final ApplicationEventPublisher events;
 
     ForecastDesk(ContactHistory history, ForecastOverrideStore overrides, Clock clock, CentreZone zone,
                     @Value("${kept.workforce.holidays:}") List<String> holidays,
                     @Value("${kept.workforce.holiday-calendar:0}") long holidayCalendar,
-                    org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars) {
+                    org.springframework.beans.factory.ObjectProvider<org.kept.calendar.Calendars> calendars,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.history = history;
         this.overrides = overrides;
         this.clock = clock;
@@ -50,12 +56,24 @@ public class ForecastDesk {
     }
 
     /** A planner's override of one day and channel (a campaign, an outage, or the numbers themselves); checked, then stored. */
-    public void saveOverride(ForecastOverride override, long by) {
-        overrides.save(override, by);
+    @Transactional
+    public void saveOverride(ForecastOverride override, CurrentUser by) {
+        overrides.save(override, by.id());
+        events.publishEvent(new PlanChanged(by.username(), "workforce.override.save", subject(override.day(), override.channel()),
+                override.kind() + (override.factor() == null ? "" : " factor " + override.factor())
+                        + (override.volumes() == null ? "" : " volumes " + ForecastOverrideStore.format(override.volumes()))
+                        + (override.note() == null ? "" : " note " + override.note())));
     }
 
-    public void removeOverride(LocalDate day, String channel) {
-        overrides.remove(day, channel);
+    @Transactional
+    public void removeOverride(LocalDate day, String channel, CurrentUser by) {
+        if (overrides.remove(day, channel)) {
+            events.publishEvent(new PlanChanged(by.username(), "workforce.override.remove", subject(day, channel), ""));
+        }
+    }
+
+    private static String subject(LocalDate day, String channel) {
+        return "forecast-override:" + day + "/" + channel;
     }
 
     /** 48 numbers as a planner types them (commas or spaces), one per 30-minute interval; null when blank. */

@@ -45,8 +45,8 @@ public class ForecastOverrideStore {
     }
 
     @Transactional
-    public void remove(LocalDate day, String channel) {
-        jdbc.sql("delete from wf_forecast_override where for_date = ? and channel = ?").params(day, channel).update();
+    public boolean remove(LocalDate day, String channel) {
+        return jdbc.sql("delete from wf_forecast_override where for_date = ? and channel = ?").params(day, channel).update() > 0;
     }
 
     static void validate(ForecastOverride o) {

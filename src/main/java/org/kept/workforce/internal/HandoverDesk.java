@@ -185,7 +185,11 @@ public class HandoverDesk {
                 || effectiveAt == null || !NOTICE_KINDS.contains(String.valueOf(kind))) {
             throw KeptException.invalid("workforce.notice");
         }
-        return store.addNotice(title.trim(), body, kind, teamId, effectiveAt, untilAt, by.id(), clock.instant());
+        long id = store.addNotice(title.trim(), body, kind, teamId, effectiveAt, untilAt, by.id(), clock.instant());
+        events.publishEvent(new PlanChanged(by.username(), "workforce.notice.create", "notice:" + id,
+                kind + " team " + teamId + " from " + effectiveAt + (untilAt == null ? "" : " until " + untilAt) + ": "
+                        + title.trim() + " / " + body));
+        return id;
     }
 
     public boolean canSee(HandoverStore.Sheet sheet, CurrentUser user) {

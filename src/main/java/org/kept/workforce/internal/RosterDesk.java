@@ -1,5 +1,8 @@
 package org.kept.workforce.internal;
 
+import org.kept.identity.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.annotation.Transactional;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +64,7 @@ public class RosterDesk {
     private final ZoneId zone;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final ExecutorService solver = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "roster-solver");
         t.setDaemon(true);
@@ -68,7 +72,8 @@ public class RosterDesk {
     });
 
     RosterDesk(RosterStore store, ForecastDesk forecasts, Directory directory, TeamSkillDesk teamSkills, CentreZone zone,
-               Clock clock, TransactionTemplate tx) {
+               Clock clock, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.forecasts = forecasts;
         this.directory = directory;
@@ -241,11 +246,14 @@ public class RosterDesk {
         return plan;
     }
 
-    public void publish(long id) {
-        store.get(id);
-        if (!store.move(id, EnumSet.of(RosterState.SOLVED), RosterState.PUBLISHED, store.get(id).message())) {
+    @Transactional
+    public void publish(long id, CurrentUser by) {
+        RosterStore.RosterRow roster = store.get(id);
+        if (!store.move(id, EnumSet.of(RosterState.SOLVED), RosterState.PUBLISHED, roster.message())) {
             throw KeptException.conflict("workforce.roster.state", store.get(id).state());
         }
+        events.publishEvent(new PlanChanged(by.username(), "workforce.roster.publish", "roster:" + id,
+                roster.name() + " from " + roster.startsOn() + ", " + roster.days() + " days"));
     }
 
     public Coverage coverage(RosterStore.RosterRow roster) {

@@ -104,7 +104,7 @@ class ForecastApi {
             throw KeptException.invalid("workforce.override.factor.invalid");
         }
         forecasts.saveOverride(new ForecastOverride(request.day(), channel(request.channel()), request.kind(), request.factor(),
-                request.volumes(), request.note()), me.id());
+                request.volumes(), request.note()), me);
         return ResponseEntity.noContent().build();
     }
 
@@ -113,8 +113,8 @@ class ForecastApi {
     @Operation(summary = "Remove a day's override for a channel (or ALL)",
             description = "Naturally idempotent: removing what is gone is a 204 again; no key needed.")
     ResponseEntity<Void> remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                                @RequestParam(defaultValue = "ALL") String channel) {
-        forecasts.removeOverride(day, channel(channel));
+                                @RequestParam(defaultValue = "ALL") String channel, @AuthenticationPrincipal CurrentUser me) {
+        forecasts.removeOverride(day, channel(channel), me);
         return ResponseEntity.noContent().build();
     }
 

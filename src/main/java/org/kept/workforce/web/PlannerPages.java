@@ -136,10 +136,10 @@ class PlannerPages {
         String ch = ForecastApi.channel(channel);
         try {
             if (remove != null) {
-                forecasts.removeOverride(day, ch);
+                forecasts.removeOverride(day, ch, me);
             } else {
                 forecasts.saveOverride(new ForecastOverride(day, ch, kind, factor, ForecastDesk.typedVolumes(volumes),
-                        note == null || note.isBlank() ? null : note.trim()), me.id());
+                        note == null || note.isBlank() ? null : note.trim()), me);
             }
         } catch (KeptException e) {
             redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));

@@ -110,7 +110,7 @@ class RosterApi {
                                                 @AuthenticationPrincipal CurrentUser me) {
         IdempotentRequests.Outcome done = keyed.once(me.id(), idempotencyKey, "workforce.roster.publish", String.valueOf(id),
                 () -> {
-                    rosters.publish(id);
+                    rosters.publish(id, me);
                     return id;
                 });
         return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(rosters.get(id)));

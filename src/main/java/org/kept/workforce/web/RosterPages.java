@@ -149,9 +149,9 @@ class RosterPages {
 
     @PostMapping("/console/workforce/rosters/{id}/publish")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    String publish(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    String publish(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
         try {
-            rosters.publish(id);
+            rosters.publish(id, me);
         } catch (KeptException e) {
             redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));
         }
