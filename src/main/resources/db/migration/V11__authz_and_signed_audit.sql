@@ -8,3 +8,5 @@ insert into role_permission (role_code, permission) values ('LEAD', 'REPORT_READ
 -- chain recomputed by someone who can write the database but has not got the key no longer verifies.
 alter table audit_entry add column mac varchar(64);
 alter table audit_chain_head add column mac varchar(64);
+-- which key signs the chain (a fingerprint, never the key): an instance holding another key refuses to seal
+alter table audit_chain_head add column key_id varchar(16);

@@ -2,7 +2,8 @@ package org.kept.audit;
 
 /**
  * The outcome of walking the audit chain: how many sealed entries were checked, how many wait to be sealed,
- * and where the chain first breaks (an edited, deleted or inserted entry), if it does.
+ * where the chain first breaks (an edited, deleted, inserted or re-signed entry), if it does, and the fingerprint of
+ * the key the signatures were checked with.
  */
-public record AuditVerification(boolean valid, long checked, long pending, Long brokenAtSeq, String problem) {
+public record AuditVerification(boolean valid, long checked, long pending, Long brokenAtSeq, String problem, String keyId) {
 }

@@ -1,0 +1,2 @@
+/** Tests of the audit key, without Spring. */
+package org.kept.audit.internal;
