@@ -163,6 +163,25 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anAgentCannotGiveATicketToAnotherTeamFromThePagesAndIsNotOfferedOne() throws Exception {
+        CurrentUser agent = fixtures.user("AGENT", "hotline");
+        long afterSales = fixtures.team("after-sales");
+        TicketView t = ticket(fixtures.customer("钱进"), "转组", agent);
+        mvc.perform(post("/console/tickets/" + t.id() + "/assign").param("team", String.valueOf(afterSales))
+                .param("version", String.valueOf(t.version())).with(user(agent)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isForbidden());
+        assertThat(tickets.get(t.id()).teamId()).isNotEqualTo(afterSales);
+        String otherTeam = "售后组";
+        assertThat(page(agent, "/console/tickets/" + t.id())).doesNotContain(otherTeam);
+        assertThat(page(agent, "/console/tickets/new")).doesNotContain(otherTeam);
+        CurrentUser lead = fixtures.user("LEAD", "hotline");
+        assertThat(page(lead, "/console/tickets/new")).contains(otherTeam);
+        mvc.perform(post("/console/tickets/" + t.id() + "/assign").param("team", String.valueOf(afterSales))
+                .param("version", String.valueOf(t.version())).with(user(lead)).with(csrf())).andExpect(status().isOk());
+        assertThat(tickets.get(t.id()).teamId()).isEqualTo(afterSales);
+    }
+
+    @Test
     void anOutsourcedAgentSeesPhonesMasked() throws Exception {
         CurrentUser outsourced = fixtures.user("OUTSOURCED");
         Customer customer = fixtures.customer("马超");

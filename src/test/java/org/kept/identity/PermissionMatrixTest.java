@@ -8,6 +8,7 @@ import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
 import static org.kept.identity.Permission.PII_REVEAL;
 import static org.kept.identity.Permission.PII_VIEW;
 import static org.kept.identity.Permission.PORTAL;
+import static org.kept.identity.Permission.REPORT_ALL_TEAMS;
 import static org.kept.identity.Permission.REPORT_READ;
 import static org.kept.identity.Permission.SLA_ADMIN;
 import static org.kept.identity.Permission.TICKET_ASSIGN_ANY;
@@ -55,13 +56,13 @@ class PermissionMatrixTest {
         ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE));
         ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
-        ROLES.put("PLANNER", EnumSet.of(REPORT_READ, WORKFORCE_PLAN));
-        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, SLA_ADMIN, WORKFORCE_PLAN,
-                KNOWLEDGE_WRITE));
+        ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
+        ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
+                WORKFORCE_PLAN, KNOWLEDGE_WRITE));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -140,6 +141,7 @@ class PermissionMatrixTest {
                     w -> "/api/v1/customers/" + w.customer() + "/reveal", w -> body("field", "phone", "reason", "回电核实身份")),
             row("GET /api/v1/audit/entries", Needs.anyOf(AUDIT_READ), w -> "/api/v1/audit/entries?subject=customer:" + w.customer()),
             row("GET /api/v1/audit/verify", Needs.anyOf(AUDIT_READ), w -> "/api/v1/audit/verify"),
+            row("GET /api/v1/audit/head", Needs.anyOf(AUDIT_READ), w -> "/api/v1/audit/head"),
             row("GET /api/v1/portal/tickets", Needs.anyOf(PORTAL), w -> "/api/v1/portal/tickets"),
             row("POST /api/v1/portal/tickets", Needs.anyOf(PORTAL), w -> "/api/v1/portal/tickets",
                     w -> body("type", "INQUIRY", "subject", "我的问题", "description", "请帮我查一下")),
@@ -214,7 +216,8 @@ class PermissionMatrixTest {
                     w -> body("promise", "矩阵回电", "due", java.time.OffsetDateTime.now().plusDays(1).toString())),
             row("GET /api/v1/commitments", Needs.anyOf(TICKET_READ), w -> "/api/v1/commitments"),
             row("POST /api/v1/commitments/{id}/kept", Needs.anyOf(TICKET_WRITE),
-                    w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept", w -> body("outcome", "已回电")),
+                    w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept",
+                    w -> body("outcome", "已回电", "version", 0)),
             row("GET /api/v1/notifications", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications"),
             row("POST /api/v1/notifications/{id}/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/0/read"),
             // workforce
@@ -455,6 +458,44 @@ class PermissionMatrixTest {
                 }
             });
         }
+        softly.assertAll();
+    }
+
+    /**
+     * Routes whose answer depends on the caller's team as well as their role, asked by every role from a team that is
+     * not the data's: another team's reports need REPORT_ALL_TEAMS, another team's promise is nobody else's to settle,
+     * and giving a ticket to another team needs TICKET_ASSIGN_ANY even without naming a person.
+     */
+    @Test
+    void teamScopedRoutesAnswerEveryRoleFromAnotherTeamByItsPermissions() {
+        Api agent = fixtures.api(fixtures.user("AGENT"));
+        long hotline = world.hotline();
+        long afterSales = fixtures.team("after-sales");
+        String promiseDue = java.time.OffsetDateTime.now().plusDays(1).toString();
+        SoftAssertions softly = new SoftAssertions();
+        ROLES.forEach((role, permissions) -> {
+            if (role.equals("CUSTOMER")) {
+                return;
+            }
+            Api outsider = fixtures.api(fixtures.user(role, "online"));
+            for (String report : List.of("/api/v1/reports/repeat-contacts?team=" + hotline,
+                    "/api/v1/reports/expedites?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&team=" + hotline)) {
+                Response response = outsider.get(report);
+                softly.assertThat(response.status()).as(role + " " + response)
+                        .isEqualTo(permissions.contains(REPORT_ALL_TEAMS) ? 200 : 403);
+            }
+            long ticket = fixtures.ticket(agent, world.customer(), "矩阵班组").id();
+            long promise = agent.post("/api/v1/tickets/" + ticket + "/commitments", body("promise", "矩阵回电", "due", promiseDue))
+                    .expect(201).id();
+            Response kept = outsider.post("/api/v1/commitments/" + promise + "/kept", body("outcome", "替人结", "version", 0));
+            softly.assertThat(kept.status()).as(role + " " + kept).isEqualTo(403);
+            Response moved = outsider.put("/api/v1/tickets/" + ticket + "/assignment", body("teamId", afterSales, "version", 0));
+            if (permissions.contains(TICKET_WRITE) && permissions.contains(TICKET_ASSIGN_ANY)) {
+                softly.assertThat(moved.status()).as(role + " " + moved).isEqualTo(200);
+            } else {
+                softly.assertThat(moved.status()).as(role + " " + moved).isEqualTo(403);
+            }
+        });
         softly.assertAll();
     }
 

@@ -75,4 +75,33 @@ class TicketGuardsTest {
         assertThat(tooDeep.status()).isEqualTo(422);
         assertThat(tooDeep.detail()).contains("10,000");
     }
+
+    @Test
+    void givingATicketToAnotherTeamTakesTheRightToAssignAnyEvenWithoutAPerson() {
+        Api agent = fixtures.api(fixtures.user("AGENT", "hotline"));
+        long customer = fixtures.customer("郑州").id();
+        long afterSales = fixtures.team("after-sales");
+        long hotline = fixtures.team("hotline");
+
+        // recording a ticket straight into another team's queue
+        Response created = agent.post("/api/v1/tickets", body("type", "INQUIRY", "subject", "转给售后", "customerId", customer,
+                "teamId", afterSales));
+        assertThat(created.status()).as(created.toString()).isEqualTo(403);
+        long id = agent.post("/api/v1/tickets", body("type", "INQUIRY", "subject", "本组处理", "customerId", customer,
+                "teamId", hotline)).expect(201).id();
+
+        // moving one there later
+        Response moved = agent.put("/api/v1/tickets/" + id + "/assignment", body("teamId", afterSales, "version", 0));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(403);
+        assertThat(moved.contentType()).startsWith("application/problem+json");
+        assertThat(agent.get("/api/v1/tickets/" + id).json().path("team").path("id").asLong()).isEqualTo(hotline);
+        // its own team stays open to the agent
+        agent.put("/api/v1/tickets/" + id + "/assignment", body("teamId", hotline, "version", 0)).expect(200);
+
+        // a lead may give it to any team
+        fixtures.api(fixtures.user("LEAD", "hotline")).put("/api/v1/tickets/" + id + "/assignment",
+                body("teamId", afterSales, "version", 1)).expect(200);
+        fixtures.api(fixtures.user("LEAD", "hotline")).post("/api/v1/tickets", body("type", "INQUIRY", "subject", "组长转售后",
+                "customerId", customer, "teamId", afterSales)).expect(201);
+    }
 }

@@ -208,12 +208,50 @@ class ExpediteAndCommitmentTest {
 
         OffsetDateTime next = due.plusDays(1);
         agent.post("/api/v1/commitments/" + cid + "/kept", body("outcome", "已回电，财务尚未审核，约定明天再回电",
-                "nextPromise", "明天 15:00 前再次回电", "nextDue", next.toString())).expect(200);
-        agent.post("/api/v1/commitments/" + cid + "/kept", body("outcome", "再来一次")).expect(409);
+                "nextPromise", "明天 15:00 前再次回电", "nextDue", next.toString(), "version", 0)).expect(200);
+        agent.post("/api/v1/commitments/" + cid + "/kept", body("outcome", "再来一次", "version", 1)).expect(409);
         List<String> open = agent.get("/api/v1/commitments").expect(200).json().valueStream()
                 .filter(c -> c.get("ticketId").asLong() == id).map(c -> c.get("promise").asString()).toList();
         assertThat(open).containsExactly("明天 15:00 前再次回电");
         assertThat(scheduler.runDue(due.plusMinutes(1).toInstant(), List.of(id))).as("a kept promise is not missed").isZero();
+    }
+
+    @Test
+    void onlyTheOwnerTheOwnersTeamAndTheTicketsTeamMaySettleAPromiseAndOnlyAtTheVersionRead() {
+        String team = world.team();
+        String elsewhere = world.team();
+        world.policy(team, null, 3000, null, 6000);
+        CurrentUser owner = world.user("AGENT", team);
+        Api agent = world.fixtures.api(owner);
+        long id = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "别人的承诺").get("id").asLong();
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusHours(5);
+        long cid = agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "下午回电", "due", due.toString()))
+                .expect(201).id();
+        String kept = "/api/v1/commitments/" + cid + "/kept";
+
+        // an agent of another team, and that team's lead, may not settle it, whatever they send
+        world.fixtures.api(world.user("AGENT", elsewhere)).post(kept, body("outcome", "替他结了", "version", 0)).expect(403);
+        world.fixtures.api(world.user("LEAD", elsewhere)).post(kept, body("outcome", "替他结了", "version", 0)).expect(403);
+        // the version is required, and a stale one is refused
+        Api colleague = world.fixtures.api(world.user("AGENT", team));
+        assertThat(colleague.post(kept, body("outcome", "已回电")).status()).isEqualTo(428);
+        colleague.post(kept, body("outcome", "已回电", "version", 7)).expect(409);
+        assertThat(commitments.get(cid).state()).isEqualTo(org.kept.sla.CommitmentState.OPEN);
+        // a colleague of the owner's team settles it at the version read
+        colleague.post(kept, body("outcome", "同事已回电", "version", 0)).expect(200);
+        assertThat(commitments.get(cid).state()).isEqualTo(org.kept.sla.CommitmentState.KEPT);
+
+        // the owner's team lead may settle a team member's promise
+        long second = agent.post("/api/v1/tickets/" + id + "/commitments", body("promise", "明天回电", "due", due.toString()))
+                .expect(201).id();
+        world.fixtures.api(world.user("LEAD", team)).post("/api/v1/commitments/" + second + "/kept",
+                body("outcome", "组长已回电", "version", 0)).expect(200);
+
+        // the ticket's team may settle a promise whose owner is in another team (the ticket was handed over to it)
+        CurrentUser visitor = world.user("AGENT", elsewhere);
+        long third = world.fixtures.api(visitor).post("/api/v1/tickets/" + id + "/commitments",
+                body("promise", "转组后回电", "due", due.toString())).expect(201).id();
+        colleague.post("/api/v1/commitments/" + third + "/kept", body("outcome", "本组已回电", "version", 0)).expect(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Locale;
@@ -94,5 +95,30 @@ class SlaPagesTest {
         assertThat(page(customer, "/portal/tickets/" + id)).contains("我们将在此时间前给您答复");
         assertThat(world.fixtures.api(customer).get("/api/v1/portal/tickets/" + id).expect(200).json().get("expectedBy").isNull())
                 .isFalse();
+    }
+
+    @Test
+    void thePromisesPageSettlesOnlyOnesOwnOrTheTeamsPromisesAtTheVersionShown() throws Exception {
+        String team = world.team();
+        world.policy(team, null, 3000, null, 6000);
+        CurrentUser owner = world.user("AGENT", team);
+        CurrentUser outsider = world.user("AGENT", world.team());
+        long id = world.ticket(world.fixtures.api(owner), world.customer(CustomerTier.STANDARD), team, "页面承诺")
+                .get("id").asLong();
+        long cid = world.fixtures.api(owner).post("/api/v1/tickets/" + id + "/commitments", org.kept.support.Api.body(
+                "promise", "页面回电", "due", java.time.OffsetDateTime.now().plusHours(4).toString())).expect(201).id();
+        assertThat(page(owner, "/console/commitments")).contains("name=\"version\"");
+
+        mvc.perform(post("/console/commitments/" + cid + "/kept").param("outcome", "外人结了").param("version", "0")
+                        .with(user(outsider)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("alert"));
+        mvc.perform(post("/console/commitments/" + cid + "/kept").param("outcome", "没带版本")
+                        .with(user(owner)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("alert"));
+        assertThat(commitments.get(cid).state()).isEqualTo(org.kept.sla.CommitmentState.OPEN);
+        mvc.perform(post("/console/commitments/" + cid + "/kept").param("outcome", "已回电").param("version", "0")
+                        .with(user(owner)).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        assertThat(commitments.get(cid).state()).isEqualTo(org.kept.sla.CommitmentState.KEPT);
     }
 }
