@@ -170,7 +170,7 @@ class ConsolePagesTest {
         mvc.perform(post("/console/tickets/" + t.id() + "/assign").param("team", String.valueOf(afterSales))
                 .param("version", String.valueOf(t.version())).with(user(agent)).with(csrf()).locale(Locale.ENGLISH))
                 .andExpect(status().isForbidden());
-        assertThat(tickets.get(t.id()).teamId()).isNotEqualTo(afterSales);
+        assertThat(tickets.get(t.id()).teamId()).as("still in no team").isNull();
         String otherTeam = "售后组";
         assertThat(page(agent, "/console/tickets/" + t.id())).doesNotContain(otherTeam);
         assertThat(page(agent, "/console/tickets/new")).doesNotContain(otherTeam);
