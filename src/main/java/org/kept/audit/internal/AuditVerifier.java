@@ -64,7 +64,7 @@ public class AuditVerifier {
                                 + "its signature does not match the audit key"));
                         return;
                     }
-                    if (anchorSeq != null && anchorSeq == row.chainSeq()) {
+                    if (anchorSeq != null && anchorSeq.equals(row.chainSeq())) {
                         anchored[0] = hash;
                     }
                     previous[0] = hash;
