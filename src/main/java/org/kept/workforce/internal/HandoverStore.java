@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kept.shared.KeptException;
+import org.kept.shared.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ public class HandoverStore {
 
     public void addItem(long sheetId, String kind, Long refId, String label, Instant dueAt) {
         jdbc.sql("insert into wf_handover_item (handover_id, kind, ref_id, label, due_at) values (?, ?, ?, ?, ?)")
-                .params(sheetId, kind, refId, label.length() > 300 ? label.substring(0, 300) : label, utc(dueAt)).update();
+                .params(sheetId, kind, refId, Masking.cut(label, 300), utc(dueAt)).update();
     }
 
     public Optional<Sheet> find(long id) {
