@@ -108,6 +108,21 @@ public class HandoverStore {
         return jdbc.sql(sql.toString()).params(params).query(HandoverStore::sheet).list();
     }
 
+    /** The item labels of some sheets, by sheet. */
+    public java.util.Map<Long, List<String>> labels(List<Long> sheetIds) {
+        java.util.Map<Long, List<String>> out = new java.util.HashMap<>();
+        if (sheetIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select handover_id, label from wf_handover_item where handover_id in ("
+                        + String.join(",", java.util.Collections.nCopies(sheetIds.size(), "?")) + ")")
+                .params(new ArrayList<Object>(sheetIds))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
     public long addNotice(String title, String body, String kind, Long teamId, Instant effectiveAt, Instant untilAt, long by,
                           Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
