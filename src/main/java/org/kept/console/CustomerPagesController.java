@@ -58,7 +58,7 @@ class CustomerPagesController {
 
     private java.util.List<CustomerCard> found(String q, int limit, CurrentUser me) {
         PersonalData pd = PersonalData.of(me);
-        return customers.search(q.length() > 100 ? q.substring(0, 100) : q, limit, pd.visible()).stream()
+        return customers.search(q.length() > 100 ? q.substring(0, 100) : q, limit, me).stream()
                 .map(c -> CustomerCard.of(c, pd)).toList();
     }
 }

@@ -91,7 +91,7 @@ class NewTicketController {
         boolean asked = customerId != null && !subject.isBlank();
         String text = limit(subject + " " + description, 2000);
         PersonalData pd = PersonalData.of(me);
-        model.addAttribute("matches", !asked ? List.of() : repeatContacts.openMatches(customerId, text, category, 5).stream()
+        model.addAttribute("matches", !asked ? List.of() : repeatContacts.openMatches(customerId, text, category, 5, pd.visible()).stream()
                 .map(m -> new Proposal(m.ticket().id(), m.ticket().number(), pd.text(m.ticket().subject()),
                         m.ticket().state(), m.ticket().priority(), (int) Math.round(m.score() * 100),
                         String.join(" ", m.sharedTerms()), m.sameCategory(), m.ageDays())).toList());
@@ -138,7 +138,10 @@ class NewTicketController {
         }
         String phone = form.newPhone() == null || form.newPhone().isBlank() ? null : PhoneNumbers.toE164(form.newPhone());
         if (phone != null) {
-            var known = customers.byPhone(phone);
+            // a known number attaches the ticket to its customer and so confirms it: for a recorder without
+            // personal-data rights that is a look-up, counted and audited like one
+            var known = me.seesPersonalData() ? customers.byPhone(phone)
+                    : customers.search(phone, 1, me).stream().findFirst();
             if (known.isPresent()) {
                 return known.get().id();
             }

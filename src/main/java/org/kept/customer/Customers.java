@@ -15,16 +15,15 @@ public interface Customers {
     Customer get(long id);
 
     /**
-     * By a fragment of the name, phone (any format, or its last digits) or email. A reader without personal-data
-     * rights ({@code personalData} false) is matched against the masked phones and emails only: a search never
-     * confirms a number or address the reader may not see.
+     * By a fragment of the name, phone (any format, or its last digits) or email, for a reader. A reader without
+     * personal-data rights is matched against the masked phones and emails only, so a fragment never confirms a
+     * hidden digit; their look-ups by a whole number or address (an agent taking a call) are rate-limited per reader
+     * (429 with Retry-After past the limit) and each one is audited ({@link ContactLookedUp}).
      */
-    List<Customer> search(String text, int limit, boolean personalData);
+    List<Customer> search(String text, int limit, org.kept.identity.CurrentUser reader);
 
     /** A search with personal-data rights, for callers acting for the centre rather than for a reader. */
-    default List<Customer> search(String text, int limit) {
-        return search(text, limit, true);
-    }
+    List<Customer> search(String text, int limit);
 
     Optional<Customer> byPhone(String e164);
 

@@ -49,7 +49,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(KeptException.class)
     ResponseEntity<ProblemDetail> kept(KeptException e, Locale locale) {
-        return respond(problems.of(e, locale));
+        ProblemDetail problem = problems.of(e, locale);
+        if (e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString()).body(problem);
+        }
+        return respond(problem);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

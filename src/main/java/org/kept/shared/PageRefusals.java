@@ -37,6 +37,9 @@ public class PageRefusals {
     public String refuse(KeptException e, Locale locale, HttpServletResponse response) {
         response.setStatus(e.status().value());
         response.setHeader(SHOW_ERROR, "true");
+        if (e.retryAfterSeconds() != null) {
+            response.setHeader("Retry-After", e.retryAfterSeconds().toString());
+        }
         return sentence(e, locale);
     }
 

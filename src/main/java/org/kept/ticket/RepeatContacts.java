@@ -12,8 +12,11 @@ import org.kept.identity.CurrentUser;
  */
 public interface RepeatContacts {
 
-    /** The customer's open tickets that the new contact may be about, best match first. */
-    List<Match> openMatches(long customerId, String text, String category, int limit);
+    /**
+     * The customer's open tickets that the new contact may be about, best match first. Without {@code personalData}
+     * the tickets are compared as masked (scores and shared terms), so a guessed number in the text confirms nothing.
+     */
+    List<Match> openMatches(long customerId, String text, String category, int limit, boolean personalData);
 
     /** Records a contact on an open ticket; with an idempotency key a retry records nothing twice. */
     Linked link(long ticketId, Channel channel, String note, CurrentUser by, String idempotencyKey);

@@ -72,4 +72,60 @@ class MaskingTest {
         assertThat(masked).doesNotContain("12345678").doesNotContain("8765 4321").doesNotContain("9123 4567")
                 .contains("010-****78").contains("+852 ****4567").contains("20261105118");
     }
+
+    /** Every way people write a number (in a subject, a note, a customer's message) is masked; nothing of the hidden part stays. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            13800138000            | 138****8000
+            １３８００１３８０００     | 138****8000
+            １３８ ００１３ ８０００   | 138****8000
+            138.0013.8000          | 138****8000
+            138 0013 8000          | 138****8000
+            138-0013-8000          | 138****8000
+            138 - 0013 - 8000      | 138****8000
+            138－0013－8000        | 138****8000
+            1 3 8 0 0 1 3 8 0 0 0  | 138****8000
+            +8613800138000         | 138****8000
+            +86 138 0013 8000      | 138****8000
+            +86-13800138000        | 138****8000
+            (+86)13800138000       | 138****8000
+            （+86）138-0013-8000    | 138****8000
+            ＋８６１３８００１３８０００ | 138****8000
+            008613800138000        | 138****8000
+            0086 138 0013 8000     | 138****8000
+            8613800138000          | 138****8000
+            86 13800138000         | 138****8000
+            0571-8888 6666         | 0571-****66
+            0571-88886666          | 0571-****66
+            (0571)8888-6666        | 0571-****66
+            010-12345678           | 010-****78
+            ０５７１－８８８８ ６６６６   | 0571-****66
+            +86 571 8888 6666      | +86 ****6666
+            +852 9123 4567         | +852 ****4567
+            00852 9123 4567        | +852 ****4567
+            zhang.san@example.com  | z***@example.com
+            zhang.san＠example.com  | z***@example.com
+            """)
+    void everyWrittenFormOfANumberOrEmailIsMasked(String written, String masked) {
+        String text = "客户说：" + written + "，请回电";
+        String result = Masking.inText(text);
+        assertThat(result).isEqualTo("客户说：" + masked + "，请回电");
+    }
+
+    @Test
+    void maskingKeepsTheTextAroundInItsOwnCharacters() {
+        assertThat(Masking.inText("（备注）电话１３８００１３８０００，ＯＫ")).isEqualTo("（备注）电话138****8000，ＯＫ");
+    }
+
+    @Test
+    void aCutNeverLeavesHalfANumberOrAddressThatMaskingWouldMiss() {
+        String text = "请联系 13800138000 或 zhang.san@example.com";
+        for (int max = 5; max <= text.length(); max++) {
+            String cut = Masking.inText(Masking.cut(text, max));
+            assertThat(cut.replaceAll("\\D", "")).as("cut at " + max).doesNotContain("0013");
+            assertThat(cut).as("cut at " + max).doesNotContain("zhang.san@", "ang.san@ex");
+        }
+        assertThat(Masking.cut(text, 200)).isEqualTo(text);
+        assertThat(Masking.cut("请联系 13800138000 今天", 14)).isEqualTo("请联系 …");
+    }
 }

@@ -120,7 +120,9 @@ class HandoverFlowTest {
         assertThat(in.get("/api/v1/workforce/handovers?q=蓝鲸").expect(200).json().toString()).contains("\"id\":" + id);
         assertThat(fixtures.api(outsider).get("/api/v1/workforce/handovers?q=蓝鲸").expect(200).json().toString())
                 .doesNotContain("\"id\":" + id);
-        assertThat(planner.get("/api/v1/workforce/handovers?q=蓝鲸").expect(200).json().toString()).contains("\"id\":" + id);
+        // a planner oversees sheets by their metadata (HandoverPrivacyTest): their words are not searched for them
+        assertThat(planner.get("/api/v1/workforce/handovers?q=蓝鲸").expect(200).json().toString()).doesNotContain("\"id\":" + id);
+        assertThat(planner.get("/api/v1/workforce/handovers").expect(200).json().toString()).contains("\"id\":" + id);
 
         String page = mvc.perform(get("/console/handovers/" + id).with(user(incoming)).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

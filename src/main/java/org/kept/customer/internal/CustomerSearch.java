@@ -37,7 +37,7 @@ class CustomerSearch {
     /** The ids of the customers matching {@code text} (not blank), lowest first, at most {@code max}. */
     List<Long> ids(String text, boolean personalData, int max) {
         String needle = needle(text);
-        if (!personalData && (wholePhone(needle) || WHOLE_EMAIL.matcher(needle).matches())) {
+        if (!personalData && wholeContact(text)) {
             return jdbc.sql("select distinct customer_id from contact_point where address = ? order by customer_id")
                     .param(needle).withMaxRows(max).query(Long.class).list();
         }
@@ -81,6 +81,12 @@ class CustomerSearch {
             return PhoneNumbers.parse(q).orElseGet(() -> q.replaceAll("[^0-9]", ""));
         }
         return q;
+    }
+
+    /** Whether a reader's text names a whole phone number or email (a look-up, not a fragment). */
+    static boolean wholeContact(String text) {
+        String needle = needle(text);
+        return wholePhone(needle) || WHOLE_EMAIL.matcher(needle).matches();
     }
 
     /** Whether a needle is a whole phone number: {@link #needle} makes one E.164, the only form starting with +. */

@@ -52,10 +52,13 @@ class CustomerApi {
 
     @GetMapping("/api/v1/customers")
     @PreAuthorize("hasAuthority('CUSTOMER_READ')")
-    @Operation(summary = "Search customers by name, phone (any format) or email")
+    @Operation(summary = "Search customers by name, phone (any format) or email",
+            description = "Without personal-data rights a fragment matches the masked phones and emails only; a whole "
+                    + "phone number or email finds its customer, counted per caller (kept.customer.lookup.max per "
+                    + "kept.customer.lookup.window, 429 with Retry-After past it) and audited.")
     List<CustomerJson> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "20") int limit,
                               @AuthenticationPrincipal CurrentUser me) {
-        return customers.search(q, limit, me.seesPersonalData()).stream().map(c -> CustomerJson.of(c, me)).toList();
+        return customers.search(q, limit, me).stream().map(c -> CustomerJson.of(c, me)).toList();
     }
 
     @PostMapping("/api/v1/customers/{id}/reveal")

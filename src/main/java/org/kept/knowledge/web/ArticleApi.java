@@ -52,18 +52,24 @@ class ArticleApi {
 
     @GetMapping("/api/v1/knowledge/articles")
     @PreAuthorize("hasAnyAuthority('TICKET_READ', 'PORTAL')")
-    @Operation(summary = "Articles, latest change first; stale=true lists those past their review date or touched by an open change request")
-    List<ArticleJson> list(@RequestParam(defaultValue = "false") boolean stale, @RequestParam(defaultValue = "100") int limit,
-                           @AuthenticationPrincipal CurrentUser me) {
+    @Operation(summary = "Articles, latest change first; stale=true lists those past their review date or touched by an open change request",
+            description = "Customers get public articles as the help page shows them: id and title only (PortalArticle).")
+    List<?> list(@RequestParam(defaultValue = "false") boolean stale, @RequestParam(defaultValue = "100") int limit,
+                 @AuthenticationPrincipal CurrentUser me) {
+        if (PortalArticle.isFor(me)) {
+            return articles.list(me, stale, limit).stream().map(a -> PortalArticle.of(a, null)).toList();
+        }
         return articles.list(me, stale, limit).stream().map(a -> ArticleJson.of(a, null)).toList();
     }
 
     @GetMapping("/api/v1/knowledge/articles/{id}")
     @PreAuthorize("hasAnyAuthority('TICKET_READ', 'PORTAL')")
-    @Operation(summary = "One article with its body rendered safely")
-    ArticleJson get(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+    @Operation(summary = "One article with its body rendered safely",
+            description = "Customers get what the help page shows: id, title and the rendered body (PortalArticle); no "
+                    + "owner, change requests or review dates.")
+    Object get(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
         var a = articles.get(id, me);
-        return ArticleJson.of(a, articles.html(a.body()));
+        return PortalArticle.isFor(me) ? PortalArticle.of(a, articles.html(a.body())) : ArticleJson.of(a, articles.html(a.body()));
     }
 
     @PutMapping("/api/v1/knowledge/articles/{id}")
@@ -79,16 +85,21 @@ class ArticleApi {
 
     @GetMapping("/api/v1/knowledge/articles/{id}/versions")
     @PreAuthorize("hasAnyAuthority('TICKET_READ', 'PORTAL')")
-    @Operation(summary = "Every version: who changed it, when and why")
-    List<ArticleJson.Version> versions(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+    @Operation(summary = "Every version: who changed it, when and why",
+            description = "Customers get the public versions' texts only (PortalArticle.Version): never the editor or the reason.")
+    List<?> versions(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        if (PortalArticle.isFor(me)) {
+            return articles.versions(id, me).stream().map(PortalArticle.Version::of).toList();
+        }
         return articles.versions(id, me).stream().map(ArticleJson.Version::of).toList();
     }
 
     @GetMapping("/api/v1/knowledge/articles/{id}/versions/{version}")
     @PreAuthorize("hasAnyAuthority('TICKET_READ', 'PORTAL')")
     @Operation(summary = "One version")
-    ArticleJson.Version version(@PathVariable long id, @PathVariable int version, @AuthenticationPrincipal CurrentUser me) {
-        return ArticleJson.Version.of(articles.version(id, version, me));
+    Object version(@PathVariable long id, @PathVariable int version, @AuthenticationPrincipal CurrentUser me) {
+        var v = articles.version(id, version, me);
+        return PortalArticle.isFor(me) ? PortalArticle.Version.of(v) : ArticleJson.Version.of(v);
     }
 
     @GetMapping("/api/v1/knowledge/articles/{id}/diff")

@@ -38,11 +38,21 @@ class SearchApi {
     @PreAuthorize("hasAnyAuthority('TICKET_READ', 'PORTAL')")
     @Operation(summary = "Search articles, best first",
             description = "q: two words or a whole sentence. audience narrows staff results; customers always get public "
-                    + "articles only. category filters; fresh=true leaves out stale articles.")
-    Results search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Audience audience,
-                   @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean fresh,
-                   @RequestParam(defaultValue = "10") int limit, @AuthenticationPrincipal CurrentUser me) {
-        return new Results(search.search(new SearchQuery(q, audience, category, fresh, limit), me));
+                    + "articles only, as the help page shows them (title and passage). category filters; fresh=true leaves out stale articles.")
+    Object search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Audience audience,
+                  @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean fresh,
+                  @RequestParam(defaultValue = "10") int limit, @AuthenticationPrincipal CurrentUser me) {
+        List<SearchHit> hits = search.search(new SearchQuery(q, audience, category, fresh, limit), me);
+        if (PortalArticle.isFor(me)) {
+            // what the help page shows of a hit: its title and passage, not its score, version or staleness
+            return new PortalResults(hits.stream().map(h -> new PortalArticle.Hit(h.id(), h.title(), h.snippet(),
+                    h.highlights())).toList());
+        }
+        return new Results(hits);
+    }
+
+    /** The search answer for a customer. */
+    record PortalResults(List<PortalArticle.Hit> results) {
     }
 
     @PostMapping("/api/v1/knowledge/index/rebuild")

@@ -3,6 +3,7 @@ package org.kept.sla.internal;
 import java.util.List;
 import java.util.Optional;
 import org.kept.identity.CurrentUser;
+import org.kept.shared.Masking;
 import org.kept.identity.UserView;
 import org.kept.shared.KeptException;
 import org.kept.sla.SlaEntry;
@@ -110,7 +111,9 @@ public class Escalator {
         long customer = timeline.stream().filter(e -> e.kind().equals("CUSTOMER_REPLY")).count();
         long notes = timeline.stream().filter(e -> e.kind().equals("NOTE")).count();
         String last = timeline.stream().filter(e -> e.kind().equals("CUSTOMER_REPLY")).reduce((a, b) -> b)
-                .map(e -> e.body().length() > 200 ? e.body().substring(0, 200) + "…" : e.body()).orElse("-");
+                // masked before it is cut: a number cut in two no longer looks like one and would pass the mask
+                // the page applies; the whole message stays on the timeline for those who may see it
+                .map(e -> Masking.cut(Masking.inText(e.body()), 200)).orElse("-");
         StringBuilder s = new StringBuilder();
         s.append("交接 Handover — 原因 Reason: ").append(reason).append('\n');
         s.append("原处理 Was with: ").append(recipients.holderName(t)).append('\n');

@@ -1,5 +1,6 @@
 package org.kept.sla.internal;
 
+import org.kept.shared.Masking;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,7 @@ class NotificationStore {
 
     void send(Collection<Long> userIds, String kind, Long ticketId, String body) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        String text = body.length() > 1000 ? body.substring(0, 1000) : body;
+        String text = Masking.cut(body, 1000); // never half a number, which the reader's mask would miss
         userIds.stream().distinct().forEach(user -> jdbc.sql(
                         "insert into notification (user_id, kind, ticket_id, body, created_at) values (?, ?, ?, ?, ?)")
                 .params(user, kind, ticketId, text, now).update());

@@ -9,9 +9,7 @@ record PendingRule(Long ruleId, int level, String reason) {
     static final int MAX_REASON = 200;
 
     PendingRule {
-        if (reason.length() > MAX_REASON) {
-            reason = reason.substring(0, MAX_REASON - 1) + "…";
-        }
+        reason = org.kept.shared.Masking.cut(reason, MAX_REASON); // never half a number the reader's mask would miss
     }
 
     /** Asks for more than {@code other} (or there is no other). */

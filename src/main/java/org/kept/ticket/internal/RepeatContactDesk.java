@@ -54,11 +54,16 @@ class RepeatContactDesk implements RepeatContacts {
     }
 
     @Override
-    public List<Match> openMatches(long customerId, String text, String category, int limit) {
+    public List<Match> openMatches(long customerId, String text, String category, int limit, boolean personalData) {
         if (text != null && text.length() > 10_000) {
             throw KeptException.invalid("error.text.long", 10_000);
         }
-        return similar.rank(text, category, contacts.openOf(customerId), now(), Math.max(1, Math.min(limit, 20)));
+        List<SimilarTickets.Candidate> open = contacts.openOf(customerId);
+        if (!personalData) {
+            // words, meaning and shared terms from what this reader may see: a guessed digit must not raise a score
+            open = open.stream().map(SimilarTickets.Candidate::masked).toList();
+        }
+        return similar.rank(text, category, open, now(), Math.max(1, Math.min(limit, 20)));
     }
 
     @Override

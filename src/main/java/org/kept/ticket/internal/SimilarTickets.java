@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.kept.meaning.TextMeaning;
+import org.kept.shared.Masking;
 import org.kept.ticket.RepeatContacts.Match;
 import org.kept.ticket.TicketSummary;
 import org.slf4j.Logger;
@@ -61,6 +62,14 @@ class SimilarTickets {
 
         String text() {
             return ticket.subject() + " " + (description == null ? "" : description);
+        }
+
+        /** The candidate as a reader without personal-data rights sees it. */
+        Candidate masked() {
+            TicketSummary t = ticket;
+            return new Candidate(new TicketSummary(t.id(), t.number(), t.type(), t.priority(), t.state(),
+                    Masking.inText(t.subject()), t.customerId(), t.teamId(), t.assigneeId(), t.createdAt(), t.updatedAt()),
+                    Masking.inText(description), category);
         }
     }
 

@@ -42,8 +42,28 @@ class TicketSearchIndex {
     void add(long ticketId, String subject, Priority priority, OffsetDateTime createdAt) {
         String masked = Masking.inText(subject);
         String maskedOrNull = Objects.equals(masked, subject) ? null : masked;
-        jdbc.sql("insert into ticket_search_text (ticket_id, masked_subject) values (?, ?) on conflict do nothing")
-                .params(ticketId, maskedOrNull).update();
+        jdbc.sql("insert into ticket_search_text (ticket_id, masked_subject, masked_with) values (?, ?, ?) on conflict do nothing")
+                .params(ticketId, maskedOrNull, Masking.VERSION).update();
+        postings(ticketId, subject, maskedOrNull, priority, createdAt);
+    }
+
+    /** Remakes the masked subject of a ticket indexed with an older masking, adding the postings of the new form. */
+    private void remask(long ticketId, String subject, String oldMasked, Priority priority, OffsetDateTime createdAt) {
+        String masked = Masking.inText(subject);
+        String maskedOrNull = Objects.equals(masked, subject) ? null : masked;
+        if (oldMasked != null) {
+            // the old form's own postings go: left behind, they would stay at the priority the ticket had
+            java.util.Set<Long> kept = LongStream.of(tokens(subject, maskedOrNull)).boxed().collect(java.util.stream.Collectors.toSet());
+            List<Object[]> gone = LongStream.of(SearchBigrams.of(oldMasked)).filter(t -> !kept.contains(t))
+                    .mapToObj(t -> new Object[] {t, ticketId}).toList();
+            batch("delete from ticket_search_token where tok = ? and ticket_id = ?", gone);
+        }
+        jdbc.sql("update ticket_search_text set masked_subject = ?, masked_with = ? where ticket_id = ?")
+                .params(maskedOrNull, Masking.VERSION, ticketId).update();
+        postings(ticketId, subject, maskedOrNull, priority, createdAt);
+    }
+
+    private void postings(long ticketId, String subject, String maskedOrNull, Priority priority, OffsetDateTime createdAt) {
         long[] tokens = tokens(subject, maskedOrNull);
         List<Object[]> rows = new ArrayList<>(tokens.length);
         for (long token : tokens) {
@@ -103,6 +123,40 @@ class TicketSearchIndex {
         }
         if (done > 0) {
             log.info("Indexed {} tickets for search", done);
+        }
+        remaskOlder();
+    }
+
+    /**
+     * Remakes masked subjects made with an older masking (a version that missed some ways of writing a number), in
+     * id order a batch per transaction; postings of the old form stay (they only add candidates, the masked subject
+     * decides).
+     */
+    private void remaskOlder() {
+        long after = 0;
+        long done = 0;
+        while (true) {
+            long from = after;
+            List<Object[]> stale = tx.execute(status -> {
+                List<Object[]> rows = jdbc.sql("select t.id, t.subject, t.priority, t.created_at, x.masked_subject from ticket_search_text x"
+                                + " join ticket t on t.id = x.ticket_id where x.ticket_id > ? and x.masked_with < ?"
+                                + " order by x.ticket_id fetch first " + CATCH_UP_BATCH + " rows only")
+                        .params(from, Masking.VERSION)
+                        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3),
+                                rs.getObject(4, OffsetDateTime.class), rs.getString(5)})
+                        .list();
+                rows.forEach(r -> remask((Long) r[0], (String) r[1], (String) r[4], Priority.ofRank((Integer) r[2]),
+                        (OffsetDateTime) r[3]));
+                return rows;
+            });
+            if (stale == null || stale.isEmpty()) {
+                break;
+            }
+            done += stale.size();
+            after = (Long) stale.get(stale.size() - 1)[0];
+        }
+        if (done > 0) {
+            log.info("Masked {} ticket subjects again for search (masking version {})", done, Masking.VERSION);
         }
     }
 }

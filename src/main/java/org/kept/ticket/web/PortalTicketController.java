@@ -62,7 +62,7 @@ class PortalTicketController {
         TicketView t = own(id, me);
         return new PortalDetail(PortalTicket.of(t), t.description(), expectedBy(t), tickets.timeline(id).stream()
                 .filter(e -> e.publicToCustomer())
-                .map(e -> new TicketJson.Entry(e.id(), e.kind(), e.actorName(), e.at(), e.oldValue(), e.newValue(), e.body()))
+                .map(e -> new PortalEntry(e.id(), e.kind(), e.at(), e.newValue(), e.body()))
                 .toList());
     }
 
@@ -101,6 +101,13 @@ class PortalTicketController {
     }
 
     record PortalDetail(PortalTicket ticket, String description, java.time.Instant expectedBy,
-                        List<TicketJson.Entry> timeline) {
+                        List<PortalEntry> timeline) {
+    }
+
+    /**
+     * A timeline entry as the portal page shows it: what happened, when, the new state and the message; never who
+     * in the centre did it (the page says "customer service") nor the old value.
+     */
+    record PortalEntry(long id, String kind, java.time.OffsetDateTime at, String newValue, String body) {
     }
 }

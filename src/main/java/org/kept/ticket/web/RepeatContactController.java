@@ -16,7 +16,6 @@ import org.kept.identity.Directory;
 import org.kept.shared.CentreZone;
 import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
-import org.kept.shared.Masking;
 import org.kept.ticket.Channel;
 import org.kept.ticket.Priority;
 import org.kept.ticket.RepeatContacts;
@@ -83,8 +82,8 @@ class RepeatContactController {
                             @RequestParam(defaultValue = "5") int limit, @AuthenticationPrincipal CurrentUser me) {
         customers.get(id);
         boolean full = me.seesPersonalData();
-        return repeatContacts.openMatches(id, text, category, limit).stream().map(m -> new MatchJson(m.ticket().id(),
-                m.ticket().number(), full ? m.ticket().subject() : Masking.inText(m.ticket().subject()), m.ticket().state(),
+        return repeatContacts.openMatches(id, text, category, limit, full).stream().map(m -> new MatchJson(m.ticket().id(),
+                m.ticket().number(), m.ticket().subject(), m.ticket().state(),
                 m.ticket().priority(), m.score(), m.sharedTerms(), m.sameCategory(), m.ageDays(), m.meaning())).toList();
     }
 

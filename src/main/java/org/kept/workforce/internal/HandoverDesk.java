@@ -167,7 +167,6 @@ public class HandoverDesk {
         events.publishEvent(new HandoverSigned(by.username(), sheetId, "incoming", "completed"));
     }
 
-    /** Whether this person may read the sheet: either side, the same team, or a planner. */
     /** One sheet as stored (callers check visibility with {@link #visible}). */
     public HandoverStore.Sheet sheet(long id) {
         return store.get(id);
@@ -192,6 +191,7 @@ public class HandoverDesk {
         return id;
     }
 
+    /** Whether this person may see the sheet: either side, the same team, or a planner (its metadata, see HandoverReading). */
     public boolean canSee(HandoverStore.Sheet sheet, CurrentUser user) {
         return user.can(Permission.WORKFORCE_PLAN) || sheet.outgoingId() == user.id()
                 || (sheet.incomingId() != null && sheet.incomingId() == user.id())
@@ -206,8 +206,23 @@ public class HandoverDesk {
         return sheet;
     }
 
+    /**
+     * The sheets a person may see, newest first. Words are looked for only in sheets whose texts the person reads
+     * (planners oversee the others by their metadata), and in the texts as the person sees them: masked for a
+     * reader without personal-data rights, so a search cannot confirm a hidden digit.
+     */
     public List<HandoverStore.Sheet> search(CurrentUser user, String text) {
-        return store.search(user.id(), user.teamId(), user.can(Permission.WORKFORCE_PLAN), text, 100);
+        if (text == null || text.isBlank()) {
+            return store.search(user.id(), user.teamId(), user.can(Permission.WORKFORCE_PLAN), null, 100);
+        }
+        // the database narrows by the longest part of the words outside a mask's stars (139****0001 → 0001); the
+        // texts as this reader sees them decide
+        String narrowing = java.util.Arrays.stream(text.strip().split("\\*+"))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        List<HandoverStore.Sheet> found = store.search(user.id(), user.teamId(), false, narrowing, 200);
+        java.util.Map<Long, List<String>> labels = store.labels(found.stream().map(HandoverStore.Sheet::id).toList());
+        return found.stream().filter(s -> HandoverReading.mentions(s, labels.getOrDefault(s.id(), List.of()), text, user))
+                .limit(100).toList();
     }
 
     private void checkColleague(long userId, CurrentUser by) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kept.shared.KeptException;
+import org.kept.shared.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ public class HandoverStore {
 
     public void addItem(long sheetId, String kind, Long refId, String label, Instant dueAt) {
         jdbc.sql("insert into wf_handover_item (handover_id, kind, ref_id, label, due_at) values (?, ?, ?, ?, ?)")
-                .params(sheetId, kind, refId, label.length() > 300 ? label.substring(0, 300) : label, utc(dueAt)).update();
+                .params(sheetId, kind, refId, Masking.cut(label, 300), utc(dueAt)).update();
     }
 
     public Optional<Sheet> find(long id) {
@@ -105,6 +106,21 @@ public class HandoverStore {
         }
         sql.append(" order by shift_ends_at desc, id desc fetch first ").append(Math.min(limit, 200)).append(" rows only");
         return jdbc.sql(sql.toString()).params(params).query(HandoverStore::sheet).list();
+    }
+
+    /** The item labels of some sheets, by sheet. */
+    public java.util.Map<Long, List<String>> labels(List<Long> sheetIds) {
+        java.util.Map<Long, List<String>> out = new java.util.HashMap<>();
+        if (sheetIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select handover_id, label from wf_handover_item where handover_id in ("
+                        + String.join(",", java.util.Collections.nCopies(sheetIds.size(), "?")) + ")")
+                .params(new ArrayList<Object>(sheetIds))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
     }
 
     public long addNotice(String title, String body, String kind, Long teamId, Instant effectiveAt, Instant untilAt, long by,

@@ -13,6 +13,7 @@ import org.kept.shared.IdempotentResponses;
 import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
 import org.kept.workforce.internal.HandoverDesk;
+import org.kept.workforce.internal.HandoverReading;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,21 +52,22 @@ class HandoverApi {
         Long incoming = request == null ? null : request.incomingId();
         IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "workforce.handover.draft",
                 String.valueOf(incoming), () -> handovers.draft(me, incoming));
-        return IdempotentResponses.created("/api/v1/workforce/handovers/" + made.id(), made.replayed(), view(handovers.sheet(made.id())));
+        return IdempotentResponses.created("/api/v1/workforce/handovers/" + made.id(), made.replayed(), view(handovers.sheet(made.id()), me));
     }
 
     @GetMapping("/api/v1/workforce/handovers")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
-    @Operation(summary = "Sheets the caller may see (own, own team's; planners all), newest first, optionally matching words")
+    @Operation(summary = "Sheets the caller may see (own, own team's; planners all, by their metadata), newest first, optionally matching words "
+            + "(in the sheets whose texts the caller reads, as masked for them)")
     List<HandoverStore.Sheet> search(@RequestParam(required = false) String q, @AuthenticationPrincipal CurrentUser me) {
-        return handovers.search(me, q);
+        return handovers.search(me, q).stream().map(s -> HandoverReading.sheet(s, me)).toList();
     }
 
     @GetMapping("/api/v1/workforce/handovers/{id}")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
     @Operation(summary = "One sheet with its items and where each went")
     Map<String, Object> get(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
-        return view(handovers.visible(id, me));
+        return view(handovers.visible(id, me), me);
     }
 
     @PutMapping("/api/v1/workforce/handovers/{id}/items/{itemId}")
@@ -76,7 +78,7 @@ class HandoverApi {
                                @AuthenticationPrincipal CurrentUser me) {
         handovers.visible(id, me);
         handovers.assignItem(id, itemId, request.newOwnerId(), me);
-        return view(handovers.sheet(id));
+        return view(handovers.sheet(id), me);
     }
 
     @PostMapping("/api/v1/workforce/handovers/{id}/sign")
@@ -101,7 +103,7 @@ class HandoverApi {
                     return id;
                 });
         return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(done.replayed()))
-                .body(view(handovers.visible(id, me)));
+                .body(view(handovers.visible(id, me), me));
     }
 
     @PostMapping("/api/v1/workforce/notices")
@@ -120,7 +122,13 @@ class HandoverApi {
                 .header("Idempotent-Replayed", String.valueOf(made.replayed())).body(Map.of("id", made.id()));
     }
 
-    Map<String, Object> view(HandoverStore.Sheet sheet) {
+    /**
+     * The sheet as the reader may see it: texts masked by their rights; a planner overseeing another team's sheet
+     * gets its metadata and counts, no ticket texts ({@code textsHidden}).
+     */
+    Map<String, Object> view(HandoverStore.Sheet stored, CurrentUser me) {
+        HandoverStore.Sheet sheet = HandoverReading.sheet(stored, me);
+        List<HandoverStore.Item> items = handovers.items(sheet.id());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", sheet.id());
         m.put("state", sheet.state());
@@ -133,7 +141,9 @@ class HandoverApi {
         m.put("incomingNotes", sheet.incomingNotes());
         m.put("outgoingSignedAt", sheet.outgoingSignedAt());
         m.put("incomingSignedAt", sheet.incomingSignedAt());
-        m.put("items", handovers.items(sheet.id()));
+        m.put("textsHidden", !HandoverReading.readsTexts(stored, me));
+        m.put("counts", HandoverReading.counts(items));
+        m.put("items", HandoverReading.items(stored, items, me));
         return m;
     }
 

@@ -12,6 +12,7 @@ import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
 import org.kept.workforce.internal.HandoverDesk;
+import org.kept.workforce.internal.HandoverReading;
 import org.kept.workforce.internal.RosterDesk;
 import org.kept.shared.Flash;
 import org.kept.shared.PageRefusals;
@@ -58,7 +59,7 @@ class HandoverPages {
                 people.add(s.incomingId());
             }
         });
-        model.addAttribute("sheets", sheets);
+        model.addAttribute("sheets", sheets.stream().map(s -> HandoverReading.sheet(s, me)).toList());
         model.addAttribute("names", rosters.names(people));
         model.addAttribute("q", q);
         model.addAttribute("colleagues", colleagues(me));
@@ -82,8 +83,9 @@ class HandoverPages {
     @GetMapping("/console/handovers/{id}")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
     String sheet(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, Model model) {
-        HandoverStore.Sheet sheet = handovers.visible(id, me);
-        List<HandoverStore.Item> items = handovers.items(id);
+        HandoverStore.Sheet stored = handovers.visible(id, me);
+        HandoverStore.Sheet sheet = HandoverReading.sheet(stored, me);
+        List<HandoverStore.Item> items = HandoverReading.items(stored, handovers.items(id), me);
         Set<Long> people = new HashSet<>();
         people.add(sheet.outgoingId());
         if (sheet.incomingId() != null) {
@@ -93,6 +95,7 @@ class HandoverPages {
         Map<Long, String> names = rosters.names(people);
         model.addAttribute("sheet", sheet);
         model.addAttribute("items", items);
+        model.addAttribute("textsHidden", !HandoverReading.readsTexts(stored, me));
         model.addAttribute("names", names);
         model.addAttribute("colleagues", colleagues(me));
         model.addAttribute("isOutgoing", sheet.outgoingId() == me.id());

@@ -1,0 +1,2 @@
+/** Tests of the sla module through its API. */
+package org.kept.sla;

@@ -1,0 +1,54 @@
+package org.kept.ticket.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.kept.shared.Masking;
+import org.kept.support.Api;
+import org.kept.support.Fixtures;
+import org.kept.support.KeptTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A masked subject made by an older, weaker masking (it let 139.5555.0004 through) is never matched by a viewer
+ * without personal-data rights, and the index remakes it at startup with today's masking.
+ */
+@KeptTest
+class RemaskedSearchTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TicketSearchIndex index;
+
+    @Test
+    void anOlderMaskedSubjectIsNotMatchedAndIsRemadeAtStartup() {
+        Api outsourced = fixtures.api(fixtures.user("OUTSOURCED"));
+        String word = "旧掩码" + System.nanoTime();
+        long ticket = fixtures.ticket(outsourced, fixtures.customer("旧掩码客户").id(), word + " 139.5555.0004").id();
+        // as the index stood before V10: version 1, and the weaker masking had left the subject as it was
+        jdbc.sql("update ticket_search_text set masked_subject = null, masked_with = 1 where ticket_id = ?").param(ticket).update();
+
+        assertThat(ids(outsourced, "5555")).doesNotContain(ticket);
+        assertThat(ids(outsourced, word)).doesNotContain(ticket); // not matched at all until remade
+
+        index.catchUp();
+
+        assertThat(jdbc.sql("select masked_with from ticket_search_text where ticket_id = ?").param(ticket)
+                .query(Integer.class).single()).isEqualTo(Masking.VERSION);
+        assertThat(ids(outsourced, word)).contains(ticket);
+        assertThat(ids(outsourced, "139****0004")).contains(ticket);
+        assertThat(ids(outsourced, "5555")).doesNotContain(ticket);
+    }
+
+    private static List<Long> ids(Api caller, String q) {
+        return StreamSupport.stream(caller.get("/api/v1/tickets?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
+                        .expect(200).json().get("items").spliterator(), false)
+                .map(t -> t.get("id").asLong()).toList();
+    }
+}
