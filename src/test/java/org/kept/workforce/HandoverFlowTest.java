@@ -77,7 +77,17 @@ class HandoverFlowTest {
         planner.get("/api/v1/workforce/handovers/" + id).expect(200);
         fixtures.api(fixtures.user("CUSTOMER")).get("/api/v1/workforce/handovers/" + id).expect(403);
 
-        // the outgoing agent names the incoming agent for the first ticket; the others go to the team queue
+        // every ticket row starts with the colleague named on the sheet, not the team queue
+        sheet.get("items").forEach(i -> {
+            if (!i.get("kind").asString().equals("NOTICE")) {
+                assertThat(i.get("newOwnerId").asLong()).as("default owner of " + i).isEqualTo(incoming.id());
+            }
+        });
+        // the outgoing agent gives the other two to the team queue at once, and keeps the incoming agent for the first
+        out.put("/api/v1/workforce/handovers/" + id + "/items", Api.body("itemIds",
+                java.util.List.of(itemOfTicket.get(held[1]), itemOfTicket.get(held[2])), "newOwnerId", null)).expect(200);
+        out.put("/api/v1/workforce/handovers/" + id + "/items", Api.body("itemIds", java.util.List.of(), "newOwnerId", null))
+                .expect(422);
         Api in = fixtures.api(incoming);
         in.put("/api/v1/workforce/handovers/" + id + "/items/" + itemOfTicket.get(held[0]), Api.body("newOwnerId", incoming.id()))
                 .expect(403);
@@ -137,7 +147,9 @@ class HandoverFlowTest {
         assertThat(location).matches("/console/handovers/\\d+");
         String page = mvc.perform(get(location).with(user(agent)).locale(Locale.ENGLISH)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Handover sheet", "Sign and hand over");
+        assertThat(page).contains("Handover sheet", "Preview before signing");
+        assertThat(mvc.perform(get(location + "/preview").with(user(agent)).locale(Locale.ENGLISH)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Sign and hand over", "Tickets moving");
         // planners post business notices from the page; agents may not
         CurrentUser planner = fixtures.user("PLANNER", null);
         mvc.perform(post("/console/handovers/notices").with(user(planner)).with(csrf()).param("title", "旧套餐下线")
