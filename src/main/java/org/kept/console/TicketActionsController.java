@@ -89,17 +89,16 @@ class TicketActionsController {
     String state(@PathVariable long id, @RequestParam TicketState to, @RequestParam int version,
                  @RequestParam java.util.Map<String, String> form,
                  @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
-        try {
-            tickets.transition(id, to, version, me, PromiseDecisions.from(form));
-        } catch (TicketPromises.Undecided e) {
-            model.addAttribute("undecided", e.open().stream().map(p -> new TicketPromises.Promise(p.id(),
-                    PersonalData.of(me).text(p.promise()), p.due(), p.ownerId())).toList());
-            model.addAttribute("undecidedTo", to);
-            return act(id, me, locale, model, response, () -> {
-                throw e;
-            });
-        }
-        return act(id, me, locale, model, response, () -> { });
+        return act(id, me, locale, model, response, () -> {
+            try {
+                tickets.transition(id, to, version, me, PromiseDecisions.from(form));
+            } catch (TicketPromises.Undecided e) {
+                // not a refusal but a question: the confirm step, answered in place beside the ticket
+                model.addAttribute("undecided", e.open().stream().map(p -> new TicketPromises.Promise(p.id(),
+                        PersonalData.of(me).text(p.promise()), p.due(), p.ownerId())).toList());
+                model.addAttribute("undecidedTo", to);
+            }
+        });
     }
 
     @PostMapping("/merge")
