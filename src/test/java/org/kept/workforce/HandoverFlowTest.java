@@ -140,6 +140,36 @@ class HandoverFlowTest {
     }
 
     @Test
+    void thePageSignsOnlyAfterThePreviewIsConfirmed() throws Exception {
+        CurrentUser agent = fixtures.user("AGENT");
+        Api api = fixtures.api(agent);
+        long ticket = api.post("/api/v1/tickets", Api.body("type", "COMPLAINT", "subject", "预览确认", "customerId",
+                fixtures.customer("预览客户").id(), "assigneeId", agent.id())).expect(201).id();
+        long id = api.post("/api/v1/workforce/handovers", Api.body()).expect(201).id();
+        String preview = mvc.perform(get("/console/handovers/" + id + "/preview").with(user(agent))
+                .locale(Locale.SIMPLIFIED_CHINESE)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("签字前确认", "我已核对每件工单的去向");
+        mvc.perform(post("/console/handovers/" + id + "/sign").param("version", "0").with(user(agent)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/console/handovers/" + id + "/preview"));
+        assertThat(api.get("/api/v1/workforce/handovers/" + id).expect(200).json().get("state").asString()).isEqualTo("DRAFT");
+        assertThat(api.get("/api/v1/tickets/" + ticket).expect(200).json().get("assignee").get("id").asLong())
+                .isEqualTo(agent.id());
+        mvc.perform(post("/console/handovers/" + id + "/sign").param("version", "0").param("confirmed", "true")
+                .with(user(agent)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(api.get("/api/v1/workforce/handovers/" + id).expect(200).json().get("state").asString())
+                .isEqualTo("OUTGOING_SIGNED");
+        // who may look: not a customer, not someone outside the team
+        mvc.perform(get("/console/handovers/" + id + "/preview").with(user(fixtures.user("CUSTOMER"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/console/handovers/" + id + "/preview").with(user(fixtures.user("AGENT", null))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/console/handovers/" + id + "/items").param("itemId", "1").with(user(fixtures.user("CUSTOMER")))
+                .with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
     void draftingFromThePage() throws Exception {
         CurrentUser agent = fixtures.user("AGENT");
         String location = mvc.perform(post("/console/handovers").with(user(agent)).with(csrf()))
