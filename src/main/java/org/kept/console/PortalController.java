@@ -34,9 +34,13 @@ class PortalController {
 
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketPromises> promises;
+
     PortalController(Tickets tickets, CentreTime time, PageRefusals refusals,
-                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
+                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
+                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketPromises> promises) {
         this.deadlines = deadlines;
+        this.promises = promises;
         this.tickets = tickets;
         this.time = time;
         this.refusals = refusals;
@@ -100,6 +104,10 @@ class PortalController {
         model.addAttribute("expectedBy", clock == null || clock.resolutionDue() == null ? null
                 : time.local(clock.resolutionDue().atOffset(java.time.ZoneOffset.UTC)));
         model.addAttribute("waitingOnYou", clock != null && clock.pausedSince() != null);
+        // a promise made to the customer ("we will call you back by …") is what they were told: it goes first
+        org.kept.ticket.TicketPromises made = promises.getIfAvailable();
+        model.addAttribute("promisedBy", made == null || !t.state().isActive() ? null
+                : made.promisedToCustomer(t.id()).map(due -> time.local(due.atOffset(java.time.ZoneOffset.UTC))).orElse(null));
         model.addAttribute("timeline", tickets.timeline(t.id()).stream().filter(TimelineEntry::publicToCustomer)
                 .map(e -> new TimelineItem(e.id(), e.kind(), null, time.local(e.at()), e.oldValue(), e.newValue(), e.body()))
                 .toList());

@@ -10,6 +10,7 @@ import org.kept.shared.KeptException;
 import org.kept.shared.StaleUpdateException;
 import org.kept.ticket.CitingReplies;
 import org.kept.ticket.Priority;
+import org.kept.ticket.TicketPromises;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
@@ -79,11 +80,25 @@ class TicketActionsController {
         return act(id, me, locale, model, response, () -> tickets.changePriority(id, priority, version, me));
     }
 
+    /**
+     * Resolving or closing a ticket with open promises first answers a confirm step listing them; its form comes back
+     * here with a decision per promise ({@code promise.<id>}: KEEP, KEPT or CANCEL, {@code reason.<id>}).
+     */
     @PostMapping("/state")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String state(@PathVariable long id, @RequestParam TicketState to, @RequestParam int version,
+                 @RequestParam java.util.Map<String, String> form,
                  @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
-        return act(id, me, locale, model, response, () -> tickets.transition(id, to, version, me));
+        return act(id, me, locale, model, response, () -> {
+            try {
+                tickets.transition(id, to, version, me, PromiseDecisions.from(form));
+            } catch (TicketPromises.Undecided e) {
+                // not a refusal but a question: the confirm step, answered in place beside the ticket
+                model.addAttribute("undecided", e.open().stream().map(p -> new TicketPromises.Promise(p.id(),
+                        PersonalData.of(me).text(p.promise()), p.due(), p.ownerId())).toList());
+                model.addAttribute("undecidedTo", to);
+            }
+        });
     }
 
     @PostMapping("/merge")

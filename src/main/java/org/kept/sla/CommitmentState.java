@@ -1,6 +1,6 @@
 package org.kept.sla;
 
-/** Where a promise (承诺) stands; the names are the stored values. */
+/** Where a promise (承诺) stands; the names are the stored values. CANCELLED: dropped, with a reason, when its ticket closed. */
 public enum CommitmentState {
-    OPEN, KEPT, MISSED
+    OPEN, KEPT, MISSED, CANCELLED
 }

@@ -83,9 +83,9 @@ public sealed interface SlaEntry extends TicketChange.Annotation {
     /** A promise with its due time, or what became of it. */
     record Commitment(Step step, Instant due, String body) implements SlaEntry {
 
-        /** Promised (OPEN), kept, missed, or fallen to the team because its owner is away. */
+        /** Promised (OPEN), kept, missed, fallen to the team because its owner is away, or cancelled at closing. */
         public enum Step {
-            OPEN, KEPT, MISSED, FELL_TO_TEAM
+            OPEN, KEPT, MISSED, FELL_TO_TEAM, CANCELLED
         }
 
         public String kind() {
@@ -98,6 +98,24 @@ public sealed interface SlaEntry extends TicketChange.Annotation {
 
         public String newValue() {
             return due.toString();
+        }
+    }
+
+    /**
+     * A promise followed its ticket to another holder (a reassignment or a shift handover): {@code from} and {@code to}
+     * name the holders ("team / person"), the body is the promise.
+     */
+    record CommitmentMoved(String from, String to, String body) implements SlaEntry {
+        public String kind() {
+            return "COMMITMENT_MOVED";
+        }
+
+        public String oldValue() {
+            return from;
+        }
+
+        public String newValue() {
+            return to;
         }
     }
 }

@@ -32,7 +32,16 @@ public interface Tickets {
 
     TicketView note(long id, String body, Integer expectedVersion, CurrentUser by);
 
-    TicketView transition(long id, TicketState to, int expectedVersion, CurrentUser by);
+    /** Moves the ticket on; resolving or closing it with open promises is refused ({@link TicketPromises.Undecided}). */
+    default TicketView transition(long id, TicketState to, int expectedVersion, CurrentUser by) {
+        return transition(id, to, expectedVersion, by, List.of());
+    }
+
+    /**
+     * Moves the ticket on, with what becomes of each open promise when it is resolved or closed; a promise left
+     * undecided refuses the move with {@link TicketPromises.Undecided}, which lists them.
+     */
+    TicketView transition(long id, TicketState to, int expectedVersion, CurrentUser by, List<TicketPromises.Decision> promises);
 
     TicketView assign(long id, Long teamId, Long assigneeId, int expectedVersion, CurrentUser by);
 

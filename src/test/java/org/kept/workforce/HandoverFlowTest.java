@@ -77,7 +77,17 @@ class HandoverFlowTest {
         planner.get("/api/v1/workforce/handovers/" + id).expect(200);
         fixtures.api(fixtures.user("CUSTOMER")).get("/api/v1/workforce/handovers/" + id).expect(403);
 
-        // the outgoing agent names the incoming agent for the first ticket; the others go to the team queue
+        // every ticket row starts with the colleague named on the sheet, not the team queue
+        sheet.get("items").forEach(i -> {
+            if (!i.get("kind").asString().equals("NOTICE")) {
+                assertThat(i.get("newOwnerId").asLong()).as("default owner of " + i).isEqualTo(incoming.id());
+            }
+        });
+        // the outgoing agent gives the other two to the team queue at once, and keeps the incoming agent for the first
+        out.put("/api/v1/workforce/handovers/" + id + "/items", Api.body("itemIds",
+                java.util.List.of(itemOfTicket.get(held[1]), itemOfTicket.get(held[2])), "newOwnerId", null)).expect(200);
+        out.put("/api/v1/workforce/handovers/" + id + "/items", Api.body("itemIds", java.util.List.of(), "newOwnerId", null))
+                .expect(422);
         Api in = fixtures.api(incoming);
         in.put("/api/v1/workforce/handovers/" + id + "/items/" + itemOfTicket.get(held[0]), Api.body("newOwnerId", incoming.id()))
                 .expect(403);
@@ -132,6 +142,36 @@ class HandoverFlowTest {
     }
 
     @Test
+    void thePageSignsOnlyAfterThePreviewIsConfirmed() throws Exception {
+        CurrentUser agent = fixtures.user("AGENT");
+        Api api = fixtures.api(agent);
+        long ticket = api.post("/api/v1/tickets", Api.body("type", "COMPLAINT", "subject", "预览确认", "customerId",
+                fixtures.customer("预览客户").id(), "assigneeId", agent.id())).expect(201).id();
+        long id = api.post("/api/v1/workforce/handovers", Api.body()).expect(201).id();
+        String preview = mvc.perform(get("/console/handovers/" + id + "/preview").with(user(agent))
+                .locale(Locale.SIMPLIFIED_CHINESE)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("签字前确认", "我已核对每件工单的去向");
+        mvc.perform(post("/console/handovers/" + id + "/sign").param("version", "0").with(user(agent)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/console/handovers/" + id + "/preview"));
+        assertThat(api.get("/api/v1/workforce/handovers/" + id).expect(200).json().get("state").asString()).isEqualTo("DRAFT");
+        assertThat(api.get("/api/v1/tickets/" + ticket).expect(200).json().get("assignee").get("id").asLong())
+                .isEqualTo(agent.id());
+        mvc.perform(post("/console/handovers/" + id + "/sign").param("version", "0").param("confirmed", "true")
+                .with(user(agent)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(api.get("/api/v1/workforce/handovers/" + id).expect(200).json().get("state").asString())
+                .isEqualTo("OUTGOING_SIGNED");
+        // who may look: not a customer, not someone outside the team
+        mvc.perform(get("/console/handovers/" + id + "/preview").with(user(fixtures.user("CUSTOMER"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/console/handovers/" + id + "/preview").with(user(fixtures.user("AGENT", null))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/console/handovers/" + id + "/items").param("itemId", "1").with(user(fixtures.user("CUSTOMER")))
+                .with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
     void draftingFromThePage() throws Exception {
         CurrentUser agent = fixtures.user("AGENT");
         String location = mvc.perform(post("/console/handovers").with(user(agent)).with(csrf()))
@@ -139,7 +179,9 @@ class HandoverFlowTest {
         assertThat(location).matches("/console/handovers/\\d+");
         String page = mvc.perform(get(location).with(user(agent)).locale(Locale.ENGLISH)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Handover sheet", "Sign and hand over");
+        assertThat(page).contains("Handover sheet", "Preview before signing");
+        assertThat(mvc.perform(get(location + "/preview").with(user(agent)).locale(Locale.ENGLISH)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Sign and hand over", "Tickets moving");
         // planners post business notices from the page; agents may not
         CurrentUser planner = fixtures.user("PLANNER", null);
         mvc.perform(post("/console/handovers/notices").with(user(planner)).with(csrf()).param("title", "旧套餐下线")

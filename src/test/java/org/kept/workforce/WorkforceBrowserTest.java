@@ -155,7 +155,12 @@ class WorkforceBrowserTest {
         wait(10).until(ExpectedConditions.urlMatches("/console/handovers/\\d+$"));
         String sheet = browser.getCurrentUrl();
         assertNoUntranslatedKeys();
+        // signing goes through the preview, with a confirmation
+        browser.findElement(By.id("preview-sign")).click();
+        wait(10).until(ExpectedConditions.urlMatches("/console/handovers/\\d+/preview$"));
+        assertNoUntranslatedKeys();
         browser.findElement(By.id("notes")).sendKeys("客户王女士明早 9 点回电，工单已在系统中");
+        browser.findElement(By.id("confirmed")).click();
         browser.findElement(By.cssSelector("form button.primary")).click();
         wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .badge"), "已交班"));
         collectErrors();

@@ -148,6 +148,56 @@ public class CommitmentDesk implements Commitments {
             return;
         }
         throw KeptException.forbidden("sla.commitment.notYours", c.id());
+     * 承诺随工单走: the ticket's open promises follow it to its new holder (the person, or the team when it went to the
+     * queue), each recorded on the timeline; a reminder not yet sent, or already sent to the previous holder, is due
+     * again so it reaches the new one. Promises already with that holder stay as they are.
+     */
+    @Transactional
+    public List<Commitment> follow(long ticketId, Long ownerId, Long teamId) {
+        Instant now = clock.instant();
+        List<Commitment> moved = new java.util.ArrayList<>();
+        for (Commitment c : store.openOn(List.of(ticketId))) {
+            Long team = teamId != null ? teamId : c.teamId();
+            if (java.util.Objects.equals(c.ownerId(), ownerId) && (ownerId != null || java.util.Objects.equals(c.teamId(), team))) {
+                continue;
+            }
+            Instant remind = c.due().minus(settings.reminderLead);
+            if (store.move(c.id(), ownerId, team, remind.isAfter(now) ? remind : now, c.version())) {
+                tickets.annotate(ticketId, new SlaEntry.CommitmentMoved(holder(c.teamId(), c.ownerId()), holder(team, ownerId),
+                        c.promise()), system.get());
+                moved.add(get(c.id()));
+            }
+        }
+        return moved;
+    }
+
+    /** Dropped with a reason (the ticket closed and the promise no longer applies); never silently. */
+    @Transactional
+    public Commitment cancel(long id, String reason, CurrentUser by) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw KeptException.invalid("sla.commitment.cancelReason", 1000);
+        }
+        Commitment c = get(id);
+        mayWrite(c, by);
+        if (!c.open()) {
+            throw KeptException.conflict("sla.commitment.settled", id, c.state());
+        }
+        if (!store.settle(id, CommitmentState.CANCELLED, reason.strip(), clock.instant(), c.version())) {
+            throw new StaleUpdateException("commitment", id);
+        }
+        tickets.annotate(c.ticketId(), new SlaEntry.Commitment(SlaEntry.Commitment.Step.CANCELLED, c.due(), reason.strip()), by);
+        return get(id);
+    }
+
+    /** "Hotline / Li Na", as the ticket's own assignment entries name holders. */
+    private String holder(Long teamId, Long ownerId) {
+        String team = teamId == null ? "-" : directory.team(teamId).map(t -> t.name()).orElse("#" + teamId);
+        String person = ownerId == null ? "-" : directory.user(ownerId).map(u -> u.displayName()).orElse("#" + ownerId);
+        return team + " / " + person;
+    }
+
+    public List<Commitment> openOnTicket(long ticketId) {
+        return store.openOn(List.of(ticketId));
     }
 
     /** This person's open promises, or a team's (including those fallen to it), soonest first. */
@@ -162,6 +212,11 @@ public class CommitmentDesk implements Commitments {
     @Override
     public List<CommitmentView> openFor(long ownerId, Instant until) {
         return store.openBefore(ownerId, until).stream().map(Commitment::view).toList();
+    }
+
+    @Override
+    public List<CommitmentView> openOn(Collection<Long> ticketIds) {
+        return store.openOn(ticketIds).stream().map(Commitment::view).toList();
     }
 
     /** Reminders and misses due at {@code now}; each leased by compare-and-set on next_at, like the ticket clocks. */
@@ -207,6 +262,11 @@ public class CommitmentDesk implements Commitments {
         boolean present = c.ownerId() != null && directory.activeStaff(c.ownerId()).isPresent()
                 && (shift == null || shift.isOnShift(c.ownerId(), now));
         String text = "承诺提醒 Promise due " + c.due() + " " + c.ticketNumber() + ": " + c.promise();
+        if (c.ownerId() == null) {
+            // already the team's (it followed its ticket to the queue): remind the team, nothing falls anywhere
+            notifications.send(recipients.teamOf(c.teamId()), "COMMITMENT", c.ticketId(), "班组 Team: " + text);
+            return;
+        }
         if (present) {
             notifications.send(List.of(c.ownerId()), "COMMITMENT", c.ticketId(), text);
             return;

@@ -61,6 +61,28 @@ class CommitmentStore {
                 .params(ownerId, CommitmentState.OPEN.name(), SqlTime.utc(until)).query(CommitmentStore::row).list();
     }
 
+    /** Open promises on these tickets, soonest first; an empty list asks nothing. */
+    List<CommitmentDesk.Commitment> openOn(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from sla_commitment where ticket_id in (:ids) and state = :open "
+                        + "order by due, id")
+                .param("ids", ticketIds).param("open", CommitmentState.OPEN.name())
+                .query(CommitmentStore::row).list();
+    }
+
+    /**
+     * The promise follows its ticket to a new holder (a person, or the team when nobody holds it); the reminder is due
+     * again, so it reaches the new holder.
+     */
+    boolean move(long id, Long ownerId, Long teamId, Instant nextAt, int expectedVersion) {
+        return jdbc.sql("update sla_commitment set owner_id = ?, team_id = ?, reminded = false, next_at = ?, "
+                        + "version = version + 1 where id = ? and state = ? and version = ?")
+                .params(ownerId, teamId, SqlTime.utc(nextAt), id, CommitmentState.OPEN.name(), expectedVersion)
+                .update() == 1;
+    }
+
     /** Settles an open promise at the version read; false when someone else changed it first. */
     boolean settle(long id, CommitmentState state, String outcome, Instant at, int expectedVersion) {
         return jdbc.sql("update sla_commitment set state = ?, outcome = coalesce(?, outcome), settled_at = ?, next_at = null, "

@@ -31,9 +31,11 @@ class SlaPages {
     private final Problems problems;
     private final Clock clock;
     private final TicketSlaActions forms;
+    private final PromiseRows rows;
 
     SlaPages(EscalationBoard board, CommitmentDesk commitments, Notifications notifications, Directory directory,
-             Problems problems, Clock clock, TicketSlaActions forms) {
+             Problems problems, Clock clock, TicketSlaActions forms, PromiseRows rows) {
+        this.rows = rows;
         this.forms = forms;
         this.board = board;
         this.commitments = commitments;
@@ -59,8 +61,8 @@ class SlaPages {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     String commitments(@RequestParam(defaultValue = "true") boolean mine, @AuthenticationPrincipal CurrentUser me, Model model) {
         model.addAttribute("mine", mine);
-        model.addAttribute("rows", (mine || me.teamId() == null ? commitments.open(me.id(), null, 200)
-                : commitments.open(null, me.teamId(), 200)).stream().map(c -> SlaMasking.of(c, me)).toList());
+        model.addAttribute("rows", rows.of((mine || me.teamId() == null ? commitments.open(me.id(), null, 200)
+                : commitments.open(null, me.teamId(), 200)).stream().map(c -> SlaMasking.of(c, me)).toList(), me));
         return "sla/commitments";
     }
 

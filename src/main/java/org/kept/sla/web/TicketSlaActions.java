@@ -13,6 +13,11 @@ import org.kept.shared.Problems;
 import org.kept.sla.internal.CommitmentDesk;
 import org.kept.sla.internal.Escalator;
 import org.kept.sla.internal.ExpediteDesk;
+import org.kept.sla.internal.PromiseTimes;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,9 +35,11 @@ class TicketSlaActions {
     private final CommitmentDesk commitments;
     private final Problems problems;
     private final CentreZone zone;
+    private final PromiseTimes times;
 
     TicketSlaActions(ExpediteDesk expedite, Escalator escalator, CommitmentDesk commitments, Problems problems,
-                     CentreZone zone) {
+                     CentreZone zone, PromiseTimes times) {
+        this.times = times;
         this.expedite = expedite;
         this.escalator = escalator;
         this.commitments = commitments;
@@ -66,12 +73,35 @@ class TicketSlaActions {
         });
     }
 
+    /** A refused promise comes back with what was typed still in the form, beside the reason. */
     @PostMapping("/console/tickets/{id}/commitments")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String promise(@PathVariable long id, @RequestParam(required = false) String promise,
                    @RequestParam(required = false) String due, @AuthenticationPrincipal CurrentUser me, Locale locale,
                    RedirectAttributes redirect) {
-        return act(id, locale, redirect, "sla.commitment.done", () -> commitments.promise(id, promise, local(due), me));
+        try {
+            commitments.promise(id, promise, local(due), me);
+            Flash.notice(redirect, problems.message("sla.commitment.done", locale));
+        } catch (KeptException e) {
+            Flash.alert(redirect, problems.sentence(e, locale));
+            redirect.addFlashAttribute("promiseText", promise);
+            redirect.addFlashAttribute("promiseDue", due);
+        }
+        return "redirect:/console/tickets/" + id;
+    }
+
+    /** Quick picks for the promise's time, within the team's business calendar; the form loads them with htmx. */
+    @GetMapping("/console/tickets/{id}/promise-times")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String promiseTimes(@PathVariable long id, Model model) {
+        DateTimeFormatter field = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        model.addAttribute("picks", times.picks(id).stream().map(p -> new PickView(p.kind(), p.tomorrow(),
+                p.at().atZone(zone.zone()), field.format(p.at().atZone(zone.zone())))).toList());
+        return "sla/panels :: picks";
+    }
+
+    /** A quick pick as the form shows it: the label's parts and the value for the datetime-local field. */
+    record PickView(String kind, boolean tomorrow, ZonedDateTime at, String value) {
     }
 
     /** A datetime-local field, read in the centre's time zone. */

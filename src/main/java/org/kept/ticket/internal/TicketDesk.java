@@ -26,6 +26,7 @@ import org.kept.ticket.TicketFilter;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketSummary;
 import org.kept.ticket.TicketView;
+import org.kept.ticket.TicketPromises;
 import org.kept.ticket.Tickets;
 import org.kept.ticket.TimelineEntry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,10 +55,12 @@ class TicketDesk implements Tickets {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final org.springframework.beans.factory.ObjectProvider<TicketPromises> promises;
 
     TicketDesk(TicketStore store, CategoryStore categories, TicketNumbers numbers, IdempotentRequests idempotency,
                Customers customers, Directory directory, ApplicationEventPublisher events, Clock clock,
-               PlatformTransactionManager txManager) {
+               PlatformTransactionManager txManager, org.springframework.beans.factory.ObjectProvider<TicketPromises> promises) {
+        this.promises = promises;
         this.store = store;
         this.categories = categories;
         this.numbers = numbers;
@@ -263,7 +266,8 @@ class TicketDesk implements Tickets {
 
     @Override
     @Transactional
-    public TicketView transition(long id, TicketState to, int expectedVersion, CurrentUser by) {
+    public TicketView transition(long id, TicketState to, int expectedVersion, CurrentUser by,
+                                 List<TicketPromises.Decision> decisions) {
         if (to == null) {
             throw KeptException.invalid("error.ticket.state", "null");
         }
@@ -271,10 +275,34 @@ class TicketDesk implements Tickets {
         if (!t.state().canMoveTo(to) || (t.mergedIntoId() != null && to == TicketState.OPEN)) {
             throw KeptException.invalid("error.ticket.transition", t.state(), to);
         }
+        if (!to.isActive()) {
+            settlePromises(t, decisions == null ? List.of() : decisions, by);
+        }
         OffsetDateTime now = now();
         TicketView changed = save(t, to, t.priority(), t.teamId(), t.assigneeId(), t.mergedIntoId(), now);
         record(t, new TicketChange.StateChanged(t.state(), to), by, now);
         return changed;
+    }
+
+    /**
+     * A ticket is not resolved or closed over open promises without a word: each needs a decision (keep it open, kept,
+     * cancelled with a reason), carried out by the module that owns them in this transaction.
+     */
+    private void settlePromises(TicketView t, List<TicketPromises.Decision> decisions, CurrentUser by) {
+        TicketPromises owner = promises.getIfAvailable();
+        if (owner == null) {
+            return;
+        }
+        List<TicketPromises.Promise> open = owner.open(t.id());
+        java.util.Set<Long> decided = new java.util.HashSet<>();
+        decisions.forEach(d -> decided.add(d.promiseId()));
+        List<TicketPromises.Promise> undecided = open.stream().filter(p -> !decided.contains(p.id())).toList();
+        if (!undecided.isEmpty()) {
+            throw new TicketPromises.Undecided(t.number(), undecided);
+        }
+        if (!open.isEmpty()) {
+            owner.settle(t.id(), decisions, by);
+        }
     }
 
     @Override

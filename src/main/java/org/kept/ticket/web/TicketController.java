@@ -48,10 +48,12 @@ class TicketController {
     private final RepeatContacts repeatContacts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
     private final CitingReplies citing;
+    private final org.kept.shared.Problems problems;
 
     TicketController(Tickets tickets, Customers customers, Directory directory, RepeatContacts repeatContacts,
                      org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
-                     CitingReplies citing) {
+                     CitingReplies citing, org.kept.shared.Problems problems) {
+        this.problems = problems;
         this.tickets = tickets;
         this.citing = citing;
         this.customers = customers;
@@ -141,10 +143,27 @@ class TicketController {
 
     @PostMapping("/api/v1/tickets/{id}/transitions")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
-    @Operation(summary = "Move the ticket to another state; version must be the one you read (409 if someone changed it)")
+    @Operation(summary = "Move the ticket to another state; version must be the one you read (409 if someone changed it)",
+            description = "Resolving or closing a ticket with open promises needs a decision for each in `promises` "
+                    + "(`{\"id\", \"outcome\": \"KEEP|KEPT|CANCEL\", \"reason\"}`; CANCEL needs a reason); without one the "
+                    + "answer is a 409 problem whose `openPromises` lists them.")
     TicketJson transition(@PathVariable long id, @Valid @RequestBody TicketRequests.Transition body,
                           @AuthenticationPrincipal CurrentUser me) {
-        return json(tickets.transition(id, body.to(), body.version(), me), me);
+        return json(tickets.transition(id, body.to(), body.version(), me, body.decisions()), me);
+    }
+
+    /** The 409 for open promises lists them (text masked for roles without personal-data rights). */
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.kept.ticket.TicketPromises.Undecided.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> undecided(org.kept.ticket.TicketPromises.Undecided e,
+                                                                    java.util.Locale locale,
+                                                                    @AuthenticationPrincipal CurrentUser me) {
+        org.springframework.http.ProblemDetail problem = problems.of(e, locale);
+        boolean full = me != null && me.seesPersonalData();
+        problem.setProperty("openPromises", e.open().stream().map(p -> full ? p
+                : new org.kept.ticket.TicketPromises.Promise(p.id(), org.kept.shared.Masking.inText(p.promise()), p.due(),
+                p.ownerId())).toList());
+        return ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @PutMapping("/api/v1/tickets/{id}/assignment")

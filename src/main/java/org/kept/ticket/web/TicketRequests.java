@@ -28,7 +28,20 @@ final class TicketRequests {
     record Reply(@NotBlank @Size(max = 10000) String body, Integer version, Long articleId, Integer articleVersion) {
     }
 
-    record Transition(@NotNull TicketState to, @NotNull Integer version) {
+    /**
+     * {@code promises}: what becomes of each open promise when the ticket is resolved or closed (KEEP it open, KEPT,
+     * CANCEL with a reason); without them a ticket with open promises is refused with a 409 that lists them.
+     */
+    record Transition(@NotNull TicketState to, @NotNull Integer version,
+                      java.util.List<@jakarta.validation.Valid PromiseDecision> promises) {
+        java.util.List<org.kept.ticket.TicketPromises.Decision> decisions() {
+            return promises == null ? java.util.List.of() : promises.stream()
+                    .map(p -> new org.kept.ticket.TicketPromises.Decision(p.id(), p.outcome(), p.reason())).toList();
+        }
+    }
+
+    record PromiseDecision(@NotNull Long id, @NotNull org.kept.ticket.TicketPromises.Outcome outcome,
+                           @Size(max = 1000) String reason) {
     }
 
     record Assignment(Long teamId, Long assigneeId, @NotNull Integer version) {

@@ -13,7 +13,9 @@ import org.kept.identity.UserView;
 import org.kept.shared.KeptException;
 import org.kept.sla.CommitmentView;
 import org.kept.sla.Commitments;
+import org.kept.ticket.Priority;
 import org.kept.ticket.TicketFilter;
+import org.kept.ticket.TicketType;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketSummary;
 import org.kept.ticket.TicketView;
@@ -86,7 +88,9 @@ public class HandoverDesk {
         }
         for (TicketSummary t : held) {
             String kind = FOLLOW_UPS.contains(t.state()) ? "FOLLOW_UP" : "TICKET";
-            store.addItem(id, kind, t.id(), t.number() + " " + t.subject() + " [" + t.state() + ", " + t.priority() + "]", null);
+            // the colleague named on the sheet takes every ticket unless the outgoing agent says otherwise
+            store.addItem(id, kind, t.id(), t.number() + " " + t.subject() + " [" + t.state() + ", " + t.priority() + "]", null,
+                    incomingId);
         }
         Commitments promises = commitments.getIfAvailable();
         if (promises != null) {
@@ -112,6 +116,57 @@ public class HandoverDesk {
         store.setOwner(sheetId, itemId, newOwnerId);
     }
 
+    /** The outgoing agent gives several rows at once to one colleague (null: the team queue). */
+    @Transactional
+    public void assignItems(long sheetId, List<Long> itemIds, Long newOwnerId, CurrentUser by) {
+        if (itemIds == null || itemIds.isEmpty()) {
+            throw KeptException.invalid("workforce.handover.bulk.none");
+        }
+        for (Long itemId : itemIds) {
+            assignItem(sheetId, itemId, newOwnerId, by);
+        }
+    }
+
+    /**
+     * What signing would do now, for the outgoing agent to check first: tickets per new owner and to the team queue,
+     * P1 complaints (and how many of them would go to the queue with nobody named), and promises moving with them.
+     */
+    public HandoverPreview preview(long sheetId) {
+        HandoverStore.Sheet sheet = store.get(sheetId);
+        List<HandoverStore.Item> moving = store.items(sheetId).stream()
+                .filter(i -> i.kind().equals("TICKET") || i.kind().equals("FOLLOW_UP")).toList();
+        java.util.Map<Long, TicketSummary> held = tickets.summaries(moving.stream().map(HandoverStore.Item::refId).filter(java.util.Objects::nonNull).toList());
+        java.util.Map<Long, Integer> perOwner = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, Integer> perTeam = new java.util.LinkedHashMap<>();
+        int p1 = 0;
+        int p1ToQueue = 0;
+        List<Long> ticketIds = new java.util.ArrayList<>();
+        for (HandoverStore.Item item : moving) {
+            TicketSummary t = held.get(item.refId());
+            if (t == null || !t.state().isActive() || t.assigneeId() == null || t.assigneeId() != sheet.outgoingId()) {
+                continue; // already moved or closed: signing leaves it alone
+            }
+            ticketIds.add(t.id());
+            boolean p1Complaint = t.priority() == Priority.P1 && t.type() == TicketType.COMPLAINT;
+            p1 += p1Complaint ? 1 : 0;
+            if (item.newOwnerId() != null) {
+                perOwner.merge(item.newOwnerId(), 1, Integer::sum);
+            } else {
+                perTeam.merge(t.teamId() != null ? t.teamId() : sheet.teamId(), 1, Integer::sum);
+                p1ToQueue += p1Complaint ? 1 : 0;
+            }
+        }
+        Commitments promises = commitments.getIfAvailable();
+        int moved = promises == null ? 0 : promises.openOn(ticketIds).size();
+        return new HandoverPreview(perOwner, perTeam, ticketIds.size(), p1, p1ToQueue, moved);
+    }
+
+    /** The current state of the tickets a sheet lists (number, state and priority in words on the page). */
+    public java.util.Map<Long, TicketSummary> ticketsOn(List<HandoverStore.Item> items) {
+        return tickets.summaries(items.stream().filter(i -> i.kind().equals("TICKET") || i.kind().equals("FOLLOW_UP"))
+                .map(HandoverStore.Item::refId).filter(java.util.Objects::nonNull).toList());
+    }
+
     /**
      * The outgoing agent signs: tickets go to their named owners or to the team queue, and the sheet lists where each
      * went. A stale version (someone else signed or changed it) is a 409.
@@ -125,6 +180,7 @@ public class HandoverDesk {
                 null, clock.instant())) {
             throw new org.kept.shared.StaleUpdateException("handover", sheetId);
         }
+        List<Long> movedTickets = new java.util.ArrayList<>();
         for (HandoverStore.Item item : store.items(sheetId)) {
             if (!item.kind().equals("TICKET") && !item.kind().equals("FOLLOW_UP")) {
                 store.setOutcome(item.id(), "INFORMATION");
@@ -143,8 +199,33 @@ public class HandoverDesk {
                 tickets.assign(t.id(), team, null, t.version(), by);
                 store.setOutcome(item.id(), "TO_TEAM_QUEUE");
             }
+            movedTickets.add(t.id());
         }
+        recordPromisesMoved(sheetId, movedTickets);
         events.publishEvent(new HandoverSigned(by.username(), sheetId, "outgoing", "items=" + store.items(sheetId).size()));
+    }
+
+    /**
+     * The promises of the moved tickets followed them (the sla module moves them when a ticket changes hands); the
+     * sheet records where each went: on its line when it was listed as coming due, on a line of its own otherwise.
+     */
+    private void recordPromisesMoved(long sheetId, List<Long> movedTickets) {
+        Commitments promises = commitments.getIfAvailable();
+        if (promises == null || movedTickets.isEmpty()) {
+            return;
+        }
+        java.util.Map<Long, HandoverStore.Item> listed = new java.util.HashMap<>();
+        store.items(sheetId).stream().filter(i -> i.kind().equals("COMMITMENT")).forEach(i -> listed.put(i.refId(), i));
+        for (CommitmentView c : promises.openOn(movedTickets)) {
+            String outcome = c.ownerId() != null ? "PROMISE_MOVED" : "PROMISE_TO_TEAM";
+            HandoverStore.Item line = listed.get(c.id());
+            if (line != null) {
+                store.setOwner(sheetId, line.id(), c.ownerId());
+                store.setOutcome(line.id(), outcome);
+            } else {
+                store.addItem(sheetId, "PROMISE", c.id(), c.ticketNumber() + " " + c.promise(), c.due(), c.ownerId(), outcome);
+            }
+        }
     }
 
     /** The incoming agent reviews and signs; the sheet is then complete and kept. */

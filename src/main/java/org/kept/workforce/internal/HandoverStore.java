@@ -34,8 +34,19 @@ public class HandoverStore {
     }
 
     public void addItem(long sheetId, String kind, Long refId, String label, Instant dueAt) {
-        jdbc.sql("insert into wf_handover_item (handover_id, kind, ref_id, label, due_at) values (?, ?, ?, ?, ?)")
-                .params(sheetId, kind, refId, Masking.cut(label, 300), utc(dueAt)).update();
+        addItem(sheetId, kind, refId, label, dueAt, null, null);
+    }
+
+    /** A line with its new owner already named (the incoming colleague, by default). */
+    public void addItem(long sheetId, String kind, Long refId, String label, Instant dueAt, Long newOwnerId) {
+        addItem(sheetId, kind, refId, label, dueAt, newOwnerId, null);
+    }
+
+    public void addItem(long sheetId, String kind, Long refId, String label, Instant dueAt, Long newOwnerId, String outcome) {
+        jdbc.sql("insert into wf_handover_item (handover_id, kind, ref_id, label, due_at, new_owner_id, outcome) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(sheetId, kind, refId, Masking.cut(label, 300), utc(dueAt), newOwnerId,
+                        outcome).update();
     }
 
     public Optional<Sheet> find(long id) {

@@ -14,6 +14,7 @@ import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
 import org.kept.workforce.internal.HandoverDesk;
 import org.kept.workforce.internal.HandoverReading;
+import org.kept.workforce.internal.HandoverPreview;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,6 +80,24 @@ class HandoverApi {
         handovers.visible(id, me);
         handovers.assignItem(id, itemId, request.newOwnerId(), me);
         return view(handovers.sheet(id), me);
+    }
+
+    @PutMapping("/api/v1/workforce/handovers/{id}/items")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    @Operation(summary = "The outgoing agent gives several items to one colleague at once (null: the team queue)",
+            description = "Naturally idempotent, like the single-item form.")
+    Map<String, Object> assignAll(@PathVariable long id, @RequestBody Owners request, @AuthenticationPrincipal CurrentUser me) {
+        handovers.visible(id, me);
+        handovers.assignItems(id, request.itemIds(), request.newOwnerId(), me);
+        return view(handovers.sheet(id), me);
+    }
+
+    @GetMapping("/api/v1/workforce/handovers/{id}/preview")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    @Operation(summary = "What signing would do now: tickets per new owner and team queue, P1 complaints, promises moving")
+    HandoverPreview preview(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+        handovers.visible(id, me);
+        return handovers.preview(id);
     }
 
     @PostMapping("/api/v1/workforce/handovers/{id}/sign")
@@ -151,6 +170,9 @@ class HandoverApi {
     }
 
     record Owner(Long newOwnerId) {
+    }
+
+    record Owners(List<Long> itemIds, Long newOwnerId) {
     }
 
     record Signature(Integer version, String notes) {

@@ -13,6 +13,7 @@ import org.kept.shared.KeptException;
 import org.kept.workforce.internal.HandoverStore;
 import org.kept.workforce.internal.HandoverDesk;
 import org.kept.workforce.internal.HandoverReading;
+import org.kept.workforce.internal.HandoverPreview;
 import org.kept.workforce.internal.RosterDesk;
 import org.kept.shared.Flash;
 import org.kept.shared.PageRefusals;
@@ -96,6 +97,8 @@ class HandoverPages {
         model.addAttribute("sheet", sheet);
         model.addAttribute("items", items);
         model.addAttribute("textsHidden", !HandoverReading.readsTexts(stored, me));
+        model.addAttribute("tickets", handovers.ticketsOn(items));
+        model.addAttribute("seesPersonalData", me.seesPersonalData());
         model.addAttribute("names", names);
         model.addAttribute("colleagues", colleagues(me));
         model.addAttribute("isOutgoing", sheet.outgoingId() == me.id());
@@ -116,13 +119,54 @@ class HandoverPages {
         return "redirect:/console/handovers/" + id;
     }
 
+    /** Several rows to one colleague (or the team queue) at once. */
+    @PostMapping("/console/handovers/{id}/items")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    String owners(@PathVariable long id, @RequestParam(name = "itemId", required = false) List<Long> itemIds,
+                  @RequestParam(required = false) Long newOwnerId, @AuthenticationPrincipal CurrentUser me,
+                  RedirectAttributes redirect, Locale locale) {
+        try {
+            handovers.visible(id, me);
+            handovers.assignItems(id, itemIds, newOwnerId, me);
+        } catch (KeptException e) {
+            redirect.addFlashAttribute(Flash.ALERT, message(e, locale));
+        }
+        return "redirect:/console/handovers/" + id;
+    }
+
+    /**
+     * Before the outgoing agent signs: where every ticket goes (per new owner and to the team queue), P1 complaints,
+     * promises moving with them, and the signature with a confirmation.
+     */
+    @GetMapping("/console/handovers/{id}/preview")
+    @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
+    String preview(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, Model model) {
+        HandoverStore.Sheet sheet = handovers.visible(id, me);
+        HandoverPreview preview = handovers.preview(id);
+        Map<Long, String> names = rosters.names(new HashSet<>(preview.perOwner().keySet()));
+        Map<Long, String> teams = new java.util.HashMap<>();
+        directory.teams().forEach(t -> teams.put(t.id(), t.name()));
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("preview", preview);
+        model.addAttribute("names", names);
+        model.addAttribute("teamNames", teams);
+        model.addAttribute("isOutgoing", sheet.outgoingId() == me.id());
+        return "workforce/handover-preview";
+    }
+
     @PostMapping("/console/handovers/{id}/sign")
     @PreAuthorize("isAuthenticated() and !hasAuthority('PORTAL')")
     String sign(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String notes,
+                @RequestParam(defaultValue = "false") boolean confirmed,
                 @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
         try {
             HandoverStore.Sheet sheet = handovers.visible(id, me);
             if (sheet.state().equals("DRAFT")) {
+                if (!confirmed) {
+                    // the page signs only after the preview was seen and confirmed
+                    redirect.addFlashAttribute(Flash.ALERT, messages.getMessage("workforce.handover.confirmRequired", null, locale));
+                    return "redirect:/console/handovers/" + id + "/preview";
+                }
                 handovers.signOutgoing(id, version, notes, me);
             } else {
                 handovers.signIncoming(id, version, notes, me);
