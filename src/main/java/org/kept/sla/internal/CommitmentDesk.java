@@ -148,6 +148,9 @@ public class CommitmentDesk implements Commitments {
             return;
         }
         throw KeptException.forbidden("sla.commitment.notYours", c.id());
+    }
+
+    /**
      * 承诺随工单走: the ticket's open promises follow it to its new holder (the person, or the team when it went to the
      * queue), each recorded on the timeline; a reminder not yet sent, or already sent to the previous holder, is due
      * again so it reaches the new one. Promises already with that holder stay as they are.
