@@ -90,6 +90,9 @@ class PermissionMatrixTest {
     /** Every staff member (anyone but a customer). */
     static final Needs STAFF = Needs.anyOf(TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
 
+    /** Everyone signed in, staff or customer. */
+    static final Needs SIGNED_IN = Needs.anyOf(PORTAL, TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
+
     /** The data the requests point at, made fresh for this test; {@code spare} is a user and team only this test uses. */
     record World(long customer, long ticket, long duplicate, long portalTicket, long hotline, String username, String unique,
                  long spareUser, long spareTeam, long roster) {
@@ -110,6 +113,9 @@ class PermissionMatrixTest {
     static final List<Row> MATRIX = List.of(
             row("POST /api/v1/auth/tokens", Needs.NOTHING, w -> "/api/v1/auth/tokens",
                     w -> body("username", w.username(), "password", Fixtures.PASSWORD)),
+            // one's own tokens: everyone signed in, customers too (an unknown id, so no caller loses its token)
+            row("GET /api/v1/auth/tokens", SIGNED_IN, w -> "/api/v1/auth/tokens"),
+            row("DELETE /api/v1/auth/tokens/{id}", SIGNED_IN, w -> "/api/v1/auth/tokens/0000000000000000"),
             row("POST /api/v1/tickets", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/tickets",
                     w -> body("type", "INQUIRY", "subject", "权限矩阵", "customerId", w.customer())),
             row("GET /api/v1/tickets", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets?customer=" + w.customer()),
