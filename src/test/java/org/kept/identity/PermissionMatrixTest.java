@@ -247,6 +247,9 @@ class PermissionMatrixTest {
                     w -> "/api/v1/workforce/rosters/" + w.roster() + "/solve?seconds=1", w -> null),
             row("POST /api/v1/workforce/rosters/{id}/publish", Needs.anyOf(WORKFORCE_PLAN),
                     w -> "/api/v1/workforce/rosters/" + w.roster() + "/publish", w -> null),
+            // the matrix's roster is not published, so a permitted caller gets a 409, never a new roster
+            row("POST /api/v1/workforce/rosters/{id}/versions", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/versions", w -> null),
             row("GET /api/v1/workforce/rosters/{id}/coverage", Needs.anyOf(WORKFORCE_PLAN),
                     w -> "/api/v1/workforce/rosters/" + w.roster() + "/coverage"),
             row("GET /api/v1/workforce/my-shifts", STAFF, w -> "/api/v1/workforce/my-shifts"),

@@ -34,6 +34,8 @@ import org.kept.workforce.internal.roster.ShiftSlot;
 import org.kept.workforce.internal.roster.SlotPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kept.shared.AuditableEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -61,6 +63,7 @@ public class RosterDesk {
     private final ZoneId zone;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final ExecutorService solver = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "roster-solver");
         t.setDaemon(true);
@@ -68,7 +71,8 @@ public class RosterDesk {
     });
 
     RosterDesk(RosterStore store, ForecastDesk forecasts, Directory directory, TeamSkillDesk teamSkills, CentreZone zone,
-               Clock clock, TransactionTemplate tx) {
+               Clock clock, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.forecasts = forecasts;
         this.directory = directory;
@@ -147,8 +151,13 @@ public class RosterDesk {
         });
     }
 
-    /** The roster's requirement as arrays per skill. */
+    /**
+     * The roster's requirement as arrays per skill, for the skills its members take: the forecast covers the whole
+     * centre, and the gaps of skills (teams) nobody on this roster has are another roster's business.
+     */
     public Requirement requirement(RosterStore.RosterRow roster) {
+        Set<Skill> taken = EnumSet.noneOf(Skill.class);
+        store.members(roster.id()).values().forEach(taken::addAll);
         Map<Skill, int[]> agents = new EnumMap<>(Skill.class);
         int n = roster.days() * 1440 / STEP;
         Instant origin = roster.startsOn().atStartOfDay(zone).toInstant();
@@ -157,7 +166,7 @@ public class RosterDesk {
         }
         store.requirement(roster.id()).forEach((skill, at) -> at.forEach((instant, count) -> {
             long i = Duration.between(origin, instant).toMinutes() / STEP;
-            if (i >= 0 && i < n) {
+            if (i >= 0 && i < n && taken.contains(skill)) {
                 agents.get(skill)[(int) i] = count;
             }
         }));
@@ -242,10 +251,59 @@ public class RosterDesk {
     }
 
     public void publish(long id) {
-        store.get(id);
-        if (!store.move(id, EnumSet.of(RosterState.SOLVED), RosterState.PUBLISHED, store.get(id).message())) {
-            throw KeptException.conflict("workforce.roster.state", store.get(id).state());
+        publish(id, null);
+    }
+
+    /**
+     * Publishes a solved roster. A new version of a published roster replaces it in the same transaction: the old one
+     * becomes SUPERSEDED (kept, audited), so agents see exactly one of the two. {@code actor} is for the audit.
+     */
+    public void publish(long id, String actor) {
+        tx.executeWithoutResult(status -> {
+            store.get(id);
+            if (!store.move(id, EnumSet.of(RosterState.SOLVED), RosterState.PUBLISHED, store.get(id).message())) {
+                throw KeptException.conflict("workforce.roster.state", store.get(id).state());
+            }
+            store.replaces(id).ifPresent(old -> {
+                if (!store.move(old, EnumSet.of(RosterState.PUBLISHED), RosterState.SUPERSEDED, store.get(old).message())) {
+                    // another version replaced it first: publishing this one too would show agents two rosters
+                    throw KeptException.conflict("workforce.roster.replacedAlready", String.valueOf(old));
+                }
+                events.publishEvent(new RosterReplaced(actor == null ? "system" : actor, "roster.replace", "roster:" + old,
+                        "replaced by roster:" + id + " (" + store.get(id).name() + ")"));
+            });
+        });
+    }
+
+    /**
+     * Starts a new version of a published roster (same people, period, rules and requirement), solved in the
+     * background; the published one stays what agents see until the new version is published.
+     */
+    public long newVersion(long publishedId, String actor, long by) {
+        RosterStore.RosterRow published = store.get(publishedId);
+        if (published.state() != RosterState.PUBLISHED) {
+            throw KeptException.conflict("workforce.roster.state", published.state());
         }
+        long id = tx.execute(status -> {
+            long copy = store.copyAsNewVersion(publishedId, by);
+            events.publishEvent(new RosterReplaced(actor, "roster.version", "roster:" + publishedId,
+                    "new version roster:" + copy + " started"));
+            return copy;
+        });
+        return id;
+    }
+
+    /** The roster a new version replaces, and the newest version made of a roster. */
+    public java.util.Optional<Long> replaces(long id) {
+        return store.replaces(id);
+    }
+
+    public java.util.Optional<Long> newestVersionOf(long id) {
+        return store.newestVersionOf(id);
+    }
+
+    /** A published roster was replaced by a new version, or a new version of it was started; the audit log records it. */
+    record RosterReplaced(String actor, String action, String subject, String details) implements AuditableEvent {
     }
 
     public Coverage coverage(RosterStore.RosterRow roster) {
