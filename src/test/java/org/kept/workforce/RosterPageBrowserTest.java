@@ -103,6 +103,12 @@ class RosterPageBrowserTest {
         assertThat(browser.text(".score-words ul")).contains("所有工时规则均已遵守", "个需要的半小时坐席时段无人值守")
                 .doesNotContain("hard", "medium", "soft");
         assertLegendColoursAreTheBarColours(browser, "在岗（满足需求）", "在岗（低于需求）", "需求");
+
+        browser.open("/console/workforce/rosters");
+        String row = browser.driver().findElement(By.xpath("//a[@href='/console/workforce/rosters/" + roster.id() + "']/ancestor::tr"))
+                .getText();
+        assertThat(row).as("the list says the score in words too").contains("合规", "个半小时无人值守", "公平扣分")
+                .doesNotContain("hard", "medium", "soft");
     }
 
     @Test

@@ -57,8 +57,12 @@ class RosterPages {
 
     @GetMapping("/console/workforce/rosters")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    String list(Model model) {
-        model.addAttribute("rosters", rosters.latest(50));
+    String list(Model model, Locale locale) {
+        List<RosterStore.RosterRow> latest = rosters.latest(50);
+        model.addAttribute("rosters", latest);
+        Map<Long, String> scores = new LinkedHashMap<>();
+        latest.forEach(r -> scores.put(r.id(), ScoreInWords.brief(r.score(), messages, locale)));
+        model.addAttribute("scores", scores);
         model.addAttribute("teams", directory.teams());
         model.addAttribute("nextMonday", nextMonday());
         Map<Long, java.util.Set<org.kept.workforce.Skill>> skills = new LinkedHashMap<>();

@@ -17,13 +17,8 @@ final class ScoreInWords {
 
     /** Three sentences, or none when the score is missing or not a solver score (a failed run). */
     static List<String> of(String raw, MessageSource messages, Locale locale) {
-        if (raw == null || raw.isBlank()) {
-            return List.of();
-        }
-        HardMediumSoftScore score;
-        try {
-            score = HardMediumSoftScore.parseScore(raw);
-        } catch (RuntimeException notAScore) {
+        HardMediumSoftScore score = parse(raw);
+        if (score == null) {
             return List.of();
         }
         long hard = -score.hardScore();
@@ -37,6 +32,31 @@ final class ScoreInWords {
                                 new Object[] {String.valueOf(medium), hours(medium)}, locale),
                 soft == 0 ? messages.getMessage("workforce.score.soft.none", null, locale)
                         : messages.getMessage("workforce.score.soft", new Object[] {String.valueOf(soft)}, locale));
+    }
+
+    /** One short line for the roster list ("Lawful · 127 half-hours unstaffed · 630 fairness points"), or "" without a score. */
+    static String brief(String raw, MessageSource messages, Locale locale) {
+        HardMediumSoftScore score = parse(raw);
+        if (score == null) {
+            return "";
+        }
+        long hard = -score.hardScore();
+        return String.join(" · ",
+                hard == 0 ? messages.getMessage("workforce.score.brief.lawful", null, locale)
+                        : messages.getMessage("workforce.score.brief.unlawful", new Object[] {String.valueOf(hard)}, locale),
+                messages.getMessage("workforce.score.brief.open", new Object[] {String.valueOf(-score.mediumScore())}, locale),
+                messages.getMessage("workforce.score.brief.fair", new Object[] {String.valueOf(-score.softScore())}, locale));
+    }
+
+    private static HardMediumSoftScore parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return HardMediumSoftScore.parseScore(raw);
+        } catch (RuntimeException notAScore) {
+            return null;
+        }
     }
 
     /** Half-hours as hours, "63.5". */
