@@ -22,9 +22,14 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
-  // coverage against requirement: under-covered intervals in red
+  // coverage against requirement: intervals that meet it in green, short ones in red. Two series, one colour each,
+  // so the legend shows exactly the colours of the bars (a per-bar colour left the legend in the palette's blue).
+  var MET = '#2e7d32', SHORT = '#c62828', REQUIRED = '#333333';
+
   function coverage(el, data) {
     var chart = echarts.init(el);
+    var met = data.scheduled.map(function (v, i) { return v >= data.required[i] ? v : '-'; });
+    var short = data.scheduled.map(function (v, i) { return v < data.required[i] ? v : '-'; });
     chart.setOption({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
@@ -33,10 +38,10 @@
       xAxis: { type: 'category', data: data.labels },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: el.dataset.scheduled, type: 'bar', data: data.scheduled.map(function (v, i) {
-            return { value: v, itemStyle: { color: v < data.required[i] ? '#c62828' : '#2e7d32' } };
-          }) },
-        { name: el.dataset.required, type: 'line', step: 'middle', data: data.required, lineStyle: { color: '#333' } }
+        { name: el.dataset.met, type: 'bar', stack: 'at-work', data: met, itemStyle: { color: MET } },
+        { name: el.dataset.short, type: 'bar', stack: 'at-work', data: short, itemStyle: { color: SHORT } },
+        { name: el.dataset.required, type: 'line', step: 'middle', data: data.required, symbol: 'none',
+          itemStyle: { color: REQUIRED }, lineStyle: { color: REQUIRED } }
       ]
     });
     window.addEventListener('resize', function () { chart.resize(); });

@@ -112,6 +112,47 @@ class FormLoginTest {
         assertThat(missing.headers().firstValue("Content-Type").orElse("")).doesNotContain("problem");
     }
 
+    @Test
+    void aPasswordResetEndsTheOpenBrowserSession() throws Exception {
+        signIn(user.username(), Fixtures.PASSWORD);
+        assertThat(get("/console", "en").statusCode()).as("signed in").isEqualTo(200);
+        fixtures.api(fixtures.user("ADMIN")).post("/api/v1/admin/users/" + user.id() + "/password",
+                org.kept.support.Api.body("password", "a-new-password-1")).expect(204);
+        HttpResponse<String> after = get("/console", "en");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(location(after)).endsWith("/login");
+    }
+
+    @Test
+    void disablingEndsTheOpenBrowserSessionEvenIfTheAccountIsEnabledAgainBeforeItsNextRequest() throws Exception {
+        signIn(user.username(), Fixtures.PASSWORD);
+        assertThat(get("/console", "en").statusCode()).as("signed in").isEqualTo(200);
+        var admin = fixtures.api(fixtures.user("ADMIN"));
+        long hotline = fixtures.team("hotline");
+        admin.put("/api/v1/admin/users/" + user.id(), org.kept.support.Api.body("displayName", user.displayName(),
+                "role", "AGENT", "teamId", hotline, "enabled", false)).expect(200);
+        admin.put("/api/v1/admin/users/" + user.id(), org.kept.support.Api.body("displayName", user.displayName(),
+                "role", "AGENT", "teamId", hotline, "enabled", true)).expect(200);
+        HttpResponse<String> after = get("/console", "en");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(location(after)).endsWith("/login");
+        assertThat(signIn(user.username(), Fixtures.PASSWORD).statusCode()).as("signs in again").isEqualTo(302);
+        assertThat(get("/console", "en").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSessionCookieIsSecureWhenATrustedProxySaysTheBrowserUsedHttps() throws Exception {
+        HttpClient viaProxy = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> https = viaProxy.send(HttpRequest.newBuilder(URI.create(fixtures.baseUrl() + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(https.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly"));
+        HttpResponse<String> http = viaProxy.send(HttpRequest.newBuilder(URI.create(fixtures.baseUrl() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(http.headers().allValues("Set-Cookie")).as("plain HTTP on a developer's machine still works")
+                .isNotEmpty().noneSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure"));
+    }
+
     private long audited(String action) {
         return jdbc.sql("select count(*) from audit_entry where subject = ? and action = ?")
                 .params("user:" + user.username(), action).query(Long.class).single();

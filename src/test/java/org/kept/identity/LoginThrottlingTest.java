@@ -18,6 +18,29 @@ class LoginThrottlingTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.kept.support.TestClock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    /** An address of its own for each use (the test client is a trusted proxy in the test profile). */
+    static String someAddress() {
+        return "2001:db8::" + Integer.toHexString(ADDRESSES.getAndIncrement()) + ":" + Long.toHexString(System.nanoTime() & 0xffff);
+    }
+
+    Response loginFrom(String address, String username, String password) {
+        return anonymous.header("X-Forwarded-For", address).post("/api/v1/auth/tokens",
+                body("username", username, "password", password));
+    }
+
+    java.util.List<String> audit(String username) {
+        return jdbc.sql("select action || ' ' || details from audit_entry where subject = ? order by id")
+                .param("user:" + username).query(String.class).list();
+    }
+
     Api anonymous;
     CurrentUser user;
 
@@ -112,6 +135,70 @@ class LoginThrottlingTest {
             assertThat(refused).isEqualTo(15);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneAddressTryingManyUsernamesIsStoppedWhileOtherAddressesAreNot() {
+        String sprayer = someAddress();
+        for (int i = 0; i < 20; i++) {
+            loginFrom(sprayer, "sprayed-" + i + "-" + System.nanoTime(), "Sommer2026!").expect(401);
+        }
+        Response refused = loginFrom(sprayer, user.username(), Fixtures.PASSWORD);
+        assertThat(refused.status()).as("a new username from the same address").isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        loginFrom(someAddress(), user.username(), Fixtures.PASSWORD).expect(200);
+    }
+
+    @Test
+    void aCentreBehindOneAddressIsNotLockedOutByItsOwnTyposOnceTheyAreFollowedBySuccess() {
+        String centre = someAddress();
+        for (int i = 0; i < 30; i++) {
+            CurrentUser agent = fixtures.user("AGENT");
+            loginFrom(centre, agent.username(), "typo").expect(401);
+            loginFrom(centre, agent.username(), Fixtures.PASSWORD).expect(200);
+        }
+    }
+
+    @Test
+    void aPasswordResetByAnAdministratorLetsALockedOutPersonInAtOnce() {
+        for (int i = 0; i < 5; i++) {
+            login(user.username(), "guess-" + i).expect(401);
+        }
+        login(user.username(), Fixtures.PASSWORD).expect(429);
+        fixtures.api(fixtures.user("ADMIN")).post("/api/v1/admin/users/" + user.id() + "/password",
+                body("password", "a-new-password-1")).expect(204);
+        login(user.username(), "a-new-password-1").expect(200);
+        assertThat(login(user.username(), Fixtures.PASSWORD).status()).as("the old password is gone").isEqualTo(401);
+    }
+
+    @Test
+    void theAuditNamesTheClientAddressOfEachSignIn() {
+        String address = someAddress();
+        loginFrom(address, user.username(), "wrong").expect(401);
+        loginFrom(address, user.username(), Fixtures.PASSWORD).expect(200);
+        assertThat(audit(user.username())).containsExactly("login.failure password from " + address,
+                "login.success password from " + address);
+    }
+
+    @Test
+    void repeatedFailuresAreOneAuditEntryWithACountInsteadOfOnePerAttempt() {
+        String address = someAddress();
+        for (int i = 0; i < 5; i++) {
+            loginFrom(address, user.username(), "guess-" + i).expect(401);
+        }
+        for (int i = 0; i < 10; i++) {
+            loginFrom(address, user.username(), "guess-" + i).expect(429);
+        }
+        assertThat(audit(user.username())).as("the first of each kind at once, the rest counted")
+                .containsExactly("login.failure password from " + address, "login.failure throttled from " + address);
+        try (var later = clock.moved(java.time.Duration.ofMinutes(6))) {
+            loginFrom(address, user.username(), "guess-after").expect(401);
+            // the count of throttled attempts is the scheduled writer's (every minute), so only password lines here
+            assertThat(audit(user.username()).stream().filter(line -> line.contains(" password ")))
+                    .containsExactly("login.failure password from " + address,
+                            "login.failure.repeated password from " + address + "; 4 more within the window",
+                            "login.failure password from " + address);
         }
     }
 }

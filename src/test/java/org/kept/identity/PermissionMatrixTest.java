@@ -91,6 +91,9 @@ class PermissionMatrixTest {
     /** Every staff member (anyone but a customer). */
     static final Needs STAFF = Needs.anyOf(TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
 
+    /** Everyone signed in, staff or customer. */
+    static final Needs SIGNED_IN = Needs.anyOf(PORTAL, TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
+
     /** The data the requests point at, made fresh for this test; {@code spare} is a user and team only this test uses. */
     record World(long customer, long ticket, long duplicate, long portalTicket, long hotline, String username, String unique,
                  long spareUser, long spareTeam, long roster) {
@@ -111,6 +114,9 @@ class PermissionMatrixTest {
     static final List<Row> MATRIX = List.of(
             row("POST /api/v1/auth/tokens", Needs.NOTHING, w -> "/api/v1/auth/tokens",
                     w -> body("username", w.username(), "password", Fixtures.PASSWORD)),
+            // one's own tokens: everyone signed in, customers too (an unknown id, so no caller loses its token)
+            row("GET /api/v1/auth/tokens", SIGNED_IN, w -> "/api/v1/auth/tokens"),
+            row("DELETE /api/v1/auth/tokens/{id}", SIGNED_IN, w -> "/api/v1/auth/tokens/0000000000000000"),
             row("POST /api/v1/tickets", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/tickets",
                     w -> body("type", "INQUIRY", "subject", "权限矩阵", "customerId", w.customer())),
             row("GET /api/v1/tickets", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets?customer=" + w.customer()),
@@ -245,6 +251,9 @@ class PermissionMatrixTest {
                     w -> "/api/v1/workforce/rosters/" + w.roster() + "/solve?seconds=1", w -> null),
             row("POST /api/v1/workforce/rosters/{id}/publish", Needs.anyOf(WORKFORCE_PLAN),
                     w -> "/api/v1/workforce/rosters/" + w.roster() + "/publish", w -> null),
+            // the matrix's roster is not published, so a permitted caller gets a 409, never a new roster
+            row("POST /api/v1/workforce/rosters/{id}/versions", Needs.anyOf(WORKFORCE_PLAN),
+                    w -> "/api/v1/workforce/rosters/" + w.roster() + "/versions", w -> null),
             row("GET /api/v1/workforce/rosters/{id}/coverage", Needs.anyOf(WORKFORCE_PLAN),
                     w -> "/api/v1/workforce/rosters/" + w.roster() + "/coverage"),
             row("GET /api/v1/workforce/my-shifts", STAFF, w -> "/api/v1/workforce/my-shifts"),

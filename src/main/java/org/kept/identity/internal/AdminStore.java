@@ -119,10 +119,19 @@ public class AdminStore {
                 .params(displayName, agentNo, role, teamId, enabled, id).update();
     }
 
-    /** Sets the password hash and revokes every API token of the user; returns how many tokens were revoked. */
+    /**
+     * Ends everything the user is signed in with: raises the session epoch (every open browser session ends on its
+     * next request) and deletes the API tokens; returns how many tokens were revoked.
+     */
+    int endSignIns(long id) {
+        jdbc.sql("update app_user set session_epoch = session_epoch + 1 where id = ?").param(id).update();
+        return jdbc.sql("delete from api_token where user_id = ?").param(id).update();
+    }
+
+    /** Sets the password hash and ends the user's sessions and API tokens; returns how many tokens were revoked. */
     int resetPassword(long id, String passwordHash) {
         jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, id).update();
-        return jdbc.sql("delete from api_token where user_id = ?").param(id).update();
+        return endSignIns(id);
     }
 
     boolean customerHasLogin(long customerId) {

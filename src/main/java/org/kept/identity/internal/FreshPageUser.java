@@ -16,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Re-reads the signed-in person on every page request. A session holds who someone was when they signed in;
  * without this, a disabled account or a role taken away would keep working in an open browser until the session
- * ends. Pages are not the hot path (the API is, and its tokens have their own short cache), so one lookup is cheap.
+ * ends. A password reset or disabling raises the account's session epoch, which ends sessions signed in before it
+ * (the epoch is in the shared database, so it works whichever instance holds the session). Pages are not the hot
+ * path (the API is, and its tokens have their own short cache), so one lookup is cheap.
  */
 class FreshPageUser extends OncePerRequestFilter {
 
@@ -31,17 +33,25 @@ class FreshPageUser extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser signedIn) {
-            Optional<CurrentUser> now = users.byId(signedIn.id()).filter(CurrentUser::enabled).map(CurrentUser::withoutPassword);
-            if (now.isEmpty()) {
+            // a session from before epochs were remembered counts as epoch 0, the value every account started at
+            int epoch = authentication.getDetails() instanceof SignIn signIn ? signIn.sessionEpoch() : 0;
+            Optional<UserStore.Account> account = users.account(signedIn.id())
+                    .filter(a -> a.user().enabled() && a.sessionEpoch() == epoch);
+            if (account.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }
-            } else if (!now.get().equals(signedIn)) {
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now.get(), null, now.get().getAuthorities()));
-                SecurityContextHolder.setContext(context);
+            } else {
+                CurrentUser now = account.get().user().withoutPassword();
+                if (!now.equals(signedIn)) {
+                    var fresh = UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());
+                    fresh.setDetails(authentication.getDetails());
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(fresh);
+                    SecurityContextHolder.setContext(context);
+                }
             }
         }
         chain.doFilter(request, response);

@@ -54,8 +54,8 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(UserStore users, PasswordEncoder encoder, LoginThrottle throttle,
-                                                ApplicationEventPublisher events) {
-        return new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle, events));
+                                                FailedLoginAudit failures, ApplicationEventPublisher events) {
+        return new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle, failures, events));
     }
 
     @Bean

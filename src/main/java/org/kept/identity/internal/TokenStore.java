@@ -3,6 +3,7 @@ package org.kept.identity.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,32 @@ class TokenStore {
         jdbc.sql("insert into api_token (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")
                 .params(hash, userId, createdAt.atOffset(ZoneOffset.UTC), expiresAt.atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /** One of a user's tokens by its hash. */
+    record Listed(String hash, Instant createdAt, Instant expiresAt) {
+    }
+
+    List<Listed> ofUser(long userId) {
+        return jdbc.sql("select token_hash, created_at, expires_at from api_token where user_id = ? order by created_at, token_hash")
+                .param(userId)
+                .query((rs, i) -> new Listed(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** The hashes of the user's tokens whose id is {@code id} (one, unless a 64-bit prefix collides). */
+    List<String> hashesOf(long userId, String id) {
+        return jdbc.sql("select token_hash from api_token where user_id = ? and token_hash like ?")
+                .params(userId, id + "%").query(String.class).list();
+    }
+
+    int delete(long userId, String hash) {
+        return jdbc.sql("delete from api_token where user_id = ? and token_hash = ?").params(userId, hash).update();
+    }
+
+    int deleteExpired(Instant now) {
+        return jdbc.sql("delete from api_token where expires_at <= ?").param(now.atOffset(ZoneOffset.UTC)).update();
     }
 
     Optional<Token> find(String hash) {

@@ -111,6 +111,11 @@ public class UserAdminDesk implements Accounts {
         }
         store.updateUser(id, displayName, agentNo, change.role(), change.teamId(), enabled);
         String subject = "user:" + before.username();
+        if (before.enabled() && !enabled) {
+            // enabling the account again later must not bring back the sessions and tokens it had
+            int revoked = store.endSignIns(id);
+            audit.record(actor, "user.signins", subject, "disabled; sessions ended, " + revoked + " API token(s) revoked");
+        }
         audit.change(actor, "user.name", subject, before.displayName(), displayName);
         audit.change(actor, "user.agentNo", subject, before.agentNo(), agentNo);
         audit.change(actor, "user.role", subject, before.role(), change.role());
@@ -124,13 +129,17 @@ public class UserAdminDesk implements Accounts {
         updateUser(id, new UserChange(user.displayName(), user.agentNo(), user.role(), user.teamId(), enabled), actor);
     }
 
-    /** Sets a new password and revokes the user's API tokens: whoever held the old password loses access too. */
+    /**
+     * Sets a new password, ends the user's browser sessions and revokes their API tokens: whoever held the old
+     * password loses access too. A new session epoch also opens the login throttle for the user, so someone locked
+     * out by failed attempts signs in with the new password at once.
+     */
     @Transactional
     public void resetPassword(long id, String password, CurrentUser actor) {
         AdminUser user = existingUser(id);
         checkPassword(password);
         int revoked = store.resetPassword(id, encoder.encode(password));
-        audit.record(actor, "user.password", "user:" + user.username(), "reset; " + revoked + " API token(s) revoked");
+        audit.record(actor, "user.password", "user:" + user.username(), "reset; sessions ended, " + revoked + " API token(s) revoked");
     }
 
     public IdempotentRequests.Outcome createTeam(String code, String name, CurrentUser actor, String idempotencyKey) {

@@ -44,6 +44,24 @@ class UserStore implements UserDetailsService, Directory {
                 .param(id).query(this::currentUser).optional();
     }
 
+    /** A login with the session epoch it is at (see {@link SignIn}). */
+    record Account(CurrentUser user, int sessionEpoch) {
+    }
+
+    Optional<Account> account(String username) {
+        return jdbc.sql("select " + USER_COLUMNS + ", u.session_epoch from app_user u where u.username = ?")
+                .param(username).query(this::accountRow).optional();
+    }
+
+    Optional<Account> account(long id) {
+        return jdbc.sql("select " + USER_COLUMNS + ", u.session_epoch from app_user u where u.id = ?")
+                .param(id).query(this::accountRow).optional();
+    }
+
+    private Account accountRow(ResultSet rs, int row) throws SQLException {
+        return new Account(currentUser(rs, row), rs.getInt("session_epoch"));
+    }
+
     Set<Permission> permissionsOf(String role) {
         List<String> names = jdbc.sql("select permission from role_permission where role_code = ?")
                 .param(role).query(String.class).list();

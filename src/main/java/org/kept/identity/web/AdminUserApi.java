@@ -80,7 +80,8 @@ class AdminUserApi {
     @PostMapping("/api/v1/admin/users/{id}/password")
     @PreAuthorize("hasAuthority('USER_ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Set a new password; the user's API tokens are revoked")
+    @Operation(summary = "Set a new password; the user's browser sessions end and API tokens are revoked",
+            description = "Also lifts a lock-out by failed sign-ins: the user signs in with the new password at once.")
     void resetPassword(@PathVariable long id, @Valid @RequestBody AdminRequests.NewPassword body,
                        @AuthenticationPrincipal CurrentUser me) {
         admin.resetPassword(id, body.password(), me);

@@ -37,6 +37,8 @@ import org.kept.workforce.internal.roster.ShiftSlot;
 import org.kept.workforce.internal.roster.SlotPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kept.shared.AuditableEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -152,8 +154,13 @@ public class RosterDesk {
         });
     }
 
-    /** The roster's requirement as arrays per skill. */
+    /**
+     * The roster's requirement as arrays per skill, for the skills its members take: the forecast covers the whole
+     * centre, and the gaps of skills (teams) nobody on this roster has are another roster's business.
+     */
     public Requirement requirement(RosterStore.RosterRow roster) {
+        Set<Skill> taken = EnumSet.noneOf(Skill.class);
+        store.members(roster.id()).values().forEach(taken::addAll);
         Map<Skill, int[]> agents = new EnumMap<>(Skill.class);
         int n = roster.days() * 1440 / STEP;
         Instant origin = roster.startsOn().atStartOfDay(zone).toInstant();
@@ -162,7 +169,7 @@ public class RosterDesk {
         }
         store.requirement(roster.id()).forEach((skill, at) -> at.forEach((instant, count) -> {
             long i = Duration.between(origin, instant).toMinutes() / STEP;
-            if (i >= 0 && i < n) {
+            if (i >= 0 && i < n && taken.contains(skill)) {
                 agents.get(skill)[(int) i] = count;
             }
         }));
@@ -246,14 +253,66 @@ public class RosterDesk {
         return plan;
     }
 
-    @Transactional
+    public void publish(long id) {
+        publish(id, (String) null);
+    }
+
     public void publish(long id, CurrentUser by) {
-        RosterStore.RosterRow roster = store.get(id);
-        if (!store.move(id, EnumSet.of(RosterState.SOLVED), RosterState.PUBLISHED, roster.message())) {
-            throw KeptException.conflict("workforce.roster.state", store.get(id).state());
+        publish(id, by.username());
+    }
+
+    /**
+     * Publishes a solved roster. A new version of a published roster replaces it in the same transaction: the old one
+     * becomes SUPERSEDED (kept, audited), so agents see exactly one of the two. {@code actor} is for the audit.
+     */
+    public void publish(long id, String actor) {
+        tx.executeWithoutResult(status -> {
+            RosterStore.RosterRow roster = store.get(id);
+            if (!store.move(id, EnumSet.of(RosterState.SOLVED), RosterState.PUBLISHED, roster.message())) {
+                throw KeptException.conflict("workforce.roster.state", store.get(id).state());
+            }
+            events.publishEvent(new PlanChanged(actor == null ? "system" : actor, "workforce.roster.publish", "roster:" + id,
+                    roster.name() + " from " + roster.startsOn() + ", " + roster.days() + " days"));
+            store.replaces(id).ifPresent(old -> {
+                if (!store.move(old, EnumSet.of(RosterState.PUBLISHED), RosterState.SUPERSEDED, store.get(old).message())) {
+                    // another version replaced it first: publishing this one too would show agents two rosters
+                    throw KeptException.conflict("workforce.roster.replacedAlready", String.valueOf(old));
+                }
+                events.publishEvent(new RosterReplaced(actor == null ? "system" : actor, "roster.replace", "roster:" + old,
+                        "replaced by roster:" + id + " (" + store.get(id).name() + ")"));
+            });
+        });
+    }
+
+    /**
+     * Starts a new version of a published roster (same people, period, rules and requirement), solved in the
+     * background; the published one stays what agents see until the new version is published.
+     */
+    public long newVersion(long publishedId, String actor, long by) {
+        RosterStore.RosterRow published = store.get(publishedId);
+        if (published.state() != RosterState.PUBLISHED) {
+            throw KeptException.conflict("workforce.roster.state", published.state());
         }
-        events.publishEvent(new PlanChanged(by.username(), "workforce.roster.publish", "roster:" + id,
-                roster.name() + " from " + roster.startsOn() + ", " + roster.days() + " days"));
+        long id = tx.execute(status -> {
+            long copy = store.copyAsNewVersion(publishedId, by);
+            events.publishEvent(new RosterReplaced(actor, "roster.version", "roster:" + publishedId,
+                    "new version roster:" + copy + " started"));
+            return copy;
+        });
+        return id;
+    }
+
+    /** The roster a new version replaces, and the newest version made of a roster. */
+    public java.util.Optional<Long> replaces(long id) {
+        return store.replaces(id);
+    }
+
+    public java.util.Optional<Long> newestVersionOf(long id) {
+        return store.newestVersionOf(id);
+    }
+
+    /** A published roster was replaced by a new version, or a new version of it was started; the audit log records it. */
+    record RosterReplaced(String actor, String action, String subject, String details) implements AuditableEvent {
     }
 
     public Coverage coverage(RosterStore.RosterRow roster) {

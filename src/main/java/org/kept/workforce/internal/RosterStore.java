@@ -54,6 +54,39 @@ public class RosterStore {
         return keys.getKey().longValue();
     }
 
+    /**
+     * A new version of a roster: same name, team, period, rules, members with their skills and requirement, in DRAFT
+     * and pointing at the roster it replaces.
+     */
+    public long copyAsNewVersion(long replacedId, long by) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into wf_roster (name, team_id, starts_on, days, state, rest_minutes, work_days_per_week, "
+                        + "week_minutes, overtime_month_minutes, shrinkage_percent, created_by, created_at, replaces_id) "
+                        + "select name, team_id, starts_on, days, 'DRAFT', rest_minutes, work_days_per_week, week_minutes, "
+                        + "overtime_month_minutes, shrinkage_percent, ?, ?, id from wf_roster where id = ?")
+                .params(by, OffsetDateTime.now(clock), replacedId)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("insert into wf_roster_member (roster_id, user_id) select ?, user_id from wf_roster_member where roster_id = ?")
+                .params(id, replacedId).update();
+        jdbc.sql("insert into wf_roster_member_skill (roster_id, user_id, skill) select ?, user_id, skill "
+                + "from wf_roster_member_skill where roster_id = ?").params(id, replacedId).update();
+        jdbc.sql("insert into wf_requirement (roster_id, starts_at, skill, agents) select ?, starts_at, skill, agents "
+                + "from wf_requirement where roster_id = ?").params(id, replacedId).update();
+        return id;
+    }
+
+    /** The roster this one is a new version of, if any. */
+    public Optional<Long> replaces(long id) {
+        return jdbc.sql("select replaces_id from wf_roster where id = ? and replaces_id is not null").param(id)
+                .query(Long.class).optional();
+    }
+
+    /** The newest version made of this roster, if any. */
+    public Optional<Long> newestVersionOf(long id) {
+        return jdbc.sql("select max(id) from wf_roster where replaces_id = ?").param(id).query(Long.class).optional();
+    }
+
     public void addMember(long rosterId, long userId, Set<Skill> skills) {
         jdbc.sql("insert into wf_roster_member (roster_id, user_id) values (?, ?)").params(rosterId, userId).update();
         skills.forEach(skill -> jdbc.sql("insert into wf_roster_member_skill (roster_id, user_id, skill) values (?, ?, ?)")

@@ -116,6 +116,20 @@ class RosterApi {
         return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(done.replayed())).body(view(rosters.get(id)));
     }
 
+    @PostMapping("/api/v1/workforce/rosters/{id}/versions")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    @Operation(summary = "Start a new version of a published roster (same people, period, rules and requirement), as a draft",
+            description = "Solve it, then publish it: publishing replaces the published roster, which becomes SUPERSEDED "
+                    + "(kept, audited). Only a PUBLISHED roster gets a new version (409 otherwise). With an "
+                    + "Idempotency-Key a retry returns the same draft (Idempotent-Replayed: true).")
+    ResponseEntity<Map<String, Object>> newVersion(@PathVariable long id,
+                                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                                   @AuthenticationPrincipal CurrentUser me) {
+        IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "workforce.roster.version", String.valueOf(id),
+                () -> rosters.newVersion(id, me.username(), me.id()));
+        return IdempotentResponses.created("/api/v1/workforce/rosters/" + made.id(), made.replayed(), view(rosters.get(made.id())));
+    }
+
     @GetMapping("/api/v1/workforce/rosters/{id}/coverage")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
     @Operation(summary = "Agents at work against the requirement per 30-minute interval, under-covered intervals flagged, "

@@ -57,8 +57,12 @@ class RosterPages {
 
     @GetMapping("/console/workforce/rosters")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    String list(Model model) {
-        model.addAttribute("rosters", rosters.latest(50));
+    String list(Model model, Locale locale) {
+        List<RosterStore.RosterRow> latest = rosters.latest(50);
+        model.addAttribute("rosters", latest);
+        Map<Long, String> scores = new LinkedHashMap<>();
+        latest.forEach(r -> scores.put(r.id(), ScoreInWords.brief(r.score(), messages, locale)));
+        model.addAttribute("scores", scores);
         model.addAttribute("teams", directory.teams());
         model.addAttribute("nextMonday", nextMonday());
         Map<Long, java.util.Set<org.kept.workforce.Skill>> skills = new LinkedHashMap<>();
@@ -102,9 +106,12 @@ class RosterPages {
 
     @GetMapping("/console/workforce/rosters/{id}")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    String roster(@PathVariable long id, Model model) {
+    String roster(@PathVariable long id, @RequestParam(required = false) String confirm, Model model, Locale locale) {
         RosterStore.RosterRow roster = rosters.get(id);
         model.addAttribute("roster", roster);
+        model.addAttribute("scoreWords", ScoreInWords.of(roster.score(), messages, locale));
+        model.addAttribute("replaces", rosters.replaces(id).orElse(null));
+        model.addAttribute("newestVersion", rosters.newestVersionOf(id).orElse(null));
         if (roster.state() == org.kept.workforce.RosterState.SOLVING) {
             return "workforce/roster";
         }
@@ -126,17 +133,22 @@ class RosterPages {
         chart.put("scheduled", scheduled);
         model.addAttribute("chart", json.writeValueAsString(chart));
         model.addAttribute("shareMet", coverage.shareMet());
+        model.addAttribute("shortfall", 1 - coverage.shareMet());
+        // a short roster is published only after the planner has seen what is missing and said so
+        model.addAttribute("confirmPublish", "publish".equals(confirm) && roster.state() == org.kept.workforce.RosterState.SOLVED
+                && coverage.shareMet() < 1);
         model.addAttribute("underCount", under.size());
         model.addAttribute("underLabels", under.stream().limit(200).map(labels::get).toList());
         model.addAttribute("callBacks", rosters.callBacks(roster));
         // the grid: one row per person, one column per day
         Map<Long, String> names = rosters.names(rosters.members(id).keySet());
-        Map<String, Map<LocalDate, String>> grid = new TreeMap<>();
+        Map<String, Map<LocalDate, ShiftCell>> grid = new TreeMap<>();
         for (ShiftView s : rosters.shifts(id)) {
             LocalDate day = s.startsAt().atZone(zone.zone()).toLocalDate();
             grid.computeIfAbsent(names.getOrDefault(s.userId(), "#" + s.userId()), n -> new TreeMap<>())
-                    .put(day, s.shiftType().substring(0, 1) + "·" + s.skill().name().charAt(0));
+                    .put(day, ShiftCell.of(s.shiftType(), s.skill(), messages, locale));
         }
+        model.addAttribute("legend", ShiftCell.legend(messages, locale));
         List<LocalDate> days = new ArrayList<>();
         for (int d = 0; d < roster.days(); d++) {
             days.add(roster.startsOn().plusDays(d));
@@ -149,13 +161,36 @@ class RosterPages {
 
     @PostMapping("/console/workforce/rosters/{id}/publish")
     @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
-    String publish(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
+    String publish(@PathVariable long id, @RequestParam(defaultValue = "false") boolean shortfallAccepted,
+                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
         try {
-            rosters.publish(id, me);
+            RosterStore.RosterRow roster = rosters.get(id);
+            if (!shortfallAccepted && roster.state() == org.kept.workforce.RosterState.SOLVED
+                    && rosters.coverage(roster).shareMet() < 1) {
+                return "redirect:/console/workforce/rosters/" + id + "?confirm=publish#publish-confirm";
+            }
+            rosters.publish(id, me.username());
+            Flash.notice(redirect, messages.getMessage(rosters.replaces(id).isPresent() ? "workforce.roster.published.replacing"
+                    : "workforce.roster.published", null, locale));
         } catch (KeptException e) {
             redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));
         }
         return "redirect:/console/workforce/rosters/" + id;
+    }
+
+    /** A new version of a published roster, solved at once; the published one stays until the new one is published. */
+    @PostMapping("/console/workforce/rosters/{id}/versions")
+    @PreAuthorize("hasAuthority('WORKFORCE_PLAN')")
+    String newVersion(@PathVariable long id, @RequestParam(defaultValue = "30") int seconds,
+                      @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect, Locale locale) {
+        try {
+            long version = rosters.newVersion(id, me.username(), me.id());
+            rosters.solve(version, seconds);
+            return "redirect:/console/workforce/rosters/" + version;
+        } catch (KeptException e) {
+            redirect.addFlashAttribute(Flash.ALERT, refusals.sentence(e, locale));
+            return "redirect:/console/workforce/rosters/" + id;
+        }
     }
 
     @PostMapping("/console/workforce/rosters/{id}/solve")
