@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.kept.shared.StartupWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,14 +29,20 @@ public class IndexKeeper implements AutoCloseable {
     static final int POLL_BATCH = 5_000;
     /** Articles read from the database before they are indexed in parallel. */
     static final int BATCH = 5_000;
+    /** Kept serves nobody before the index is built: a search would find nothing. */
+    private static final String WORK = "knowledge index";
 
     private final ArticleStore store;
     private final SearchIndex index = new SearchIndex();
     private volatile long seen;
     private volatile boolean ready;
 
-    IndexKeeper(ArticleStore store) {
+    private final StartupWork startup;
+
+    IndexKeeper(ArticleStore store, StartupWork startup) {
         this.store = store;
+        this.startup = startup;
+        startup.expect(WORK);
     }
 
     SearchIndex index() {
@@ -44,7 +51,7 @@ public class IndexKeeper implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStartup() {
-        rebuild();
+        startup.run(WORK, this::rebuild);
     }
 
     /** Drops the index and loads every article's current version with its stored vector; returns the count. */

@@ -1,0 +1,41 @@
+package org.kept.shared;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Nothing is served before start-up work is done ({@link StartupWork}): a login while the demo people are still being
+ * written would fail, a search before the index is built would find nothing. Until then every request but the health
+ * probes is answered 503 with Retry-After.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StartupGate extends OncePerRequestFilter {
+
+    private final StartupWork work;
+    private final Unavailable unavailable;
+    private volatile boolean open;
+
+    StartupGate(StartupWork work, Unavailable unavailable) {
+        this.work = work;
+        this.unavailable = unavailable;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (open || (open = work.finished())
+                || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        unavailable.answer(request, response, "error.starting");
+    }
+}
