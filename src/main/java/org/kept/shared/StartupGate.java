@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Nothing is served before start-up work is done ({@link StartupWork}): a login while the demo people are still being
  * written would fail, a search before the index is built would find nothing. Until then every request but the health
- * probes is answered 503 with Retry-After.
+ * probes (and the style sheet) is answered 503 with Retry-After.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -21,7 +21,6 @@ class StartupGate extends OncePerRequestFilter {
 
     private final StartupWork work;
     private final Unavailable unavailable;
-    private volatile boolean open;
 
     StartupGate(StartupWork work, Unavailable unavailable) {
         this.work = work;
@@ -31,11 +30,15 @@ class StartupGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (open || (open = work.finished())
-                || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
+        if (work.finished() || passes(request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
         }
         unavailable.answer(request, response, "error.starting");
+    }
+
+    /** The probes, and the style sheet of the page that says Kept is starting. */
+    private static boolean passes(String path) {
+        return path.startsWith("/actuator/health") || path.startsWith("/css/");
     }
 }

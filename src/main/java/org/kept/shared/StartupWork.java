@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,7 @@ public class StartupWork implements HealthIndicator {
     private final DatabaseOutage outage;
     private final Pause pause;
 
+    @Autowired
     StartupWork(DatabaseOutage outage) {
         this(outage, duration -> Thread.sleep(duration.toMillis()));
     }

@@ -57,9 +57,10 @@ class Unavailable {
                 + "/css/kept.css\"></head><body><main class=\"page\"><h1>" + title + "</h1>" + alert + "</main></body></html>");
     }
 
+    /** The API always; elsewhere a caller that asks for JSON and not for HTML (a script polling a page's address). */
     private static boolean wantsJson(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        String accept = String.join(",", java.util.Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                || (accept != null && accept.contains("json") && !accept.contains("text/html"));
+                || (accept.contains("json") && !accept.contains("text/html"));
     }
 }
