@@ -36,7 +36,9 @@ class AutomatedInstallTest {
 
     @BeforeAll
     static void startOnAnEmptyDatabase() {
-        kept = FreshKept.start("kept.admin.username=ops-admin", "kept.admin.password=installed-by-ansible");
+        // the SLA poller on, as in production: it reads the database four times a second, outage or not
+        kept = FreshKept.start("kept.admin.username=ops-admin", "kept.admin.password=installed-by-ansible",
+                "kept.sla.poller-enabled=true");
         token = kept.api().post("/api/v1/auth/tokens", body("username", "ops-admin", "password", "installed-by-ansible"))
                 .expect(200).json().path("token").asString();
     }

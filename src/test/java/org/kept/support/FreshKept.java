@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.kept.KeptApplication;
@@ -25,8 +25,10 @@ public final class FreshKept implements AutoCloseable {
     private final Reachable dataSource;
     private final String dropUrl;
     private final String database;
+    private final String url;
 
-    private FreshKept(ConfigurableApplicationContext context, Reachable dataSource, String dropUrl, String database) {
+    private FreshKept(ConfigurableApplicationContext context, Reachable dataSource, String dropUrl, String database, String url) {
+        this.url = url;
         this.context = context;
         this.dataSource = dataSource;
         this.dropUrl = dropUrl;
@@ -56,13 +58,14 @@ public final class FreshKept implements AutoCloseable {
         pool.setPassword(password);
         pool.setMaximumPoolSize(5);
         Reachable reachable = new Reachable(pool);
-        Map<String, Object> defaults = new HashMap<>();
-        defaults.put("server.port", "0");
-        defaults.put("spring.datasource.url", url);
+        // as command-line arguments, so they win over application.yml (server.port is ${PORT:8080} there)
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url));
+        for (String property : properties) {
+            args.add("--" + property);
+        }
         SpringApplicationBuilder builder = new SpringApplicationBuilder(KeptApplication.class).profiles("test")
-                .properties(defaults).properties(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("dataSource", reachable));
-        return new FreshKept(builder.run(), reachable, dropUrl, name);
+        return new FreshKept(builder.run(args.toArray(String[]::new)), reachable, dropUrl, name, url);
     }
 
     public String baseUrl() {
@@ -93,6 +96,8 @@ public final class FreshKept implements AutoCloseable {
         if (dropUrl != null) {
             execute(dropUrl, System.getenv().getOrDefault("KEPT_TEST_DB_USER", "sa"),
                     System.getenv().getOrDefault("KEPT_TEST_DB_PASSWORD", ""), "drop database if exists " + database);
+        } else {
+            execute(url, "sa", "", "shutdown");  // the in-memory database outlives its pool otherwise (DB_CLOSE_DELAY=-1)
         }
     }
 
