@@ -45,7 +45,9 @@ class AutomatedInstallTest {
 
     @AfterAll
     static void stop() {
-        kept.close();
+        if (kept != null) {
+            kept.close();
+        }
     }
 
     @BeforeEach

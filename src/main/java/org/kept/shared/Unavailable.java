@@ -51,9 +51,11 @@ class Unavailable {
             response.getWriter().write(alert);
             return;
         }
+        // a page that was only being read tries again by itself; a form that was sent is never sent again unasked
+        String refresh = "GET".equals(request.getMethod())
+                ? "<meta http-equiv=\"refresh\" content=\"" + DatabaseOutage.RETRY_AFTER_SECONDS + "\">" : "";
         response.getWriter().write("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.toLanguageTag())
-                + "\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"" + DatabaseOutage.RETRY_AFTER_SECONDS
-                + "\"><title>" + title + " · Kept</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                + "\"><head><meta charset=\"utf-8\">" + refresh + "<title>" + title + " · Kept</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
                 + "/css/kept.css\"></head><body><main class=\"page\"><h1>" + title + "</h1>" + alert + "</main></body></html>");
     }
 

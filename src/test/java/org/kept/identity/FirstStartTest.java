@@ -52,7 +52,9 @@ class FirstStartTest {
 
     @AfterAll
     static void stop() {
-        kept.close();
+        if (kept != null) {
+            kept.close();
+        }
     }
 
     @Test
