@@ -20,6 +20,7 @@ import org.kept.identity.Directory;
 import org.kept.identity.NewUser;
 import org.kept.identity.Permission;
 import org.kept.shared.CentreZone;
+import org.kept.shared.StartupWork;
 import org.kept.ticket.Channel;
 import org.kept.ticket.HistoricTicket;
 import org.kept.ticket.NewTicket;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * modules' public APIs (customers, logins, a ticket history import), as a centre moving its data in would.
  */
 @Component
+@Order(0) // before identity's first-start check, which must find the demo administrator
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -108,10 +111,15 @@ class DemoData implements ApplicationRunner {
     private volatile boolean seeded;
     private volatile boolean fresh;
     private final DemoKnowledge knowledge;
+    private final StartupWork startup;
+    /** The people this start wrote, once their transaction committed; a retry then goes on with the knowledge. */
+    private volatile Map<String, Long> users;
+    /** Start-up work: nobody signs in before the demo people exist. */
+    static final String WORK = "demo centre";
 
     DemoData(Customers customers, Accounts accounts, Directory directory, TicketImport tickets, TransactionTemplate tx,
              PasswordEncoder encoder, Clock clock, CentreZone zone, @Value("${kept.demo:auto}") String mode,
-             @Value("${spring.datasource.url:}") String url, DemoKnowledge knowledge) {
+             @Value("${spring.datasource.url:}") String url, DemoKnowledge knowledge, StartupWork startup) {
         this.customers = customers;
         this.accounts = accounts;
         this.directory = directory;
@@ -123,6 +131,10 @@ class DemoData implements ApplicationRunner {
         this.zone = zone;
         this.mode = mode;
         this.url = url;
+        this.startup = startup;
+        if (enabled()) {
+            startup.expect(WORK);
+        }
     }
 
     boolean enabled() {
@@ -144,12 +156,19 @@ class DemoData implements ApplicationRunner {
             return;
         }
         seeded = true;
-        if (directory.staff().stream().anyMatch(u -> "admin".equals(u.username()))) {
-            return;
-        }
+        startup.run(WORK, this::seedOnce);
+    }
+
+    /** Tried again while the database is away: the people commit in one transaction, each article is idempotent. */
+    private void seedOnce() {
         long started = System.nanoTime();
-        Map<String, Long> users = tx.execute(s -> seed());
-        fresh = true;
+        if (users == null) {
+            if (directory.staff().stream().anyMatch(u -> "admin".equals(u.username()))) {
+                return;
+            }
+            users = tx.execute(s -> seed());
+            fresh = true;
+        }
         // knowledge: written through its module after the people exist, so every article gets its sentence vector
         knowledge.seed(users.get("lead"), "lead", "王组长 Wang (lead)", LocalDate.ofInstant(clock.instant(), zone.zone()));
         log.info("Demo centre seeded in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());

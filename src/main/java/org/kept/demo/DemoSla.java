@@ -17,6 +17,7 @@ import org.kept.sla.SlaClocks;
 import org.kept.sla.SlaPolicies;
 import org.kept.ticket.Priority;
 import org.kept.ticket.TicketType;
+import org.kept.shared.StartupWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,7 +42,16 @@ class DemoSla {
     private final Directory directory;
     private final SlaClocks clocks;
 
-    DemoSla(DemoData demo, Calendars calendars, SlaPolicies policies, Directory directory, SlaClocks clocks) {
+    /** Start-up work: the demo tickets' deadlines come before anyone sees the queue. */
+    private static final String WORK = "demo SLA";
+
+    private final StartupWork startup;
+
+    DemoSla(DemoData demo, Calendars calendars, SlaPolicies policies, Directory directory, SlaClocks clocks, StartupWork startup) {
+        this.startup = startup;
+        if (demo.enabled()) {
+            startup.expect(WORK);
+        }
         this.demo = demo;
         this.calendars = calendars;
         this.policies = policies;
@@ -50,10 +60,13 @@ class DemoSla {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void seed() {
-        if (!demo.active()) {
-            return;
+    void onStartup() {
+        if (demo.active()) {
+            startup.run(WORK, this::seed);
         }
+    }
+
+    void seed() {
         if (demo.fresh()) {
             long hotline = calendar("热线服务时间 Hotline hours", week(7, new int[][] {{480, 1320}}), List.of(), List.of());
             long office = calendar("售后工作日 After-sales week", week(5, new int[][] {{540, 720}, {810, 1080}}),

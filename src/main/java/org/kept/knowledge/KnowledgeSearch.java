@@ -8,4 +8,7 @@ public interface KnowledgeSearch {
 
     /** Best first; a reader who is not staff gets public articles only, whatever the query asks for. */
     List<SearchHit> search(SearchQuery query, CurrentUser reader);
+
+    /** How many articles this instance's index holds (said once at start, in the line saying what Kept loaded). */
+    int indexed();
 }

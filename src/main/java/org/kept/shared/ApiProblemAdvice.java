@@ -42,9 +42,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final Problems problems;
+    private final DatabaseOutage outage;
 
-    ApiProblemAdvice(Problems problems) {
+    ApiProblemAdvice(Problems problems, DatabaseOutage outage) {
         this.problems = problems;
+        this.outage = outage;
     }
 
     @ExceptionHandler(KeptException.class)
@@ -102,6 +104,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale, HttpServletRequest request) {
+        if (DatabaseAway.is(e)) {
+            // not our fault and not the client's: say when to come back, and log the outage once, not per request
+            outage.noticed(e);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "error.databaseAway", locale));
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", locale));
     }

@@ -513,8 +513,29 @@ class PermissionMatrixTest {
         softly.assertAll();
     }
 
-    /** Pages anyone may open: the sign-in page, error page and the API documentation. */
-    static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui");
+    /**
+     * Pages anyone may open: the sign-in page, error page and the API documentation; the setup page only with the
+     * one-time link while nobody administers the centre (below, and {@code FirstStartTest} for the open link).
+     */
+    static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui", "/setup");
+
+    @Test
+    void theSetupPageIsClosedToEveryoneOnceTheCentreHasAnAdministrator() {
+        // a link as the first start offers it (this database may have had an administrator from its start)
+        jdbc.sql("insert into setup_token (id, token, created_at) values (1, ?, current_timestamp) on conflict do nothing")
+                .param("matrix-" + Long.toString(System.nanoTime(), 36)).update();
+        String token = jdbc.sql("select token from setup_token where id = 1").query(String.class).single();
+        SoftAssertions softly = new SoftAssertions();
+        for (Api caller : List.of(fixtures.api(), callers.get("ADMIN"), callers.get("AGENT"))) {
+            softly.assertThat(caller.get("/setup").status()).as("no token").isEqualTo(404);
+            softly.assertThat(caller.get("/setup?token=guess-" + token).status()).as("a guessed token").isEqualTo(404);
+            softly.assertThat(caller.get("/setup?token=" + token).status()).as("the link, with an administrator").isEqualTo(410);
+        }
+        // a form post without the page's CSRF token is refused before anything is looked at
+        softly.assertThat(fixtures.api().header("Content-Type", "application/x-www-form-urlencoded")
+                .send("POST", "/setup?token=" + token, null).status()).isEqualTo(403);
+        softly.assertAll();
+    }
 
     @Test
     void everyPageSendsAnAnonymousVisitorToSignIn() {

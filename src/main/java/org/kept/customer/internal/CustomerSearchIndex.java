@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.LongStream;
 import org.kept.shared.Masking;
 import org.kept.shared.SearchBigrams;
+import org.kept.shared.StartupWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,6 +26,8 @@ class CustomerSearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerSearchIndex.class);
     private static final int CATCH_UP_BATCH = 500;
+    /** Start-up work: searches before it is done would miss what was written without this class. */
+    private static final String CATCH_UP = "customer search index";
     /** Marks a token of four digits, apart from every bigram (a bigram uses at most 42 bits). */
     private static final long DIGITS = 1L << 62;
 
@@ -32,7 +35,11 @@ class CustomerSearchIndex {
     private final JdbcTemplate batches;
     private final TransactionTemplate tx;
 
-    CustomerSearchIndex(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx) {
+    private final StartupWork startup;
+
+    CustomerSearchIndex(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, StartupWork startup) {
+        this.startup = startup;
+        startup.expect(CATCH_UP);
         this.jdbc = jdbc;
         this.batches = batches;
         this.tx = tx;
@@ -122,6 +129,10 @@ class CustomerSearchIndex {
      * transaction; several instances may run it at once.
      */
     @EventListener(ApplicationReadyEvent.class)
+    void onStartup() {
+        startup.run(CATCH_UP, this::catchUp);
+    }
+
     void catchUp() {
         long done = 0;
         while (true) {

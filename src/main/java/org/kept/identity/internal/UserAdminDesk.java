@@ -64,6 +64,11 @@ public class UserAdminDesk implements Accounts {
         return users.stream().map(u -> insertUser(u, true, by)).toList();
     }
 
+    /** Creates a login with its password (checked by the password rules), in the caller's transaction; no Idempotency-Key. */
+    long insertUser(NewUser user, CurrentUser actor) {
+        return insertUser(user, false, actor);
+    }
+
     /** Inserts one login; an imported one brings its password's bcrypt hash, a new one its password. */
     private long insertUser(NewUser user, boolean imported, CurrentUser actor) {
         String username = trim(user.username());
@@ -143,19 +148,23 @@ public class UserAdminDesk implements Accounts {
     }
 
     public IdempotentRequests.Outcome createTeam(String code, String name, CurrentUser actor, String idempotencyKey) {
-        return idempotency.once(actor.id(), idempotencyKey, "team.create", code + "\u001f" + name, () -> {
-            String teamCode = trim(code);
-            String teamName = teamName(name);
-            if (teamCode == null || !TEAM_CODE.matcher(teamCode).matches()) {
-                throw KeptException.invalid("error.team.invalid");
-            }
-            if (store.teamCodeTaken(teamCode)) {
-                throw KeptException.conflict("error.team.exists", teamCode);
-            }
-            long id = store.insertTeam(teamCode, teamName);
-            audit.record(actor, "team.create", "team:" + teamCode, "name=" + teamName);
-            return id;
-        });
+        return idempotency.once(actor.id(), idempotencyKey, "team.create", code + "\u001f" + name,
+                () -> insertTeam(code, name, actor));
+    }
+
+    /** Checks and inserts one team, in the caller's transaction. */
+    long insertTeam(String code, String name, CurrentUser actor) {
+        String teamCode = trim(code);
+        String teamName = teamName(name);
+        if (teamCode == null || !TEAM_CODE.matcher(teamCode).matches()) {
+            throw KeptException.invalid("error.team.invalid");
+        }
+        if (store.teamCodeTaken(teamCode)) {
+            throw KeptException.conflict("error.team.exists", teamCode);
+        }
+        long id = store.insertTeam(teamCode, teamName);
+        audit.record(actor, "team.create", "team:" + teamCode, "name=" + teamName);
+        return id;
     }
 
     @Transactional

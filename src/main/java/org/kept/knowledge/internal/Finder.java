@@ -22,15 +22,22 @@ class Finder implements KnowledgeSearch {
     static final int MAX_QUERY = 2_000;
 
     private final Ranker ranker;
+    private final SearchIndex index;
     private final SynonymStore synonyms;
     private final Clock clock;
     private final CentreZone zone;
 
     Finder(IndexKeeper keeper, TextMeaning model, SynonymStore synonyms, Clock clock, CentreZone zone) {
+        this.index = keeper.index();
         this.ranker = new Ranker(keeper.index(), model);
         this.synonyms = synonyms;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    @Override
+    public int indexed() {
+        return index.size();
     }
 
     @Override

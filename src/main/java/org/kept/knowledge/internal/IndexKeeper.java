@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.kept.identity.CurrentUser;
 import org.kept.knowledge.KnowledgeChanged;
+import org.kept.shared.StartupWork;
 import org.slf4j.Logger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public class IndexKeeper implements AutoCloseable {
     static final int POLL_BATCH = 5_000;
     /** Articles read from the database before they are indexed in parallel. */
     static final int BATCH = 5_000;
+    /** Kept serves nobody before the index is built: a search would find nothing. */
+    private static final String WORK = "knowledge index";
 
     private final ArticleStore store;
     private final SearchIndex index = new SearchIndex();
@@ -38,10 +41,13 @@ public class IndexKeeper implements AutoCloseable {
     private volatile boolean ready;
 
     private final ApplicationEventPublisher events;
+    private final StartupWork startup;
 
-    IndexKeeper(ArticleStore store, ApplicationEventPublisher events) {
+    IndexKeeper(ArticleStore store, ApplicationEventPublisher events, StartupWork startup) {
         this.store = store;
         this.events = events;
+        this.startup = startup;
+        startup.expect(WORK);
     }
 
     SearchIndex index() {
@@ -50,7 +56,7 @@ public class IndexKeeper implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStartup() {
-        rebuild();
+        startup.run(WORK, this::rebuild);
     }
 
     /** What a rebuild asked for by someone did: articles indexed and how long it took. */

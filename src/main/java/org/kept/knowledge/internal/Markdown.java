@@ -1,7 +1,9 @@
 package org.kept.knowledge.internal;
 
 import org.commonmark.node.Node;
+import java.util.List;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 
@@ -12,7 +14,9 @@ import org.commonmark.renderer.text.TextContentRenderer;
 final class Markdown {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    /** commonmark's default list also lets {@code data:} through (a whole HTML or SVG document in a link); ours does not. */
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
     private Markdown() {

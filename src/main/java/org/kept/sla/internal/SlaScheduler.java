@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.kept.shared.DatabaseAway;
+import org.kept.shared.DatabaseOutage;
 import org.kept.sla.SlaEntry;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
@@ -40,12 +42,14 @@ public class SlaScheduler {
     private final Clock clock;
     private final boolean enabled;
     private final java.util.concurrent.ExecutorService workers;
+    private final DatabaseOutage outage;
 
     SlaScheduler(ClockStore clocks, ClockKeeper keeper, Escalator escalator, Tickets tickets, NotificationStore notifications,
                  Recipients recipients, ExpediteStore expedites, CommitmentDesk commitments, SystemActor system,
                  SlaSettings settings, PlatformTransactionManager txManager, Clock clock,
                  @Value("${kept.sla.poller-enabled:true}") boolean enabled,
-                 @Value("${kept.sla.workers:4}") int workers) {
+                 @Value("${kept.sla.workers:4}") int workers, DatabaseOutage outage) {
+        this.outage = outage;
         // tickets are leased one by one and each acted on in its own transaction, so several can be worked at once
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         this.workers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
@@ -79,7 +83,7 @@ public class SlaScheduler {
                 log.debug("SLA batch full; polling again");
             }
         } catch (RuntimeException e) {
-            log.warn("SLA poll failed; it runs again shortly", e);
+            failed(e, "SLA poll failed; it runs again shortly");
         }
     }
 
@@ -126,7 +130,7 @@ public class SlaScheduler {
             return tx.execute(s -> act(due.ticketId(), now));
         } catch (RuntimeException e) {
             // the lease runs out and this ticket comes round again
-            log.warn("SLA action on ticket {} failed; retried after the lease", due.ticketId(), e);
+            failed(e, "SLA action on ticket " + due.ticketId() + " failed; retried after the lease");
             return 0;
         }
     }
@@ -173,6 +177,15 @@ public class SlaScheduler {
             escalator.functional(ticketId, Escalator.AGENT, reason, null, system.get());
         } else {
             escalator.hierarchical(ticketId, reason, system.get());
+        }
+    }
+
+    /** A database that is away is the outage's one log line (the poll runs four times a second); anything else in full. */
+    private void failed(RuntimeException e, String what) {
+        if (DatabaseAway.is(e)) {
+            outage.noticed(e);
+        } else {
+            log.warn(what, e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.LongStream;
 import org.kept.shared.Masking;
 import org.kept.shared.SearchBigrams;
 import org.kept.ticket.Priority;
+import org.kept.shared.StartupWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,12 +28,18 @@ class TicketSearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(TicketSearchIndex.class);
     private static final int CATCH_UP_BATCH = 500;
+    /** Start-up work: searches before it is done would miss what was written without this class. */
+    private static final String CATCH_UP = "ticket search index";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate tx;
 
-    TicketSearchIndex(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx) {
+    private final StartupWork startup;
+
+    TicketSearchIndex(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, StartupWork startup) {
+        this.startup = startup;
+        startup.expect(CATCH_UP);
         this.jdbc = jdbc;
         this.batches = batches;
         this.tx = tx;
@@ -103,6 +110,10 @@ class TicketSearchIndex {
      * batch per transaction; several instances may run it at once.
      */
     @EventListener(ApplicationReadyEvent.class)
+    void onStartup() {
+        startup.run(CATCH_UP, this::catchUp);
+    }
+
     void catchUp() {
         long done = 0;
         while (true) {
