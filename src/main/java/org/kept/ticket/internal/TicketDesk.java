@@ -54,10 +54,12 @@ class TicketDesk implements Tickets {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ReplyGuard guard;
 
     TicketDesk(TicketStore store, CategoryStore categories, TicketNumbers numbers, IdempotentRequests idempotency,
                Customers customers, Directory directory, ApplicationEventPublisher events, Clock clock,
-               PlatformTransactionManager txManager) {
+               PlatformTransactionManager txManager, ReplyGuard guard) {
+        this.guard = guard;
         this.store = store;
         this.categories = categories;
         this.numbers = numbers;
@@ -226,6 +228,9 @@ class TicketDesk implements Tickets {
     @Transactional
     public TicketView reply(long id, String body, Integer expectedVersion, CurrentUser by) {
         String text = text(body);
+        if (!by.isCustomer()) {
+            guard.check(text);
+        }
         TicketView t = current(id, expectedVersion);
         if (t.mergedIntoId() != null) {
             throw KeptException.invalid("error.ticket.merged", t.number());
