@@ -48,10 +48,15 @@ class TicketController {
     private final RepeatContacts repeatContacts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
     private final CitingReplies citing;
+    private final org.springframework.context.MessageSource messages;
+    private final org.kept.shared.CentreZone zone;
 
     TicketController(Tickets tickets, Customers customers, Directory directory, RepeatContacts repeatContacts,
                      org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
-                     CitingReplies citing) {
+                     CitingReplies citing, org.springframework.context.MessageSource messages,
+                     org.kept.shared.CentreZone zone) {
+        this.messages = messages;
+        this.zone = zone;
         this.tickets = tickets;
         this.citing = citing;
         this.customers = customers;
@@ -116,9 +121,10 @@ class TicketController {
     @GetMapping("/api/v1/tickets/{id}/timeline")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "The ticket's timeline: every change with who, when, old and new")
-    List<TicketJson.Entry> timeline(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+    List<TicketJson.Entry> timeline(@PathVariable long id, @AuthenticationPrincipal CurrentUser me,
+                                    java.util.Locale locale) {
         tickets.get(id);
-        return tickets.timeline(id).stream().map(e -> TicketJson.entry(e, me)).toList();
+        return tickets.timeline(id).stream().map(e -> TicketJson.entry(e, me, messages, locale, zone.zone())).toList();
     }
 
     @PostMapping("/api/v1/tickets/{id}/replies")
