@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CentreTime {
 
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Clock clock;
     private final ZoneId zone;
 
@@ -30,6 +33,21 @@ class CentreTime {
             d = Duration.ZERO;
         }
         return new Age(d.toDays(), d.toHoursPart(), d.toMinutesPart());
+    }
+
+    /**
+     * A stored value as the centre reads it: an instant (a deadline on the timeline, stored in UTC) as the centre's
+     * wall-clock time, anything else unchanged.
+     */
+    String shown(String value) {
+        if (value == null || value.length() < 20 || value.charAt(value.length() - 1) != 'Z') {
+            return value;
+        }
+        try {
+            return SHOWN.format(java.time.Instant.parse(value).atZone(zone));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return value;
+        }
     }
 
     /** How long a ticket has waited; templates print it as "3d 4h" / "3天4小时". */

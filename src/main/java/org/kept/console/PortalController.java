@@ -31,6 +31,8 @@ class PortalController {
     private final Tickets tickets;
     private final CentreTime time;
     private final PageRefusals refusals;
+    private final org.kept.customer.Customers customers;
+    private final LocalTexts texts;
 
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
@@ -38,7 +40,10 @@ class PortalController {
 
     PortalController(Tickets tickets, CentreTime time, PageRefusals refusals,
                      org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
-                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketPromises> promises) {
+                     org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketPromises> promises,
+                     org.kept.customer.Customers customers, LocalTexts texts) {
+        this.customers = customers;
+        this.texts = texts;
         this.deadlines = deadlines;
         this.promises = promises;
         this.tickets = tickets;
@@ -56,6 +61,7 @@ class PortalController {
     @PreAuthorize("hasAuthority('PORTAL')")
     String submit(@ModelAttribute PortalForm form, @AuthenticationPrincipal CurrentUser me, Locale locale, Model model,
                   HttpServletResponse response) {
+        customers.preferLocale(me.customerId(), locale);
         try {
             return "redirect:/portal/tickets/" + tickets.create(form.toTicket(me.customerId()), me, form.idempotencyKey()).ticket().id();
         } catch (KeptException e) {
@@ -66,8 +72,8 @@ class PortalController {
 
     @GetMapping("/portal/tickets/{id}")
     @PreAuthorize("hasAuthority('PORTAL')")
-    String ticket(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, Model model) {
-        show(own(id, me), model);
+    String ticket(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, Locale locale, Model model) {
+        show(own(id, me), model, locale);
         return "portal/ticket";
     }
 
@@ -76,13 +82,14 @@ class PortalController {
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String body, @AuthenticationPrincipal CurrentUser me,
                  Locale locale, Model model, HttpServletResponse response) {
         TicketView t = own(id, me);
+        customers.preferLocale(me.customerId(), locale);
         try {
             // no version: a customer writing while an agent works the ticket is a message to add, not a conflict
             t = tickets.reply(id, body, null, me);
         } catch (KeptException e) {
             model.addAttribute("alert", refusals.refuse(e, locale, response));
         }
-        show(t, model);
+        show(t, model, locale);
         return "portal/ticket :: conversation";
     }
 
@@ -94,7 +101,7 @@ class PortalController {
         return "portal/tickets";
     }
 
-    private void show(TicketView t, Model model) {
+    private void show(TicketView t, Model model, Locale locale) {
         model.addAttribute("ticket", t);
         model.addAttribute("created", time.local(t.createdAt()));
         // the real date the customer can expect: the resolution deadline, in the centre's time
@@ -109,7 +116,8 @@ class PortalController {
         model.addAttribute("promisedBy", made == null || !t.state().isActive() ? null
                 : made.promisedToCustomer(t.id()).map(due -> time.local(due.atOffset(java.time.ZoneOffset.UTC))).orElse(null));
         model.addAttribute("timeline", tickets.timeline(t.id()).stream().filter(TimelineEntry::publicToCustomer)
-                .map(e -> new TimelineItem(e.id(), e.kind(), null, time.local(e.at()), e.oldValue(), e.newValue(), e.body()))
+                .map(e -> new TimelineItem(e.id(), e.kind(), null, time.local(e.at()), e.oldValue(), e.newValue(),
+                        texts.text(e.body(), locale)))
                 .toList());
     }
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
+import java.util.stream.Collectors;
+import org.kept.knowledge.Answers;
 import org.kept.knowledge.KnowledgeSearch;
+import org.kept.knowledge.SearchHit;
 import org.kept.knowledge.SearchQuery;
 import org.kept.knowledge.Scripts;
 import org.kept.ticket.Channel;
@@ -31,8 +34,11 @@ class TicketKnowledgeController {
     private final Customers customers;
     private final KnowledgeSearch search;
     private final Scripts scripts;
+    private final Answers answers;
 
-    TicketKnowledgeController(Tickets tickets, Customers customers, KnowledgeSearch search, Scripts scripts) {
+    TicketKnowledgeController(Tickets tickets, Customers customers, KnowledgeSearch search, Scripts scripts,
+                              Answers answers) {
+        this.answers = answers;
         this.tickets = tickets;
         this.customers = customers;
         this.search = search;
@@ -43,8 +49,11 @@ class TicketKnowledgeController {
     record FilledScript(String name, String channel, String text) {
     }
 
-    /** A suggestion the agent can use in the reply (the article version rides along for the citation). */
-    record Suggestion(long id, String title, String snippet, int version, boolean stale, boolean internal) {
+    /**
+     * A suggestion: a public one the agent can use in the reply (its whole answer, the version rides along for the
+     * citation); an internal one is guidance shown beside the reply and never inserted.
+     */
+    record Suggestion(long id, String title, String snippet, int version, boolean stale, boolean internal, String answer) {
     }
 
     @GetMapping("/console/tickets/{id}/knowledge")
@@ -53,9 +62,13 @@ class TicketKnowledgeController {
         TicketView t = tickets.get(id);
         String about = t.subject() + "。" + (t.description() == null ? "" : t.description());
         model.addAttribute("ticketId", id);
-        model.addAttribute("suggestions", search.search(SearchQuery.of(about, SUGGESTIONS), me).stream()
-                .map(h -> new Suggestion(h.id(), h.title(), h.snippet(), h.version(), h.stale(),
-                        h.audience() == org.kept.knowledge.Audience.INTERNAL)).toList());
+        List<SearchHit> hits = search.search(SearchQuery.of(about, SUGGESTIONS), me);
+        Map<Long, Answers.Answer> whole = answers.answers(hits.stream().map(SearchHit::id).toList(), me).stream()
+                .collect(Collectors.toMap(Answers.Answer::articleId, a -> a));
+        model.addAttribute("suggestions", hits.stream().filter(h -> whole.containsKey(h.id())).map(h -> {
+            Answers.Answer a = whole.get(h.id());
+            return new Suggestion(h.id(), h.title(), h.snippet(), a.version(), h.stale(), a.internal(), a.text());
+        }).toList());
         Map<String, String> values = new HashMap<>();
         values.put("customerName", customers.get(t.customerId()).name());
         values.put("ticketNumber", t.number());

@@ -31,11 +31,14 @@ class TicketScreen {
     private final Names names;
     private final CentreTime time;
     private final RepeatContacts repeatContacts;
+    private final LocalTexts texts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
 
     TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time,
                  RepeatContacts repeatContacts,
-                 org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines) {
+                 org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
+                 LocalTexts texts) {
+        this.texts = texts;
         this.repeatContacts = repeatContacts;
         this.deadlines = deadlines;
         this.tickets = tickets;
@@ -59,7 +62,7 @@ class TicketScreen {
         TicketView t = tickets.get(id);
         PersonalData pd = PersonalData.of(me);
         model.addAttribute("ticket", facts(t, pd, locale));
-        model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd)).toList());
+        model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd, locale)).toList());
         model.addAttribute("teams", AssignableTeams.of(directory.teams(), me, t.teamId()));
         model.addAttribute("staff", directory.staff());
         model.addAttribute("contacts", repeatContacts.counter(id));
@@ -82,8 +85,10 @@ class TicketScreen {
                 time.local(t.createdAt()), time.local(t.updatedAt()), time.age(t.createdAt()), t.version(), moves);
     }
 
-    private TimelineItem item(TimelineEntry e, PersonalData pd) {
-        return new TimelineItem(e.id(), e.kind(), e.actorName(), time.local(e.at()), e.oldValue(), e.newValue(), pd.text(e.body()));
+    /** One entry in the reader's language: centre-written text rendered from its key, instants in the centre's time. */
+    private TimelineItem item(TimelineEntry e, PersonalData pd, Locale locale) {
+        return new TimelineItem(e.id(), e.kind(), texts.text(e.actorName(), locale), time.local(e.at()),
+                time.shown(e.oldValue()), time.shown(e.newValue()), pd.text(texts.text(e.body(), locale)));
     }
 
     String category(String code, Locale locale) {

@@ -29,6 +29,12 @@ public interface Customers {
 
     Map<Long, CustomerSummary> summaries(Collection<Long> ids);
 
+    /** The language the customer reads; zh-CN unless they wrote to us in another. */
+    java.util.Locale preferredLocale(long customerId);
+
+    /** Remembers the language the customer reads (the portal calls this with the browser's language). */
+    void preferLocale(long customerId, java.util.Locale locale);
+
     /** Returns one value in full and audits who saw it and why. */
     String reveal(long customerId, String field, String reason, String actor);
 }

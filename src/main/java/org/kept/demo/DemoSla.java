@@ -73,6 +73,8 @@ class DemoSla {
                     List.of(new CalendarDefinition.DateRange(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7))),
                     List.of(LocalDate.of(2026, 10, 10)));
             Map<String, Long> teams = directory.teams().stream().collect(Collectors.toMap(TeamView::code, TeamView::id));
+            // what customers are told falls in the hours their team answers: after-sales keeps office hours
+            teams.forEach((code, id) -> policies.serveTeam(id, code.equals("after-sales") ? office : hotline, DemoData.SEEDER));
             policy("Demo 重大投诉 Major complaints", 10, null, null, teams.get("major-complaints"), null, null, 30, 120, 1440);
             policy("Demo 紧急 Urgent", 20, null, Priority.P1, null, null, null, 15, 60, 480);
             policy("Demo VIP", 30, null, null, null, CustomerTier.VIP, null, 30, 240, 1440);

@@ -11,6 +11,9 @@ public interface Notifications {
     /** Unread, counted up to 100 (the bell shows "99+" beyond). */
     long unread(long userId);
 
+    /** Marks every unread notification of this reader read; returns how many. */
+    int markAllRead(long userId);
+
     /** False when the notification is not this reader's (or does not exist). */
     boolean markRead(long id, long userId);
 }

@@ -7,4 +7,7 @@ public interface SlaPolicies {
 
     /** Adds a policy at its position; returns its id. */
     long define(PolicyTerms terms, CurrentUser by);
+
+    /** The calendar a team serves customers by: times told to its customers fall inside it. */
+    void serveTeam(long teamId, long calendarId, CurrentUser by);
 }

@@ -227,6 +227,10 @@ class PermissionMatrixTest {
                     w -> body("outcome", "已回电", "version", 0)),
             row("GET /api/v1/notifications", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications"),
             row("POST /api/v1/notifications/{id}/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/0/read"),
+            row("POST /api/v1/notifications/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/read"),
+            row("GET /api/v1/sla/team-hours", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/team-hours"),
+            row("PUT /api/v1/sla/team-hours/{teamId}", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/team-hours/" + w.spareTeam(),
+                    w -> body("calendarId", 0)),
             // workforce
             row("GET /api/v1/workforce/erlang-c", Needs.anyOf(WORKFORCE_PLAN, REPORT_READ), w -> "/api/v1/workforce/erlang-c?"
                     + "calls=100&intervalSeconds=1800&ahtSeconds=180&targetSeconds=20&serviceLevel=0.8"),

@@ -83,6 +83,14 @@ public final class Browser implements AutoCloseable {
             browser = start(baseUrl);
             return browser;
         }
+
+        /** Another browser whose pages come in other languages ("en", "zh-CN,zh"): the current one is checked and closed. */
+        public Browser restartIn(String acceptLanguages) {
+            assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
+            browser.close();
+            browser = start(baseUrl, acceptLanguages);
+            return browser;
+        }
     }
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -102,6 +110,11 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser with its own profile (no cookies shared between tests), pointed at the application. */
     public static Browser start(String baseUrl) {
+        return start(baseUrl, "zh-CN,zh");
+    }
+
+    /** A fresh browser whose Accept-Language is {@code acceptLanguages}. */
+    public static Browser start(String baseUrl, String acceptLanguages) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             if ("true".equals(System.getenv("KEPT_REQUIRE_BROWSER"))) {
                 fail("KEPT_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
@@ -120,10 +133,10 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=" + acceptLanguages.split(",")[0],
                 "--user-data-dir=" + profile);
         // headless Chromium ignores --lang for Accept-Language; the preference is what pages see
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

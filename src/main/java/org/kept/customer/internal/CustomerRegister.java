@@ -185,4 +185,18 @@ class CustomerRegister implements Customers {
 
     private record Row(long id, String name, String tier, String notes, OffsetDateTime createdAt, int version) {
     }
+
+    @Override
+    public java.util.Locale preferredLocale(long customerId) {
+        return jdbc.sql("select locale from customer where id = ?").param(customerId).query(String.class).optional()
+                .filter(tag -> !tag.isBlank()).map(java.util.Locale::forLanguageTag).orElse(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Override
+    public void preferLocale(long customerId, java.util.Locale locale) {
+        // only the languages the centre writes in; anything else reads the default
+        String tag = "zh".equals(locale.getLanguage()) ? "zh-CN" : "en".equals(locale.getLanguage()) ? "en" : null;
+        jdbc.sql("update customer set locale = ? where id = ? and (locale is null or locale <> ?)")
+                .params(tag, customerId, tag == null ? "" : tag).update();
+    }
 }

@@ -197,6 +197,17 @@ class ArticleStore {
                 .param(id).query((rs, n) -> indexed(rs, categories, tags)).optional();
     }
 
+    /** Every article's current title, body and audience, for the guard that keeps internal text out of replies. */
+    List<Body> bodies() {
+        return jdbc.sql("select id, title, body, audience from kb_article order by id")
+                .query((rs, n) -> new Body(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Audience.valueOf(rs.getString(4)))).list();
+    }
+
+    /** An article's current text as written. */
+    record Body(long id, String title, String body, Audience audience) {
+    }
+
     /** Changes after {@code after}, as (change id, article id) pairs. */
     List<long[]> changesAfter(long after, int limit) {
         return jdbc.sql("select id, article_id from kb_change where id > ? order by id limit " + limit).param(after)

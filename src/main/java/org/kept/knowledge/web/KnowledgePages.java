@@ -8,6 +8,9 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.Permission;
 import org.kept.knowledge.ArticleDraft;
 import org.kept.knowledge.ArticleView;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.kept.knowledge.Answers;
 import org.kept.knowledge.Articles;
 import org.kept.knowledge.Audience;
 import org.kept.knowledge.KnowledgeSearch;
@@ -35,8 +38,10 @@ class KnowledgePages {
     private final Articles articles;
     private final KnowledgeSearch search;
     private final Problems problems;
+    private final Answers answers;
 
-    KnowledgePages(Articles articles, KnowledgeSearch search, Problems problems) {
+    KnowledgePages(Articles articles, KnowledgeSearch search, Problems problems, Answers answers) {
+        this.answers = answers;
         this.articles = articles;
         this.search = search;
         this.problems = problems;
@@ -57,7 +62,14 @@ class KnowledgePages {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     String results(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean pick,
                    @AuthenticationPrincipal CurrentUser me, Model model) {
-        model.addAttribute("hits", hits(q, me));
+        List<HitRow> hits = hits(q, me);
+        if (pick) {
+            // the ticket page inserts the whole answer, never the snippet, and shows internal guidance beside the reply
+            Map<Long, Answers.Answer> whole = answers.answers(hits.stream().map(HitRow::id).toList(), me).stream()
+                    .collect(Collectors.toMap(Answers.Answer::articleId, a -> a));
+            hits = hits.stream().filter(h -> whole.containsKey(h.id())).map(h -> h.with(whole.get(h.id()))).toList();
+        }
+        model.addAttribute("hits", hits);
         model.addAttribute("pick", pick);
         model.addAttribute("q", q);
         return "knowledge/results :: results";

@@ -8,6 +8,7 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.KeptException;
 import org.kept.shared.StaleUpdateException;
+import org.kept.shared.LocalText;
 import org.kept.sla.CommitmentState;
 import org.kept.sla.CommitmentView;
 import org.kept.sla.Commitments;
@@ -255,7 +256,7 @@ public class CommitmentDesk implements Commitments {
         tickets.annotate(c.ticketId(), new SlaEntry.Commitment(SlaEntry.Commitment.Step.MISSED, c.due(), c.promise()),
                 system.get());
         if (tickets.get(c.ticketId()).state().isActive()) {
-            escalator.functional(c.ticketId(), Escalator.AGENT, "承诺未兑现 Commitment missed: " + c.promise(), null, system.get());
+            escalator.functional(c.ticketId(), Escalator.AGENT, LocalText.of("sla.reason.promiseMissed", c.promise()).stored(), null, system.get());
         }
         return 1;
     }
@@ -264,10 +265,10 @@ public class CommitmentDesk implements Commitments {
         OnShift shift = onShift.getIfAvailable();
         boolean present = c.ownerId() != null && directory.activeStaff(c.ownerId()).isPresent()
                 && (shift == null || shift.isOnShift(c.ownerId(), now));
-        String text = "承诺提醒 Promise due " + c.due() + " " + c.ticketNumber() + ": " + c.promise();
+        LocalText text = LocalText.of("sla.note.promiseDue", c.ticketNumber(), c.due(), c.promise());
         if (c.ownerId() == null) {
             // already the team's (it followed its ticket to the queue): remind the team, nothing falls anywhere
-            notifications.send(recipients.teamOf(c.teamId()), "COMMITMENT", c.ticketId(), "班组 Team: " + text);
+            notifications.send(recipients.teamOf(c.teamId()), "COMMITMENT", c.ticketId(), LocalText.of("sla.note.promiseToTeam", text));
             return;
         }
         if (present) {
@@ -276,7 +277,7 @@ public class CommitmentDesk implements Commitments {
         }
         // nobody may be left holding a promise they cannot keep: it falls to the team
         store.fallToTeam(c.id());
-        notifications.send(recipients.teamOf(c.teamId()), "COMMITMENT", c.ticketId(), "转交班组 To the team: " + text);
+        notifications.send(recipients.teamOf(c.teamId()), "COMMITMENT", c.ticketId(), LocalText.of("sla.note.promiseToTeam", text));
         tickets.annotate(c.ticketId(), new SlaEntry.Commitment(SlaEntry.Commitment.Step.FELL_TO_TEAM, c.due(), c.promise()),
                 system.get());
     }

@@ -6,6 +6,7 @@ import org.kept.identity.CurrentUser;
 import org.kept.shared.Masking;
 import org.kept.identity.UserView;
 import org.kept.shared.KeptException;
+import org.kept.shared.LocalText;
 import org.kept.sla.SlaEntry;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
@@ -57,7 +58,7 @@ public class Escalator {
         int from = clocks.find(ticketId).map(TicketClock::escalationLevel).orElse(AGENT);
         EscalationTiers tiers = rules.tiers();
         if (from >= tiers.top()) {
-            hierarchical(ticketId, reason + (note == null ? "" : " — " + note), by);
+            hierarchical(ticketId, withNote(reason, note), by);
             return from;
         }
         int target = Math.min(tiers.top(), Math.max(atLeast, from + 1));
@@ -78,7 +79,7 @@ public class Escalator {
                     // a team without a lead passes the ticket to the tier above
                     target++;
                 } else {
-                    hierarchical(ticketId, reason + (note == null ? "" : " — " + note), by);
+                    hierarchical(ticketId, withNote(reason, note), by);
                     return from;
                 }
             }
@@ -91,7 +92,7 @@ public class Escalator {
             clocks.save(c);
         });
         notifications.send(recipients.holderOf(moved), "ESCALATION", ticketId,
-                "升级 Escalated " + t.number() + ": " + reason + (note == null ? "" : " — " + note));
+                LocalText.of("sla.note.escalated", t.number(), withNote(reason, note)));
         return target;
     }
 
@@ -99,9 +100,9 @@ public class Escalator {
     public void hierarchical(long ticketId, String reason, CurrentUser by) {
         TicketView t = tickets.get(ticketId);
         List<Long> leads = recipients.leadsOf(t.teamId());
-        notifications.send(leads, "ESCALATION", ticketId, "请关注 Attention " + t.number() + ": " + reason);
+        notifications.send(leads, "ESCALATION", ticketId, LocalText.of("sla.note.attention", t.number(), reason));
         String holder = recipients.holderName(t);
-        tickets.annotate(ticketId, new SlaEntry.Escalated(holder, holder, "通知组长 Lead notified: " + reason), by);
+        tickets.annotate(ticketId, new SlaEntry.Escalated(holder, holder, LocalText.of("sla.entry.leadNotified", reason).stored()), by);
     }
 
     /** What the next holder needs to know without asking the customer again: the case in a few lines. */
@@ -114,17 +115,18 @@ public class Escalator {
                 // masked before it is cut: a number cut in two no longer looks like one and would pass the mask
                 // the page applies; the whole message stays on the timeline for those who may see it
                 .map(e -> Masking.cut(Masking.inText(e.body()), 200)).orElse("-");
-        StringBuilder s = new StringBuilder();
-        s.append("交接 Handover — 原因 Reason: ").append(reason).append('\n');
-        s.append("原处理 Was with: ").append(recipients.holderName(t)).append('\n');
-        s.append("工单 Ticket: ").append(t.number()).append(' ').append(t.type()).append(' ').append(t.priority())
-                .append(' ').append(t.state()).append(" — ").append(t.subject()).append('\n');
-        s.append("已回复 Replies: ").append(replies).append(", 客户来信 Customer messages: ").append(customer)
-                .append(", 备注 Notes: ").append(notes).append('\n');
-        s.append("客户最近来信 Last from customer: ").append(last);
+        // stored as a message key and arguments: the next holder reads it in their own language
+        LocalText text = LocalText.of("sla.entry.handover", reason, recipients.holderName(t), t.number(),
+                LocalText.of("ticket.type." + t.type()), t.priority(), LocalText.of("ticket.state." + t.state()),
+                t.subject(), replies, customer, notes, last);
         if (note != null && !note.isBlank()) {
-            s.append('\n').append("说明 Note: ").append(note.strip());
+            text = LocalText.of("sla.entry.twoLines", text, LocalText.of("sla.entry.handoverNote", note.strip()));
         }
-        return s.toString();
+        return text.stored();
+    }
+
+    /** The reason with the note someone wrote, as one text in the reader's language. */
+    private static String withNote(String reason, String note) {
+        return note == null ? reason : LocalText.of("sla.reason.withNote", reason, note).stored();
     }
 }

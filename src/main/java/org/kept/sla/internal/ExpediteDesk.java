@@ -10,6 +10,7 @@ import org.kept.identity.CurrentUser;
 import org.kept.shared.CentreZone;
 import org.kept.shared.IdempotentRequests;
 import org.kept.shared.KeptException;
+import org.kept.shared.LocalText;
 import org.kept.sla.SlaEntry;
 import org.kept.ticket.Priority;
 import org.kept.ticket.TicketView;
@@ -41,10 +42,13 @@ public class ExpediteDesk {
     private final SlaSettings settings;
     private final CentreZone zone;
     private final Clock clock;
+    private final ExpediteNotice notice;
 
     ExpediteDesk(Tickets tickets, ClockStore clocks, ClockKeeper keeper, PolicyStore policies, CalendarLookup calendars,
                  ExpediteStore expedites, NotificationStore notifications, Recipients recipients,
-                 IdempotentRequests idempotency, SlaSettings settings, CentreZone zone, Clock clock) {
+                 IdempotentRequests idempotency, SlaSettings settings, CentreZone zone, Clock clock,
+                 ExpediteNotice notice) {
+        this.notice = notice;
         this.tickets = tickets;
         this.clocks = clocks;
         this.keeper = keeper;
@@ -116,20 +120,17 @@ public class ExpediteDesk {
         if (newDue == null || !newDue.isBefore(oldDue)) {
             throw KeptException.conflict("sla.expedite.floor", shown(oldDue), settings.expediteFloorMinutes);
         }
-        String moved = moved("首次响应 First response", c.firstResponseDue(), after.firstResponseDue())
-                + moved("下次更新 Next update", c.nextUpdateDue(), after.nextUpdateDue());
+        // stored as a message key and arguments: each reader sees it in their own language, times in the centre's
+        LocalText body = moved(moved(LocalText.of("sla.entry.reason", reason), "FIRST_RESPONSE", c.firstResponseDue(),
+                after.firstResponseDue()), "NEXT_UPDATE", c.nextUpdateDue(), after.nextUpdateDue());
         long id = expedites.insert(ticketId, t.teamId(), by.id(), reason, now, oldDue, newDue);
-        tickets.annotate(ticketId, new SlaEntry.Expedited(oldDue, newDue, reason + moved), by);
+        tickets.annotate(ticketId, new SlaEntry.Expedited(oldDue, newDue, body.stored()), by);
         List<Long> told = new ArrayList<>(recipients.teamOf(raised.teamId()));
         told.addAll(recipients.holderOf(raised));
         told.remove(by.id());
-        notifications.send(told, "EXPEDITE", ticketId, "加急 Expedite " + t.number() + " → " + shown(newDue) + ": " + reason);
+        notifications.send(told, "EXPEDITE", ticketId, LocalText.of("sla.note.expedite", t.number(), newDue, reason));
         Instant update = after.firstResponseAt() == null ? after.firstResponseDue() : after.nextUpdateDue();
-        boolean updateFirst = update != null && update.isBefore(newDue);
-        tickets.reply(ticketId, "您的加急请求已受理，我们将在 " + shown(newDue) + " 前处理完毕"
-                + (updateFirst ? "，并在 " + shown(update) + " 前告知您进展。" : "。")
-                + " We have expedited your request; you will have our answer by " + shown(newDue)
-                + (updateFirst ? " and news of progress by " + shown(update) + "." : "."), null, by);
+        notice.tell(raised, calendar, newDue, update);
         keepOwed(ticketId, after.owed(), now);
         return id;
     }
@@ -157,9 +158,11 @@ public class ExpediteDesk {
         keeper.recompute(c, tickets.get(ticketId), now);
     }
 
-    private String moved(String clock, Instant before, Instant after) {
-        return before == null || after == null || !after.isBefore(before) ? ""
-                : "\n" + clock + ": " + shown(before) + " → " + shown(after);
+    /** The text with a line for a deadline that moved in: "下次更新：… → …" / "Next update: … -> …". */
+    private static LocalText moved(LocalText text, String clock, Instant before, Instant after) {
+        return before == null || after == null || !after.isBefore(before) ? text
+                : LocalText.of("sla.entry.twoLines", text,
+                        LocalText.of("sla.entry.moved", LocalText.of("sla.clock." + clock), before, after));
     }
 
     private String shown(Instant at) {

@@ -26,6 +26,11 @@ class Inbox implements Notifications {
     }
 
     @Override
+    public int markAllRead(long userId) {
+        return store.markAllRead(userId);
+    }
+
+    @Override
     public boolean markRead(long id, long userId) {
         return store.markRead(id, userId);
     }

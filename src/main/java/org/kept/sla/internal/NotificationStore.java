@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.kept.shared.CentreZone;
+import org.kept.shared.LocalText;
 import org.kept.sla.Notification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,15 +18,19 @@ class NotificationStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CentreZone zone;
 
-    NotificationStore(JdbcClient jdbc, Clock clock) {
+    NotificationStore(JdbcClient jdbc, Clock clock, CentreZone zone) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.zone = zone;
     }
 
-    void send(Collection<Long> userIds, String kind, Long ticketId, String body) {
+    /** The body is stored as a message key and arguments, so each reader reads it in their own language. */
+    void send(Collection<Long> userIds, String kind, Long ticketId, LocalText body) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        String text = Masking.cut(body, 1000); // never half a number, which the reader's mask would miss
+        // cut what people typed (a reason, a promise), never the key: the text must stay renderable
+        String text = body.stored().length() > 1000 ? body.cut(100).stored() : body.stored();
         userIds.stream().distinct().forEach(user -> jdbc.sql(
                         "insert into notification (user_id, kind, ticket_id, body, created_at) values (?, ?, ?, ?, ?)")
                 .params(user, kind, ticketId, text, now).update());
@@ -35,13 +41,24 @@ class NotificationStore {
                         + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?")
                 .params(userId, limit)
                 .query((rs, i) -> new Notification(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                        rs.getString(4), centre(rs.getObject(5, OffsetDateTime.class)), centre(rs.getObject(6, OffsetDateTime.class))))
                 .list();
     }
 
     long unread(long userId) {
         return jdbc.sql("select count(*) from (select 1 from notification where user_id = ? and read_at is null limit 100) n")
                 .param(userId).query(Long.class).single();
+    }
+
+    /** Every unread notification of this reader, read now; how many there were. */
+    int markAllRead(long userId) {
+        return jdbc.sql("update notification set read_at = ? where user_id = ? and read_at is null")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), userId).update();
+    }
+
+    /** Times as the centre reads them (15:08 UTC is 23:08 in Shanghai), whatever the database session's zone. */
+    private OffsetDateTime centre(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone.zone()).toOffsetDateTime();
     }
 
     /** False when the notification is not this reader's (or does not exist). */

@@ -10,9 +10,16 @@ import org.springframework.stereotype.Service;
 class PolicyTermsDesk implements SlaPolicies {
 
     private final PolicyAdmin admin;
+    private final ServiceHours hours;
 
-    PolicyTermsDesk(PolicyAdmin admin) {
+    PolicyTermsDesk(PolicyAdmin admin, ServiceHours hours) {
         this.admin = admin;
+        this.hours = hours;
+    }
+
+    @Override
+    public void serveTeam(long teamId, long calendarId, CurrentUser by) {
+        hours.set(teamId, calendarId, by);
     }
 
     @Override

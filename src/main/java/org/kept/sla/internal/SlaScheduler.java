@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kept.shared.DatabaseAway;
 import org.kept.shared.DatabaseOutage;
+import org.kept.shared.LocalText;
 import org.kept.sla.SlaEntry;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
@@ -146,7 +147,7 @@ public class SlaScheduler {
         TicketView t = tickets.get(ticketId);
         PendingRule rule = c.rulePending();
         if (rule != null && t.state().isActive() && clocks.takeRule(ticketId, rule)) {
-            escalator.functional(ticketId, rule.level(), "规则 Rule: " + rule.reason(),
+            escalator.functional(ticketId, rule.level(), LocalText.of("sla.reason.rule", rule.reason()).stored(),
                     null, system.get());
             acted++;
         }
@@ -166,12 +167,13 @@ public class SlaScheduler {
         TicketView t = tickets.get(ticketId);
         if (a.kind().equals(DeadlineMath.WARNING)) {
             tickets.annotate(ticketId, new SlaEntry.Deadline(a.clock(), a.deadline(), false), system.get());
-            notifications.send(recipients.holderOf(t), "SLA_WARNING", ticketId,
-                    "即将超时 Due soon " + t.number() + " " + a.clock() + " " + a.deadline());
+            notifications.send(recipients.holderOf(t), "SLA_WARNING", ticketId, LocalText.of("sla.note.dueSoon",
+                    t.number(), LocalText.of("sla.clock." + a.clock()), a.deadline()));
             return;
         }
         tickets.annotate(ticketId, new SlaEntry.Deadline(a.clock(), a.deadline(), true), system.get());
-        String reason = "超时 Breach " + a.clock() + " " + a.deadline();
+        String reason = LocalText.of("sla.reason.breach", LocalText.of("sla.clock." + a.clock()),
+                a.deadline()).stored();
         if (a.clock().equals(DeadlineMath.RESOLUTION)) {
             expedites.missed(ticketId, now);
             escalator.functional(ticketId, Escalator.AGENT, reason, null, system.get());

@@ -3,6 +3,7 @@ package org.kept.sla.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
@@ -22,17 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationController {
 
     private final Notifications inbox;
+    private final NotificationTexts texts;
 
-    NotificationController(Notifications inbox) {
+    NotificationController(Notifications inbox, NotificationTexts texts) {
         this.inbox = inbox;
+        this.texts = texts;
     }
 
     @GetMapping("/api/v1/notifications")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "My notifications, newest first (unread=true for the unread ones)")
     List<Notification> mine(@RequestParam(defaultValue = "false") boolean unread,
-                                              @AuthenticationPrincipal CurrentUser me) {
-        return inbox.of(me.id(), unread, 100).stream().map(n -> SlaMasking.of(n, me)).toList();
+                            @AuthenticationPrincipal CurrentUser me, Locale locale) {
+        return inbox.of(me.id(), unread, 100).stream().map(n -> texts.shown(n, me, locale)).toList();
+    }
+
+    @PostMapping("/api/v1/notifications/read")
+    @PreAuthorize("hasAuthority('TICKET_READ')")
+    @Operation(summary = "Mark all my notifications read; answers how many were unread")
+    Map<String, Object> readAll(@AuthenticationPrincipal CurrentUser me) {
+        return Map.of("read", inbox.markAllRead(me.id()));
     }
 
     @PostMapping("/api/v1/notifications/{id}/read")

@@ -7,7 +7,6 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.shared.KeptException;
 import org.kept.shared.Problems;
-import org.kept.sla.Notifications;
 import org.kept.sla.internal.CommitmentDesk;
 import org.kept.sla.internal.EscalationBoard;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,26 +19,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The leads' escalation board, one's promises, one's notifications and the bell that counts them. */
+/** The leads' escalation board and one's promises (notifications: {@link NotificationPages}). */
 @Controller
 class SlaPages {
 
     private final EscalationBoard board;
     private final CommitmentDesk commitments;
-    private final Notifications notifications;
     private final Directory directory;
     private final Problems problems;
     private final Clock clock;
     private final TicketSlaActions forms;
     private final PromiseRows rows;
 
-    SlaPages(EscalationBoard board, CommitmentDesk commitments, Notifications notifications, Directory directory,
+    SlaPages(EscalationBoard board, CommitmentDesk commitments, Directory directory,
              Problems problems, Clock clock, TicketSlaActions forms, PromiseRows rows) {
         this.rows = rows;
         this.forms = forms;
         this.board = board;
         this.commitments = commitments;
-        this.notifications = notifications;
         this.directory = directory;
         this.problems = problems;
         this.clock = clock;
@@ -80,28 +77,6 @@ class SlaPages {
             Flash.alert(redirect, problems.sentence(e, locale));
         }
         return "redirect:/console/commitments";
-    }
-
-    @GetMapping("/console/notifications")
-    @PreAuthorize("hasAuthority('TICKET_READ')")
-    String notifications(@AuthenticationPrincipal CurrentUser me, Model model) {
-        model.addAttribute("rows", notifications.of(me.id(), false, 100).stream().map(n -> SlaMasking.of(n, me)).toList());
-        return "sla/notifications";
-    }
-
-    @PostMapping("/console/notifications/{id}/read")
-    @PreAuthorize("hasAuthority('TICKET_READ')")
-    String read(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
-        notifications.markRead(id, me.id());
-        return "redirect:/console/notifications";
-    }
-
-    /** The bell's count, fetched by htmx when a page loads and every half minute. */
-    @GetMapping("/console/notifications/count")
-    @PreAuthorize("hasAuthority('TICKET_READ')")
-    String count(@AuthenticationPrincipal CurrentUser me, Model model) {
-        model.addAttribute("unread", notifications.unread(me.id()));
-        return "sla/notifications :: count";
     }
 
     /** Names of teams and people for the board. */

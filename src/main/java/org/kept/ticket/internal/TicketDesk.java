@@ -56,11 +56,14 @@ class TicketDesk implements Tickets {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final org.springframework.beans.factory.ObjectProvider<TicketPromises> promises;
+    private final ReplyGuard guard;
 
     TicketDesk(TicketStore store, CategoryStore categories, TicketNumbers numbers, IdempotentRequests idempotency,
                Customers customers, Directory directory, ApplicationEventPublisher events, Clock clock,
-               PlatformTransactionManager txManager, org.springframework.beans.factory.ObjectProvider<TicketPromises> promises) {
+               PlatformTransactionManager txManager, org.springframework.beans.factory.ObjectProvider<TicketPromises> promises,
+               ReplyGuard guard) {
         this.promises = promises;
+        this.guard = guard;
         this.store = store;
         this.categories = categories;
         this.numbers = numbers;
@@ -229,6 +232,9 @@ class TicketDesk implements Tickets {
     @Transactional
     public TicketView reply(long id, String body, Integer expectedVersion, CurrentUser by) {
         String text = text(body);
+        if (!by.isCustomer()) {
+            guard.check(text);
+        }
         TicketView t = current(id, expectedVersion);
         if (t.mergedIntoId() != null) {
             throw KeptException.invalid("error.ticket.merged", t.number());

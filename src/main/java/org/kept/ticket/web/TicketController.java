@@ -49,11 +49,16 @@ class TicketController {
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
     private final CitingReplies citing;
     private final org.kept.shared.Problems problems;
+    private final org.springframework.context.MessageSource messages;
+    private final org.kept.shared.CentreZone zone;
 
     TicketController(Tickets tickets, Customers customers, Directory directory, RepeatContacts repeatContacts,
                      org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
-                     CitingReplies citing, org.kept.shared.Problems problems) {
+                     CitingReplies citing, org.kept.shared.Problems problems, org.springframework.context.MessageSource messages,
+                     org.kept.shared.CentreZone zone) {
         this.problems = problems;
+        this.messages = messages;
+        this.zone = zone;
         this.tickets = tickets;
         this.citing = citing;
         this.customers = customers;
@@ -118,9 +123,10 @@ class TicketController {
     @GetMapping("/api/v1/tickets/{id}/timeline")
     @PreAuthorize("hasAuthority('TICKET_READ')")
     @Operation(summary = "The ticket's timeline: every change with who, when, old and new")
-    List<TicketJson.Entry> timeline(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+    List<TicketJson.Entry> timeline(@PathVariable long id, @AuthenticationPrincipal CurrentUser me,
+                                    java.util.Locale locale) {
         tickets.get(id);
-        return tickets.timeline(id).stream().map(e -> TicketJson.entry(e, me)).toList();
+        return tickets.timeline(id).stream().map(e -> TicketJson.entry(e, me, messages, locale, zone.zone())).toList();
     }
 
     @PostMapping("/api/v1/tickets/{id}/replies")

@@ -74,9 +74,13 @@ record TicketJson(long id, String number, TicketType type, String category, Chan
                 t.createdAt(), t.updatedAt());
     }
 
-    static Entry entry(TimelineEntry e, CurrentUser viewer) {
-        String body = viewer.seesPersonalData() ? e.body() : Masking.inText(e.body());
-        return new Entry(e.id(), e.kind(), e.actorName(), e.at(), e.oldValue(), e.newValue(), body);
+    /** One entry in the caller's language (centre-written text is stored as a message key and arguments). */
+    static Entry entry(TimelineEntry e, CurrentUser viewer, org.springframework.context.MessageSource messages,
+                       java.util.Locale locale, java.time.ZoneId zone) {
+        String text = org.kept.shared.LocalText.render(e.body(), messages, locale, zone);
+        String body = viewer.seesPersonalData() ? text : Masking.inText(text);
+        return new Entry(e.id(), e.kind(), org.kept.shared.LocalText.render(e.actorName(), messages, locale, zone), e.at(),
+                e.oldValue(), e.newValue(), body);
     }
 
     private static CustomerRef customer(CustomerSummary c, boolean full) {

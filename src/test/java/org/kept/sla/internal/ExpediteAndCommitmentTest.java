@@ -86,8 +86,9 @@ class ExpediteAndCommitmentTest {
         assertThat(at(first, "firstResponseDue")).isBefore(at(fresh, "firstResponseDue"));
         assertThat(minutesLeft(first, "resolutionDue")).isBetween(2995L, 3001L);
         assertThat(first.get("nextUpdateDue").isNull()).as("still owed the first response").isTrue();
-        String timeline = agent.get("/api/v1/tickets/" + unanswered + "/timeline").expect(200).body();
-        assertThat(timeline).contains("首次响应 First response", "告知您进展", "news of progress by");
+        // one language per reader: the entry in the reader's (en), the message to the customer in the customer's (zh-CN)
+        String timeline = agent.language("en").get("/api/v1/tickets/" + unanswered + "/timeline").expect(200).body();
+        assertThat(timeline).contains("First response: ", "告知您进展").doesNotContain("首次响应", "news of progress by");
 
         // answered: the next update owed comes in; the update after it is owed in full again
         long answered = world.ticket(agent, world.customer(CustomerTier.STANDARD), team, "进展太慢").get("id").asLong();
@@ -98,7 +99,8 @@ class ExpediteAndCommitmentTest {
         assertThat(minutesLeft(expedited, "nextUpdateDue")).isBetween(115L, 121L);
         assertThat(at(expedited, "nextUpdateDue")).isBefore(at(before, "nextUpdateDue"));
         assertThat(at(expedited, "escalationAt")).isEqualTo(at(expedited, "nextUpdateDue"));
-        assertThat(agent.get("/api/v1/tickets/" + answered + "/timeline").expect(200).body()).contains("下次更新 Next update");
+        assertThat(agent.language("zh-CN").get("/api/v1/tickets/" + answered + "/timeline").expect(200).body())
+                .contains("下次进展：").doesNotContain("Next update");
         agent.post("/api/v1/tickets/" + answered + "/replies", body("body", "工程师已联系，明天上门。")).expect(200);
         assertThat(minutesLeft(agent.get("/api/v1/tickets/" + answered).expect(200).json(), "nextUpdateDue"))
                 .isBetween(235L, 241L);
@@ -268,7 +270,7 @@ class ExpediteAndCommitmentTest {
         assertThat(commitments.get(cid).state()).isEqualTo(org.kept.sla.CommitmentState.MISSED);
         JsonNode moved = agent.get("/api/v1/tickets/" + id).expect(200).json();
         assertThat(moved.get("assignee").get("id").asLong()).isEqualTo(lead.id());
-        assertThat(agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body()).contains("MISSED", "Commitment missed");
+        assertThat(agent.get("/api/v1/tickets/" + id + "/timeline").expect(200).body()).contains("MISSED", "Promise missed");
     }
 
     @Test
