@@ -221,6 +221,10 @@ window.addEventListener('load', function () {
 // each second without a reload; its title keeps the date in the reader's local time.
 (function () {
   var zh = (document.documentElement.lang || '').indexOf('zh') === 0;
+  // time is counted on the server's clock (the page says what it read), so a countdown agrees with the ages the
+  // server printed beside it whatever the reader's computer clock says
+  var meta = document.querySelector('meta[name=kept-now]');
+  var skew = meta && !isNaN(Date.parse(meta.content)) ? Date.parse(meta.content) - Date.now() : 0;
   function span(ms) {
     var m = Math.floor(Math.abs(ms) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), r = m % 60;
     if (d > 0) { return d + (zh ? '天' : 'd ') + h + (zh ? '小时' : 'h'); }
@@ -229,7 +233,7 @@ window.addEventListener('load', function () {
     return r + (zh ? '分' : 'm ') + s + (zh ? '秒' : 's');
   }
   function tick() {
-    var now = Date.now();
+    var now = Date.now() + skew;
     document.querySelectorAll('time[data-countdown]').forEach(function (el) {
       var at = Date.parse(el.getAttribute('datetime'));
       if (isNaN(at)) { return; }

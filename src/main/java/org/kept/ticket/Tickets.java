@@ -12,6 +12,12 @@ public interface Tickets {
     /** Records a ticket; with an idempotency key, the same key and request give the same ticket, never two. */
     Created create(NewTicket ticket, CurrentUser by, String idempotencyKey);
 
+    /**
+     * Everything wrong with a request to record a ticket, each on its field (empty when it would be recorded), so a
+     * form shows every problem at once; {@link #create} refuses the same problems together.
+     */
+    List<org.kept.shared.KeptException.Field> problems(NewTicket ticket, CurrentUser by);
+
     /** The ticket this caller already recorded with this idempotency key, if any. */
     Optional<TicketView> recordedWith(CurrentUser by, String idempotencyKey);
 
