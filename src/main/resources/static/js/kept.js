@@ -95,6 +95,46 @@
     }
   });
 
+  // --- ticket page: the action bar --------------------------------------------------------------------
+  // One tab open at a time, so every action of a call is one click away within one screen. The open tab survives
+  // htmx swapping the controls in (an action's answer); the server names it after a plain form's redirect.
+  var openTab = null;
+  function showTab(name) {
+    var side = document.querySelector('.actions-side');
+    if (!side || !side.querySelector('[data-tab-for="' + name + '"]')) {
+      return false;
+    }
+    openTab = name;
+    side.dataset.tab = name;
+    side.querySelectorAll('[data-tab-for]').forEach(function (b) {
+      var on = b.dataset.tabFor === name;
+      b.classList.toggle('active', on);
+      b.setAttribute('aria-selected', on ? 'true' : 'false');
+    });
+    side.querySelectorAll('[data-tab-panel]').forEach(function (p) {
+      p.hidden = p.dataset.tabPanel.split(' ').indexOf(name) < 0;
+    });
+    return true;
+  }
+  function applyTab() {
+    var side = document.querySelector('.actions-side');
+    if (side && !showTab(openTab || side.dataset.tab || 'reply')) {
+      var first = side.querySelector('[data-tab-for]');
+      if (first) { showTab(first.dataset.tabFor); }
+    }
+  }
+  document.addEventListener('DOMContentLoaded', applyTab);
+  document.addEventListener('htmx:afterSettle', applyTab);
+  document.addEventListener('click', function (e) {
+    var tab = e.target.closest && e.target.closest('[data-tab-for]');
+    if (tab) {
+      showTab(tab.dataset.tabFor);
+      var first = document.querySelector('.actions-side [data-tab-panel]:not([hidden]) textarea, '
+          + '.actions-side [data-tab-panel]:not([hidden]) input:not([type=hidden]), .actions-side [data-tab-panel]:not([hidden]) select');
+      if (first) { first.focus(); }
+    }
+  });
+
   // --- keyboard ---------------------------------------------------------------------------------------
   function typing(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -102,6 +142,10 @@
 
   function focus(selector) {
     var el = document.querySelector(selector);
+    var panel = el && el.closest && el.closest('[data-tab-panel]');
+    if (panel) {
+      showTab(panel.dataset.tabPanel.split(' ')[0]);
+    }
     if (el) {
       el.focus();
       if (el.scrollIntoView) {

@@ -63,6 +63,9 @@ public interface Tickets {
     /** A page's worth of tickets by id at once (boards, lists of promises); unknown ids are left out. */
     Map<Long, TicketSummary> summaries(java.util.Collection<Long> ids);
 
+    /** How many active tickets each of these people holds (their load); people holding none are left out. */
+    Map<Long, Long> openLoad(java.util.Collection<Long> assigneeIds);
+
     /** Ids of active tickets after {@code afterId}, in id order: for modules that start their own records in bulk. */
     List<Long> activeIds(long afterId, int limit);
 

@@ -254,6 +254,11 @@ class TicketDesk implements Tickets {
     }
 
     @Override
+    public Map<Long, Long> openLoad(java.util.Collection<Long> assigneeIds) {
+        return store.openLoad(assigneeIds);
+    }
+
+    @Override
     public List<TimelineEntry> timeline(long id) {
         return store.timeline(id);
     }
