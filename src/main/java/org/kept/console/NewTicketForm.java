@@ -37,7 +37,7 @@ record NewTicketForm(String idempotencyKey, Long customerId, String newName, Str
     }
 
     /** Who acts on it; a form sent without the choice (an old page) is the agent's own, as the form's default. */
-    Handling handlingOrSelf() {
+    public Handling handlingOrSelf() {
         return handling == null ? Handling.SELF : handling;
     }
 

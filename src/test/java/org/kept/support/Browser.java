@@ -76,6 +76,17 @@ public final class Browser implements AutoCloseable {
             return browser;
         }
 
+        /**
+         * A browser that asks for pages in this language ({@code "zh-CN"} or {@code "en"}): the current one is checked
+         * and closed and a fresh one started, as a person with another browser setting.
+         */
+        public Browser in(String language) {
+            assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
+            browser.close();
+            browser = start(baseUrl, language);
+            return browser;
+        }
+
         /** Another person at another browser: the current one is checked and closed, a fresh one started. */
         public Browser restart() {
             assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
@@ -102,6 +113,11 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser with its own profile (no cookies shared between tests), pointed at the application. */
     public static Browser start(String baseUrl) {
+        return start(baseUrl, "zh-CN");
+    }
+
+    /** A fresh browser asking for pages in {@code language} ("zh-CN", "en"). */
+    public static Browser start(String baseUrl, String language) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             if ("true".equals(System.getenv("KEPT_REQUIRE_BROWSER"))) {
                 fail("KEPT_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
@@ -120,10 +136,11 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=" + language,
                 "--user-data-dir=" + profile);
         // headless Chromium ignores --lang for Accept-Language; the preference is what pages see
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages",
+                language.startsWith("zh") ? "zh-CN,zh" : language));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -135,6 +152,16 @@ public final class Browser implements AutoCloseable {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1440, 900));
         return new Browser(driver, profile, baseUrl);
+    }
+
+    /** Resizes the window's viewport to exactly this many CSS pixels (a 1024×700 screen, say). */
+    public Browser viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        // the window's frame (if any) takes some of it: grow the window by what the page did not get
+        Number innerW = (Number) js("return window.innerWidth;");
+        Number innerH = (Number) js("return window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(2 * width - innerW.intValue(), 2 * height - innerH.intValue()));
+        return this;
     }
 
     public WebDriver driver() {
