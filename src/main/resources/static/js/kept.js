@@ -266,9 +266,11 @@ window.addEventListener('load', function () {
 (function () {
   var zh = (document.documentElement.lang || '').indexOf('zh') === 0;
   // time is counted on the server's clock (the page says what it read), so a countdown agrees with the ages the
-  // server printed beside it whatever the reader's computer clock says
+  // server printed beside it even when the reader's computer clock is wrong; a difference under a minute is the
+  // page's own travel time, not a wrong clock, and is left alone
   var meta = document.querySelector('meta[name=kept-now]');
   var skew = meta && !isNaN(Date.parse(meta.content)) ? Date.parse(meta.content) - Date.now() : 0;
+  if (Math.abs(skew) < 60000) { skew = 0; }
   function span(ms) {
     var m = Math.floor(Math.abs(ms) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), r = m % 60;
     if (d > 0) { return d + (zh ? '天' : 'd ') + h + (zh ? '小时' : 'h'); }

@@ -71,7 +71,8 @@ class SlaPages {
                 .map(r -> SlaMasking.of(r, me))
                 .map(r -> {
                     var tier = r.escalationLevel() < tiers.tiers().size() ? tiers.at(r.escalationLevel()) : null;
-                    return new BoardLine(r, Elapsed.between(r.createdAt(), now), Elapsed.between(r.waitingSince(), now),
+                    return new BoardLine(r, org.kept.ticket.Priority.ofRank(r.priority()),
+                            Elapsed.between(r.createdAt(), now), Elapsed.between(r.waitingSince(), now),
                             tier == null ? "#" + r.escalationLevel() : zh ? tier.nameZh() : tier.nameEn(),
                             r.overdueAt(now) && r.escalationLevel() == 0,
                             takers.computeIfAbsent(r.teamId() == null ? -1L : r.teamId(),
@@ -90,7 +91,7 @@ class SlaPages {
      * words as the queue, the tier by its name on the ladder (flagged when a breach has not moved it), and the people
      * of the ticket's team who could take it over.
      */
-    record BoardLine(EscalationBoard.Row row, Elapsed age, Elapsed sinceUpdate, String tier, boolean notEscalated,
+    record BoardLine(EscalationBoard.Row row, org.kept.ticket.Priority priority, Elapsed age, Elapsed sinceUpdate, String tier, boolean notEscalated,
                      List<Assignees.Assignee> takers) {
     }
 
