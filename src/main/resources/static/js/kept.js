@@ -95,6 +95,27 @@
     }
   });
 
+  // Recording a ticket: the contact phone is the chosen customer's (as the page shows it; the server stores the
+  // customer's own number for a masked one), unless the agent typed another.
+  function fillContactPhone(radio) {
+    var phone = document.getElementById('contactPhone');
+    if (!phone || !radio || !radio.dataset.phone || (phone.value && phone.dataset.auto !== 'true')) {
+      return;
+    }
+    phone.value = radio.dataset.phone;
+    phone.dataset.auto = 'true';
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('input[name=customerId][data-phone]')) {
+      fillContactPhone(e.target);
+    } else if (e.target.id === 'contactPhone') {
+      e.target.dataset.auto = 'false';
+    }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    fillContactPhone(document.querySelector('input[name=customerId][data-phone]:checked'));
+  });
+
   // --- ticket page: the action bar --------------------------------------------------------------------
   // One tab open at a time, so every action of a call is one click away within one screen. The open tab survives
   // htmx swapping the controls in (an action's answer); the server names it after a plain form's redirect.

@@ -56,6 +56,8 @@ class WorkHasAnOwnerBrowserTest {
         CurrentUser agent = fixtures.user("AGENT", "hotline");
         browser.signIn(agent.username()).open("/console/tickets/new");
         browser.find("input[name=handling][value=TEAM]").click();
+        // the agent's own team is preselected; submitting to a team without choosing one is the mistake tested
+        new org.openqa.selenium.support.ui.Select(browser.find("#teamId")).selectByValue("");
         browser.find("#contactPhone").sendKeys("12ab");
         browser.find("#incidentPlace").sendKeys("x".repeat(10));
         // the browser's own checks would stop at the first empty required field: the server's answer is what is tested
