@@ -95,6 +95,67 @@
     }
   });
 
+  // Recording a ticket: the contact phone is the chosen customer's (as the page shows it; the server stores the
+  // customer's own number for a masked one), unless the agent typed another.
+  function fillContactPhone(radio) {
+    var phone = document.getElementById('contactPhone');
+    if (!phone || !radio || !radio.dataset.phone || (phone.value && phone.dataset.auto !== 'true')) {
+      return;
+    }
+    phone.value = radio.dataset.phone;
+    phone.dataset.auto = 'true';
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('input[name=customerId][data-phone]')) {
+      fillContactPhone(e.target);
+    } else if (e.target.id === 'contactPhone') {
+      e.target.dataset.auto = 'false';
+    }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    fillContactPhone(document.querySelector('input[name=customerId][data-phone]:checked'));
+  });
+
+  // --- ticket page: the action bar --------------------------------------------------------------------
+  // One tab open at a time, so every action of a call is one click away within one screen. The open tab survives
+  // htmx swapping the controls in (an action's answer); the server names it after a plain form's redirect.
+  var openTab = null;
+  function showTab(name) {
+    var side = document.querySelector('.actions-side');
+    if (!side || !side.querySelector('[data-tab-for="' + name + '"]')) {
+      return false;
+    }
+    openTab = name;
+    side.dataset.tab = name;
+    side.querySelectorAll('[data-tab-for]').forEach(function (b) {
+      var on = b.dataset.tabFor === name;
+      b.classList.toggle('active', on);
+      b.setAttribute('aria-selected', on ? 'true' : 'false');
+    });
+    side.querySelectorAll('[data-tab-panel]').forEach(function (p) {
+      p.hidden = p.dataset.tabPanel.split(' ').indexOf(name) < 0;
+    });
+    return true;
+  }
+  function applyTab() {
+    var side = document.querySelector('.actions-side');
+    if (side && !showTab(openTab || side.dataset.tab || 'reply')) {
+      var first = side.querySelector('[data-tab-for]');
+      if (first) { showTab(first.dataset.tabFor); }
+    }
+  }
+  document.addEventListener('DOMContentLoaded', applyTab);
+  document.addEventListener('htmx:afterSettle', applyTab);
+  document.addEventListener('click', function (e) {
+    var tab = e.target.closest && e.target.closest('[data-tab-for]');
+    if (tab) {
+      showTab(tab.dataset.tabFor);
+      var first = document.querySelector('.actions-side [data-tab-panel]:not([hidden]) textarea, '
+          + '.actions-side [data-tab-panel]:not([hidden]) input:not([type=hidden]), .actions-side [data-tab-panel]:not([hidden]) select');
+      if (first) { first.focus(); }
+    }
+  });
+
   // --- keyboard ---------------------------------------------------------------------------------------
   function typing(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -102,6 +163,10 @@
 
   function focus(selector) {
     var el = document.querySelector(selector);
+    var panel = el && el.closest && el.closest('[data-tab-panel]');
+    if (panel) {
+      showTab(panel.dataset.tabPanel.split(' ')[0]);
+    }
     if (el) {
       el.focus();
       if (el.scrollIntoView) {
@@ -221,6 +286,12 @@ window.addEventListener('load', function () {
 // each second without a reload; its title keeps the date in the reader's local time.
 (function () {
   var zh = (document.documentElement.lang || '').indexOf('zh') === 0;
+  // time is counted on the server's clock (the page says what it read), so a countdown agrees with the ages the
+  // server printed beside it even when the reader's computer clock is wrong; a difference under a minute is the
+  // page's own travel time, not a wrong clock, and is left alone
+  var meta = document.querySelector('meta[name=kept-now]');
+  var skew = meta && !isNaN(Date.parse(meta.content)) ? Date.parse(meta.content) - Date.now() : 0;
+  if (Math.abs(skew) < 60000) { skew = 0; }
   function span(ms) {
     var m = Math.floor(Math.abs(ms) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), r = m % 60;
     if (d > 0) { return d + (zh ? '天' : 'd ') + h + (zh ? '小时' : 'h'); }
@@ -229,7 +300,7 @@ window.addEventListener('load', function () {
     return r + (zh ? '分' : 'm ') + s + (zh ? '秒' : 's');
   }
   function tick() {
-    var now = Date.now();
+    var now = Date.now() + skew;
     document.querySelectorAll('time[data-countdown]').forEach(function (el) {
       var at = Date.parse(el.getAttribute('datetime'));
       if (isNaN(at)) { return; }

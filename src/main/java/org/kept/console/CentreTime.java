@@ -1,7 +1,6 @@
 package org.kept.console;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,14 +26,6 @@ class CentreTime {
         return at == null ? null : at.atZoneSameInstant(zone).toLocalDateTime();
     }
 
-    Age age(OffsetDateTime since) {
-        Duration d = Duration.between(since.toInstant(), clock.instant());
-        if (d.isNegative()) {
-            d = Duration.ZERO;
-        }
-        return new Age(d.toDays(), d.toHoursPart(), d.toMinutesPart());
-    }
-
     /**
      * A stored value as the centre reads it: an instant (a deadline on the timeline, stored in UTC) as the centre's
      * wall-clock time, anything else unchanged.
@@ -50,7 +41,8 @@ class CentreTime {
         }
     }
 
-    /** How long a ticket has waited; templates print it as "3d 4h" / "3天4小时". */
-    record Age(long days, int hours, int minutes) {
+    /** How long a ticket has waited; templates print it as "3d 4h" / "3天4小时" (the one formatter, see Elapsed). */
+    org.kept.shared.Elapsed age(OffsetDateTime since) {
+        return org.kept.shared.Elapsed.between(since.toInstant(), clock.instant());
     }
 }

@@ -1,7 +1,11 @@
 package org.kept.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.kept.shared.Problems;
 import java.util.Locale;
 import org.kept.shared.PageRefusals;
 import org.kept.customer.Customer;
@@ -36,9 +40,12 @@ class NewTicketController {
     private final Directory directory;
     private final PageRefusals refusals;
     private final RepeatContacts repeatContacts;
+    private final Problems problems;
 
     NewTicketController(Tickets tickets, Customers customers, Directory directory, PageRefusals refusals,
-                        org.springframework.transaction.support.TransactionTemplate tx, RepeatContacts repeatContacts) {
+                        org.springframework.transaction.support.TransactionTemplate tx, RepeatContacts repeatContacts,
+                        Problems problems) {
+        this.problems = problems;
         this.repeatContacts = repeatContacts;
         this.tx = tx;
         this.tickets = tickets;
@@ -62,6 +69,14 @@ class NewTicketController {
             // the form was sent twice (a double click, a resend after the redirect): show the ticket it already made
             return "redirect:/console/tickets/" + earlier.get().id();
         }
+        form = withCustomerPhone(form, me);
+        Map<String, String> errors = errors(form, me, locale);
+        if (!errors.isEmpty()) {
+            // every problem at once, each beside its field; nothing is stored
+            response.setStatus(422);
+            model.addAttribute("errors", errors);
+            return show(form, me, model);
+        }
         NewTicketForm[] current = {form};
         try {
             // a new customer and their first ticket are stored together or not at all
@@ -69,7 +84,7 @@ class NewTicketController {
                 if (current[0].customerId() == null) {
                     current[0] = current[0].forCustomer(customerFor(current[0], me));
                 }
-                return tickets.create(current[0].toTicket(), me, current[0].idempotencyKey()).ticket().id();
+                return tickets.create(current[0].toTicket(me), me, current[0].idempotencyKey()).ticket().id();
             });
             return "redirect:/console/tickets/" + id;
         } catch (KeptException e) {
@@ -77,9 +92,54 @@ class NewTicketController {
             current[0] = current[0].customerId() != null && customers.find(current[0].customerId()).isEmpty()
                     ? form : current[0];
             // the same form again, with everything typed and the same key, so a retry still cannot make two tickets
-            model.addAttribute("alert", refusals.refuse(e, locale, response));
+            String sentence = refusals.refuse(e, locale, response);
+            if (e.fields().isEmpty()) {
+                model.addAttribute("alert", sentence);
+            } else {
+                model.addAttribute("errors", problems.fieldSentences(e, locale));
+            }
             return show(current[0], me, model);
         }
+    }
+
+    /**
+     * Everything wrong with the form, by field, in the reader's language: the console's own questions (which customer,
+     * which team) and every check the ticket desk would make, so the agent fixes them all in one go.
+     */
+    private Map<String, String> errors(NewTicketForm form, CurrentUser me, Locale locale) {
+        List<KeptException.Field> wrong = new ArrayList<>();
+        boolean newCustomer = form.customerId() == null;
+        if (newCustomer && !form.describesNewCustomer()) {
+            wrong.add(new KeptException.Field("customerId", "console.customer.required"));
+        }
+        if (newCustomer && form.newPhone() != null && !form.newPhone().isBlank()
+                && PhoneNumbers.parse(form.newPhone()).isEmpty()) {
+            wrong.add(new KeptException.Field("newPhone", "error.phone", form.newPhone()));
+        }
+        form.handlingOrSelf().problem(form.teamId()).ifPresent(wrong::add);
+        tickets.problems(form.toTicket(me), me).stream()
+                // a customer recorded with the ticket does not exist yet; a missing one is already said above
+                .filter(f -> !(newCustomer && f.field().equals("customerId")))
+                .filter(f -> wrong.stream().noneMatch(w -> w.field().equals(f.field())))
+                .forEach(wrong::add);
+        Map<String, String> errors = new LinkedHashMap<>();
+        wrong.forEach(f -> errors.putIfAbsent(f.field(), problems.message(f.messageKey(), locale, f.args())));
+        return errors;
+    }
+
+    /**
+     * The contact phone filled in from the chosen customer arrives as the page showed it, masked for an agent without
+     * personal-data rights ({@code 138****8000}): that stands for the customer's own number, which is stored instead.
+     */
+    private NewTicketForm withCustomerPhone(NewTicketForm form, CurrentUser me) {
+        String typed = form.contactPhone();
+        if (form.customerId() == null || typed == null || !typed.contains("*")) {
+            return form;
+        }
+        PersonalData pd = PersonalData.of(me);
+        return customers.find(form.customerId()).flatMap(c -> c.phones().stream()
+                        .filter(p -> typed.strip().equals(pd.phone(p))).findFirst())
+                .map(form::withContactPhone).orElse(form);
     }
 
     /** The chosen customer's open tickets this call may be about, proposed while the agent types the subject. */
@@ -160,6 +220,7 @@ class NewTicketController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", tickets.categories());
         model.addAttribute("teams", AssignableTeams.of(directory.teams(), me, null));
+        model.addAttribute("handlings", org.kept.ticket.Handling.values());
         return "console/new-ticket";
     }
 }

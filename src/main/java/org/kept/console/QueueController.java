@@ -30,8 +30,10 @@ class QueueController {
     private final Tickets tickets;
     private final TicketRows rows;
     private final Directory directory;
+    private final QueueSearch search;
 
-    QueueController(Tickets tickets, TicketRows rows, Directory directory) {
+    QueueController(Tickets tickets, TicketRows rows, Directory directory, QueueSearch search) {
+        this.search = search;
         this.tickets = tickets;
         this.rows = rows;
         this.directory = directory;
@@ -41,11 +43,16 @@ class QueueController {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     String queue(@ModelAttribute("query") QueueQuery query, @AuthenticationPrincipal CurrentUser me, Model model,
                  HttpServletRequest request, HttpServletResponse response) {
-        Page<TicketSummary> page = tickets.list(query.filter(me), query.page(), QueueQuery.PAGE_SIZE);
-        Map<TicketState, Long> counts = tickets.countByState(query.teamId(me), query.countAssignee(me), COUNT_CAP);
+        // a search looks through every ticket the viewer may see, not only the open tab
+        boolean searching = query.q() != null;
+        Page<TicketSummary> page = searching ? search.find(query, me)
+                : tickets.list(query.filter(me), query.page(), QueueQuery.PAGE_SIZE);
+        Map<TicketState, Long> counts = searching ? Map.of()
+                : tickets.countByState(query.teamId(me), query.countAssignee(me), COUNT_CAP);
+        model.addAttribute("searching", searching);
         model.addAttribute("page", page);
         model.addAttribute("rows", rows.of(page.items(), me));
-        model.addAttribute("counts", TicketState.ACTIVE.stream().sorted()
+        model.addAttribute("counts", searching ? List.of() : TicketState.ACTIVE.stream().sorted()
                 .map(s -> new StateCount(s, counts.getOrDefault(s, 0L))).toList());
         if (Htmx.wantsFragment(request, response)) {
             return "console/queue :: results";

@@ -15,5 +15,5 @@ record TicketFacts(long id, String number, TicketType type, String category, Cha
                    TicketState state, String subject, String description, String incidentTime, String incidentPlace,
                    String peopleInvolved, String contactPhone, boolean phoneMasked, Long teamId, String team,
                    Long assigneeId, String assignee, String mergedInto, LocalDateTime createdAt, LocalDateTime updatedAt,
-                   CentreTime.Age age, int version, List<TicketState> moves) {
+                   org.kept.shared.Elapsed age, int version, List<TicketState> moves) {
 }

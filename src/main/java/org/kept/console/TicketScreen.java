@@ -33,12 +33,15 @@ class TicketScreen {
     private final RepeatContacts repeatContacts;
     private final LocalTexts texts;
     private final org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines;
+    private final org.springframework.beans.factory.ObjectProvider<org.kept.sla.Assignees> assignees;
 
     TicketScreen(Tickets tickets, Customers customers, Directory directory, TicketRows rows, Names names, CentreTime time,
                  RepeatContacts repeatContacts,
                  org.springframework.beans.factory.ObjectProvider<org.kept.ticket.TicketDeadlines> deadlines,
-                 LocalTexts texts) {
+                 LocalTexts texts,
+                 org.springframework.beans.factory.ObjectProvider<org.kept.sla.Assignees> assignees) {
         this.texts = texts;
+        this.assignees = assignees;
         this.repeatContacts = repeatContacts;
         this.deadlines = deadlines;
         this.tickets = tickets;
@@ -65,6 +68,9 @@ class TicketScreen {
         model.addAttribute("timeline", tickets.timeline(id).stream().map(e -> item(e, pd, locale)).toList());
         model.addAttribute("teams", AssignableTeams.of(directory.teams(), me, t.teamId()));
         model.addAttribute("staff", directory.staff());
+        // only people who can work tickets are offered, each with their shift and load (none of it without the sla module)
+        org.kept.sla.Assignees offered = assignees.getIfAvailable();
+        model.addAttribute("assignees", offered == null ? List.of() : offered.of(null));
         model.addAttribute("contacts", repeatContacts.counter(id));
         model.addAttribute("repeatKey", java.util.UUID.randomUUID().toString());
         model.addAttribute("channels", org.kept.ticket.Channel.values());

@@ -20,4 +20,10 @@ public interface Directory {
 
     /** Staff who can hold tickets (everyone but customers), by team then name. */
     List<UserView> staff();
+
+    /**
+     * Staff whose role grants the permission, by team then name: who can work tickets ({@code TICKET_WRITE}) is a
+     * narrower list than everyone on staff (a planner or a compliance officer holds no tickets).
+     */
+    List<UserView> staffWith(Permission permission);
 }

@@ -13,12 +13,32 @@ public class KeptException extends RuntimeException {
     private final transient Object[] args;
     /** How long the client should wait before trying again (sent as Retry-After), or null. */
     private transient java.time.Duration retryAfter;
+    /** What was wrong with each field of a request, when there was more than one thing to say (else empty). */
+    private final transient java.util.List<Field> fields;
 
     public KeptException(HttpStatus status, String messageKey, Object... args) {
+        this(status, messageKey, java.util.List.of(), args);
+    }
+
+    private KeptException(HttpStatus status, String messageKey, java.util.List<Field> fields, Object... args) {
         super(messageKey);
         this.status = status;
         this.messageKey = messageKey;
         this.args = args;
+        this.fields = java.util.List.copyOf(fields);
+    }
+
+    /** One field's refusal: which input, and why (a message key and its arguments). */
+    public record Field(String field, String messageKey, Object... args) {
+    }
+
+    /**
+     * Every problem of a request at once, so a form can show each beside its input and a client fix them in one go;
+     * the problem's own sentence is the first of them.
+     */
+    public static KeptException invalid(java.util.List<Field> fields) {
+        Field first = fields.get(0);
+        return new KeptException(HttpStatus.UNPROCESSABLE_CONTENT, first.messageKey(), fields, first.args());
     }
 
     /** A 429: the client asked too often; {@code retryAfter} goes out as the Retry-After header. */
@@ -59,5 +79,10 @@ public class KeptException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /** The field refusals; a refusal made with a single message key has none. */
+    public java.util.List<Field> fields() {
+        return fields;
     }
 }

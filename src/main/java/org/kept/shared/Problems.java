@@ -1,5 +1,8 @@
 package org.kept.shared;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.net.URI;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -27,7 +30,24 @@ public class Problems {
 
     /** The problem document of a refusal, its detail in the caller's language. */
     public ProblemDetail of(KeptException e, Locale locale) {
-        return of(e.status(), e.messageKey(), locale, named(e, locale));
+        ProblemDetail problem = of(e.status(), e.messageKey(), locale, named(e, locale));
+        if (!e.fields().isEmpty()) {
+            // the same shape as bean validation's 422: [{"field", "message"}], every field at once
+            problem.setProperty("errors", e.fields().stream().map(f -> {
+                Map<String, String> error = new LinkedHashMap<>();
+                error.put("field", f.field());
+                error.put("message", message(f.messageKey(), locale, f.args()));
+                return error;
+            }).toList());
+        }
+        return problem;
+    }
+
+    /** Each refused field's sentence in the reader's language, by field name (the first sentence per field). */
+    public Map<String, String> fieldSentences(KeptException e, Locale locale) {
+        Map<String, String> out = new LinkedHashMap<>();
+        e.fields().forEach(f -> out.putIfAbsent(f.field(), message(f.messageKey(), locale, f.args())));
+        return out;
     }
 
     public String message(String key, Locale locale, Object... args) {

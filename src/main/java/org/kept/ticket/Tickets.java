@@ -12,6 +12,12 @@ public interface Tickets {
     /** Records a ticket; with an idempotency key, the same key and request give the same ticket, never two. */
     Created create(NewTicket ticket, CurrentUser by, String idempotencyKey);
 
+    /**
+     * Everything wrong with a request to record a ticket, each on its field (empty when it would be recorded), so a
+     * form shows every problem at once; {@link #create} refuses the same problems together.
+     */
+    List<org.kept.shared.KeptException.Field> problems(NewTicket ticket, CurrentUser by);
+
     /** The ticket this caller already recorded with this idempotency key, if any. */
     Optional<TicketView> recordedWith(CurrentUser by, String idempotencyKey);
 
@@ -65,6 +71,9 @@ public interface Tickets {
 
     /** A page's worth of tickets by id at once (boards, lists of promises); unknown ids are left out. */
     Map<Long, TicketSummary> summaries(java.util.Collection<Long> ids);
+
+    /** How many active tickets each of these people holds (their load); people holding none are left out. */
+    Map<Long, Long> openLoad(java.util.Collection<Long> assigneeIds);
 
     /** Ids of active tickets after {@code afterId}, in id order: for modules that start their own records in bulk. */
     List<Long> activeIds(long afterId, int limit);

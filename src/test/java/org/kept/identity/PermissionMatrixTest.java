@@ -156,6 +156,8 @@ class PermissionMatrixTest {
                     w -> "/api/v1/portal/tickets/" + w.portalTicket() + "/replies", w -> body("body", "补充一下情况")),
             row("PUT /api/v1/ticket-categories/{code}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/ticket-categories/m" + w.unique(),
                     w -> body("nameZh", "矩阵分类", "nameEn", "Matrix")),
+            row("PUT /api/v1/ticket-categories/{code}/team", Needs.anyOf(USER_ADMIN),
+                    w -> "/api/v1/ticket-categories/mt" + w.unique() + "/team", w -> body("teamId", w.spareTeam())),
             row("GET /api/v1/admin/roles", Needs.anyOf(USER_ADMIN), w -> "/api/v1/admin/roles"),
             row("PUT /api/v1/admin/roles/{code}/permissions", Needs.anyOf(USER_ADMIN),
                     w -> "/api/v1/admin/roles/PLANNER/permissions",
@@ -400,6 +402,8 @@ class PermissionMatrixTest {
         long hotline = fixtures.team("hotline");
         String unique = Long.toString(System.nanoTime(), 36);
         jdbc.sql("insert into team (code, name) values (?, ?)").params("spare-" + unique, "矩阵备用组").update();
+        // a category only this test routes, so no other test's tickets change team
+        jdbc.sql("insert into ticket_category (code, name_zh, name_en) values (?, ?, ?)").params("mt" + unique, "矩阵分类路由", "Matrix routing").update();
         spareCalendar = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/calendars", CALENDAR).expect(201).id();
         long spareTeam = fixtures.team("spare-" + unique);
         context.publishEvent(new IdentityChanged("test", "test.refresh", "team:" + spareTeam, ""));  // no 5 s cache wait

@@ -76,6 +76,17 @@ public final class Browser implements AutoCloseable {
             return browser;
         }
 
+        /**
+         * A browser that asks for pages in this language ({@code "zh-CN"} or {@code "en"}): the current one is checked
+         * and closed and a fresh one started, as a person with another browser setting.
+         */
+        public Browser in(String language) {
+            assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
+            browser.close();
+            browser = start(baseUrl, language);
+            return browser;
+        }
+
         /** Another person at another browser: the current one is checked and closed, a fresh one started. */
         public Browser restart() {
             assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
@@ -148,6 +159,16 @@ public final class Browser implements AutoCloseable {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1440, 900));
         return new Browser(driver, profile, baseUrl);
+    }
+
+    /** Resizes the window's viewport to exactly this many CSS pixels (a 1024×700 screen, say). */
+    public Browser viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        // the window's frame (if any) takes some of it: grow the window by what the page did not get
+        Number innerW = (Number) js("return window.innerWidth;");
+        Number innerH = (Number) js("return window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(2 * width - innerW.intValue(), 2 * height - innerH.intValue()));
+        return this;
     }
 
     public WebDriver driver() {

@@ -119,6 +119,13 @@ class UserStore implements UserDetailsService, Directory {
         return snapshot().staff;
     }
 
+    @Override
+    public List<UserView> staffWith(Permission permission) {
+        java.util.Set<String> roles = java.util.Set.copyOf(jdbc.sql("select role_code from role_permission where permission = ?")
+                .param(permission.name()).query(String.class).list());
+        return snapshot().staff.stream().filter(u -> roles.contains(u.role())).toList();
+    }
+
     /** Forget the cached directory after an administrator changed people or teams. */
     void changed() {
         snapshot = null;

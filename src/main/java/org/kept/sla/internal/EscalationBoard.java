@@ -28,7 +28,12 @@ public class EscalationBoard {
     /** One row: the ticket, its holder's ids, the next deadline and the wait since the centre last spoke. */
     public record Row(long ticketId, String number, String subject, int priority, String state, Long teamId, Long assigneeId,
                       Instant escalationAt, long minutesToBreach, int escalationLevel, Instant waitingSince,
-                      long minutesWaited, int expedites) {
+                      long minutesWaited, int expedites, Instant createdAt) {
+
+        /** Whether the deadline has passed at {@code now}: the board lists these first, apart from what is coming. */
+        public boolean overdueAt(Instant now) {
+            return escalationAt.isBefore(now);
+        }
     }
 
     public List<Row> next(Long teamId, int limit, Instant now) {
@@ -39,7 +44,7 @@ public class EscalationBoard {
             return t == null ? null : new Row(r.ticketId(), t.number(), t.subject(), t.priority().rank(), t.state().name(),
                     t.teamId(), t.assigneeId(), r.escalationAt(), Duration.between(now, r.escalationAt()).toMinutes(),
                     r.escalationLevel(), r.waitingSince(), Math.max(0, Duration.between(r.waitingSince(), now).toMinutes()),
-                    r.expedites());
+                    r.expedites(), t.createdAt().toInstant());
         }).filter(Objects::nonNull).toList();
     }
 }

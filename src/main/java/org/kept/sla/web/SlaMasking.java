@@ -26,6 +26,6 @@ final class SlaMasking {
     static EscalationBoard.Row of(EscalationBoard.Row r, CurrentUser viewer) {
         return viewer.seesPersonalData() ? r : new EscalationBoard.Row(r.ticketId(), r.number(), Masking.inText(r.subject()),
                 r.priority(), r.state(), r.teamId(), r.assigneeId(), r.escalationAt(), r.minutesToBreach(),
-                r.escalationLevel(), r.waitingSince(), r.minutesWaited(), r.expedites());
+                r.escalationLevel(), r.waitingSince(), r.minutesWaited(), r.expedites(), r.createdAt());
     }
 }

@@ -2,6 +2,14 @@ package org.kept.sla.web;
 
 import org.kept.shared.Flash;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kept.shared.Elapsed;
+import org.kept.sla.Assignees;
+import org.kept.sla.internal.EscalationAdmin;
+import org.kept.ticket.Tickets;
 import java.util.Locale;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
@@ -30,10 +38,17 @@ class SlaPages {
     private final Clock clock;
     private final TicketSlaActions forms;
     private final PromiseRows rows;
+    private final EscalationAdmin escalations;
+    private final Assignees assignees;
+    private final Tickets tickets;
 
     SlaPages(EscalationBoard board, CommitmentDesk commitments, Directory directory,
-             Problems problems, Clock clock, TicketSlaActions forms, PromiseRows rows) {
+             Problems problems, Clock clock, TicketSlaActions forms, PromiseRows rows, EscalationAdmin escalations,
+             Assignees assignees, Tickets tickets) {
         this.rows = rows;
+        this.escalations = escalations;
+        this.assignees = assignees;
+        this.tickets = tickets;
         this.forms = forms;
         this.board = board;
         this.commitments = commitments;
@@ -44,14 +59,60 @@ class SlaPages {
 
     @GetMapping("/console/escalations")
     @PreAuthorize("hasAuthority('TICKET_ASSIGN_ANY')")
-    String board(@RequestParam(required = false) Long team, @AuthenticationPrincipal CurrentUser me, Model model) {
+    String board(@RequestParam(required = false) Long team, @AuthenticationPrincipal CurrentUser me, Locale locale,
+                 Model model) {
         Long shown = team != null ? team : me.teamId();
-        model.addAttribute("rows", board.next(shown != null && shown == 0 ? null : shown, 100, clock.instant()).stream()
-                .map(r -> SlaMasking.of(r, me)).toList());
+        Instant now = clock.instant();
+        var tiers = escalations.tiers();
+        boolean zh = "zh".equals(locale.getLanguage());
+        Map<Long, List<Assignees.Assignee>> takers = new HashMap<>();
+        List<BoardLine> lines = board.next(shown != null && shown == 0 ? null : shown, 100, now).stream()
+                .map(r -> SlaMasking.of(r, me))
+                .map(r -> {
+                    var tier = r.escalationLevel() < tiers.tiers().size() ? tiers.at(r.escalationLevel()) : null;
+                    return new BoardLine(r, org.kept.ticket.Priority.ofRank(r.priority()),
+                            Elapsed.between(r.createdAt(), now), Elapsed.between(r.waitingSince(), now),
+                            tier == null ? "#" + r.escalationLevel() : zh ? tier.nameZh() : tier.nameEn(),
+                            r.overdueAt(now) && r.escalationLevel() == 0,
+                            takers.computeIfAbsent(r.teamId() == null ? -1L : r.teamId(),
+                                    k -> assignees.of(k == -1L ? null : k)));
+                }).toList();
+        model.addAttribute("overdue", lines.stream().filter(l -> l.row().overdueAt(now)).toList());
+        model.addAttribute("upcoming", lines.stream().filter(l -> !l.row().overdueAt(now)).toList());
         model.addAttribute("teams", directory.teams());
         model.addAttribute("team", shown);
         model.addAttribute("names", new Holders(directory));
         return "sla/escalations";
+    }
+
+    /**
+     * A line of the board as a lead reads it: the ticket's age and the time since the centre last spoke in the same
+     * words as the queue, the tier by its name on the ladder (flagged when a breach has not moved it), and the people
+     * of the ticket's team who could take it over.
+     */
+    record BoardLine(EscalationBoard.Row row, org.kept.ticket.Priority priority, Elapsed age, Elapsed sinceUpdate, String tier, boolean notEscalated,
+                     List<Assignees.Assignee> takers) {
+    }
+
+    /** Reassigns a ticket from the board to someone of its team; back to the board with what happened. */
+    @PostMapping("/console/escalations/{id}/assign")
+    @PreAuthorize("hasAuthority('TICKET_ASSIGN_ANY') and hasAuthority('TICKET_WRITE')")
+    String reassign(@PathVariable long id, @RequestParam(required = false) Long assignee,
+                    @RequestParam(required = false) Long team, @AuthenticationPrincipal CurrentUser me, Locale locale,
+                    RedirectAttributes redirect) {
+        try {
+            if (assignee == null) {
+                throw KeptException.invalid("sla.board.assignee");
+            }
+            // the lead acts on the ticket as it is now: the board is a moment old and the choice is the lead's anyway
+            var t = tickets.get(id);
+            tickets.assign(id, null, assignee, t.version(), me);
+            Flash.notice(redirect, problems.message("sla.board.reassigned", locale, t.number(),
+                    directory.user(assignee).map(u -> u.displayName()).orElse("#" + assignee)));
+        } catch (KeptException e) {
+            Flash.alert(redirect, problems.sentence(e, locale));
+        }
+        return "redirect:/console/escalations" + (team == null ? "" : "?team=" + team);
     }
 
     @GetMapping("/console/commitments")

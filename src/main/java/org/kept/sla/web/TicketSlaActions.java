@@ -120,6 +120,8 @@ class TicketSlaActions {
         } catch (KeptException e) {
             Flash.alert(redirect, problems.sentence(e, locale));
         }
+        // the ticket page opens the tab of the form used, so what happened shows beside it
+        redirect.addFlashAttribute("tab", done.startsWith("sla.commitment") ? "promise" : done.split("\\.")[1]);
         return "redirect:/console/tickets/" + id;
     }
 }

@@ -14,8 +14,10 @@ public class CategoryDesk {
 
     private final CategoryStore store;
     private final ApplicationEventPublisher events;
+    private final org.kept.identity.Directory directory;
 
-    CategoryDesk(CategoryStore store, ApplicationEventPublisher events) {
+    CategoryDesk(CategoryStore store, ApplicationEventPublisher events, org.kept.identity.Directory directory) {
+        this.directory = directory;
         this.store = store;
         this.events = events;
     }
@@ -38,6 +40,28 @@ public class CategoryDesk {
         events.publishEvent(new CategoryChanged(actor, old.isPresent() ? "category.rename" : "category.create",
                 "category:" + category.code(), old.map(o -> o + " -> ").orElse("") + now));
         return old.isEmpty();
+    }
+
+    /**
+     * Names the team a ticket of this category goes to when nobody chose one (a customer on the portal, an e-mail),
+     * or clears it ({@code teamId} null): which team handles what is the centre's to decide, so it is a row.
+     */
+    @Transactional
+    public void route(String code, Long teamId, String actor) {
+        if (teamId != null && directory.team(teamId).isEmpty()) {
+            throw KeptException.invalid("error.ticket.team", teamId);
+        }
+        Long before = store.teams().get(code);
+        if (!store.route(code, teamId)) {
+            throw KeptException.notFound("category", code);
+        }
+        events.publishEvent(new CategoryChanged(actor, "category.team", "category:" + code,
+                (before == null ? "-" : "team:" + before) + " -> " + (teamId == null ? "-" : "team:" + teamId)));
+    }
+
+    /** Each category's team, by code. */
+    public java.util.Map<String, Long> teams() {
+        return store.teams();
     }
 
     private static boolean blank(String s) {

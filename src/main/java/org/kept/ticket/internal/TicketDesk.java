@@ -118,41 +118,77 @@ class TicketDesk implements Tickets {
     }
 
     private Checked checked(NewTicket t, CurrentUser by) {
-        if (t.type() == null) {
-            throw KeptException.invalid("error.ticket.type");
-        }
-        if (t.subject() == null || t.subject().isBlank() || t.subject().length() > MAX_SUBJECT) {
-            throw KeptException.invalid("error.ticket.subject", MAX_SUBJECT);
-        }
-        if (t.description() != null && t.description().length() > MAX_TEXT) {
-            throw KeptException.invalid("error.text.long", MAX_TEXT);
-        }
         if (by.isCustomer() && t.customerId() != by.customerId()) {
             throw KeptException.forbidden("error.forbidden");
+        }
+        List<KeptException.Field> wrong = new java.util.ArrayList<>();
+        CustomerSummary customer = problems(t, by, wrong);
+        if (!wrong.isEmpty()) {
+            throw KeptException.invalid(wrong);
+        }
+        // like an assignment: a ticket given to a person lands in that person's team queue unless a team was chosen;
+        // a ticket for nobody in particular goes to the team its category names (a portal ticket is not left unowned)
+        Long team = t.teamId() != null ? t.teamId()
+                : t.assigneeId() != null ? directory.user(t.assigneeId()).map(UserView::teamId).orElse(null)
+                : t.category() == null ? null : categories.teamOf(t.category()).orElse(null);
+        String phone = t.contactPhone() == null || t.contactPhone().isBlank() ? null : PhoneNumbers.toE164(t.contactPhone());
+        return new Checked(new NewTicket(t.type(), t.category(), t.channel() == null ? org.kept.ticket.Channel.PHONE : t.channel(),
+                t.priority() == null ? Priority.P3 : t.priority(), t.subject().strip(),
+                t.description() == null ? "" : t.description(), blankToNull(t.incidentTime()), blankToNull(t.incidentPlace()),
+                blankToNull(t.peopleInvolved()), phone, t.customerId(), team, t.assigneeId()), customer);
+    }
+
+    @Override
+    public List<KeptException.Field> problems(NewTicket t, CurrentUser by) {
+        List<KeptException.Field> wrong = new java.util.ArrayList<>();
+        problems(t, by, wrong);
+        return wrong;
+    }
+
+    /** Every problem of the request, each on its field, so all of them can be shown at once; the customer as read. */
+    private CustomerSummary problems(NewTicket t, CurrentUser by, List<KeptException.Field> wrong) {
+        if (t.type() == null) {
+            wrong.add(new KeptException.Field("type", "error.ticket.type"));
+        }
+        if (t.subject() == null || t.subject().isBlank() || t.subject().length() > MAX_SUBJECT) {
+            wrong.add(new KeptException.Field("subject", "error.ticket.subject", MAX_SUBJECT));
+        }
+        if (t.description() != null && t.description().length() > MAX_TEXT) {
+            wrong.add(new KeptException.Field("description", "error.text.long", MAX_TEXT));
         }
         // the one-query summary, not find(): the full customer with every contact point is not needed here
         CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
         if (customer == null) {
-            throw KeptException.invalid("error.ticket.customer", t.customerId());
+            wrong.add(new KeptException.Field("customerId", "error.ticket.customer", t.customerId()));
         }
         if (t.category() != null && categories.all().stream().noneMatch(c -> c.code().equals(t.category()))) {
-            throw KeptException.invalid("error.ticket.category", t.category());
+            wrong.add(new KeptException.Field("category", "error.ticket.category", t.category()));
         }
-        checkAssignable(t.teamId(), t.assigneeId(), by, null);
-        // like an assignment: a ticket given to a person lands in that person's team queue unless a team was chosen
-        Long team = t.teamId() != null || t.assigneeId() == null ? t.teamId()
-                : directory.user(t.assigneeId()).map(UserView::teamId).orElse(null);
-        String phone = t.contactPhone() == null || t.contactPhone().isBlank() ? null : PhoneNumbers.toE164(t.contactPhone());
-        return new Checked(new NewTicket(t.type(), t.category(), t.channel() == null ? org.kept.ticket.Channel.PHONE : t.channel(),
-                t.priority() == null ? Priority.P3 : t.priority(), t.subject().strip(),
-                t.description() == null ? "" : t.description(), limit(t.incidentTime(), 100), limit(t.incidentPlace(), 200),
-                limit(t.peopleInvolved(), 500), phone, t.customerId(), team, t.assigneeId()), customer);
+        try {
+            checkAssignable(t.teamId(), t.assigneeId(), by, null);
+        } catch (KeptException e) {
+            if (e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
+                throw e;
+            }
+            wrong.add(new KeptException.Field(e.messageKey().equals("error.ticket.team") ? "teamId" : "assigneeId",
+                    e.messageKey(), e.args()));
+        }
+        tooLong("incidentTime", t.incidentTime(), 100, wrong);
+        tooLong("incidentPlace", t.incidentPlace(), 200, wrong);
+        tooLong("peopleInvolved", t.peopleInvolved(), 500, wrong);
+        if (t.contactPhone() != null && !t.contactPhone().isBlank() && PhoneNumbers.parse(t.contactPhone()).isEmpty()) {
+            wrong.add(new KeptException.Field("contactPhone", "error.phone", t.contactPhone()));
+        }
+        return customer;
     }
 
-    private static String limit(String value, int max) {
+    private static void tooLong(String field, String value, int max, List<KeptException.Field> wrong) {
         if (value != null && value.length() > max) {
-            throw KeptException.invalid("error.text.long", max);
+            wrong.add(new KeptException.Field(field, "error.text.long", max));
         }
+    }
+
+    private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
@@ -221,6 +257,11 @@ class TicketDesk implements Tickets {
     @Override
     public Map<TicketState, Long> countByState(Long teamId, Long assigneeId, long cap) {
         return store.countByState(teamId, assigneeId, cap);
+    }
+
+    @Override
+    public Map<Long, Long> openLoad(java.util.Collection<Long> assigneeIds) {
+        return store.openLoad(assigneeIds);
     }
 
     @Override

@@ -211,6 +211,21 @@ class TicketStore {
         return out;
     }
 
+    /** Active tickets per holder, along the (assignee_id, state, ...) index. */
+    Map<Long, Long> openLoad(java.util.Collection<Long> assigneeIds) {
+        if (assigneeIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>(assigneeIds);
+        TicketState.ACTIVE.stream().sorted().forEach(s -> params.add(s.name()));
+        Map<Long, Long> load = new java.util.HashMap<>();
+        jdbc.sql("select assignee_id, count(*) from ticket where assignee_id in ("
+                        + assigneeIds.stream().map(id -> "?").collect(java.util.stream.Collectors.joining(",")) + ") and state in ("
+                        + TicketState.ACTIVE.stream().map(s -> "?").collect(java.util.stream.Collectors.joining(",")) + ") group by assignee_id")
+                .params(params).query((rs, i) -> load.put(rs.getLong(1), rs.getLong(2))).list();
+        return load;
+    }
+
     List<Long> activeIds(long afterId, int limit) {
         return jdbc.sql("select id from ticket where id > ? and state in (" + org.kept.ticket.TicketState.ACTIVE.stream()
                         .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ") order by id limit ?")

@@ -38,6 +38,18 @@ class CategoryController {
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(category);
     }
 
+    /** The team a ticket of this category goes to when nobody chose one (a portal or e-mail ticket); null clears it. */
+    @PutMapping("/api/v1/ticket-categories/{code}/team")
+    @PreAuthorize("hasAuthority('USER_ADMIN')")
+    @Operation(summary = "Route a category's unrouted tickets (portal, e-mail) to a team; teamId null clears it")
+    Routing route(@PathVariable String code, @RequestBody Routing body, @AuthenticationPrincipal CurrentUser me) {
+        categories.route(code, body.teamId(), me.username());
+        return new Routing(body.teamId());
+    }
+
+    record Routing(Long teamId) {
+    }
+
     record Names(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 100) String nameEn) {
     }
 }

@@ -71,14 +71,28 @@ class TicketController {
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     @Operation(summary = "Record a ticket",
             description = "With an Idempotency-Key header the same key and body return the same ticket (200 on replay), "
-                    + "never a second one; the same key with a different body is refused with 422.")
+                    + "never a second one; the same key with a different body is refused with 422. handling: SELF (the "
+                    + "caller handles it: assigned to the caller) or TEAM (submitted to teamId's queue); without it, "
+                    + "teamId/assigneeId as given, and a ticket with neither goes to its category's team. A refused "
+                    + "request lists every field's problem in errors [{field, message}].")
     ResponseEntity<TicketJson> create(@Valid @RequestBody TicketRequests.Create body,
                                       @Parameter(description = "Client-chosen key, up to 100 characters")
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                       @AuthenticationPrincipal CurrentUser me) {
-        Tickets.Created created = tickets.create(new NewTicket(body.type(), body.category(), body.channel(), body.priority(),
+        NewTicket request = new NewTicket(body.type(), body.category(), body.channel(), body.priority(),
                 body.subject(), body.description(), body.incidentTime(), body.incidentPlace(), body.peopleInvolved(),
-                body.contactPhone(), body.customerId(), body.teamId(), body.assigneeId()), me, idempotencyKey);
+                body.contactPhone(), body.customerId(), body.teamId(), body.assigneeId());
+        if (body.handling() != null) {
+            var missing = body.handling().problem(body.teamId());
+            request = body.handling().applyTo(request, me);
+            if (missing.isPresent()) {
+                // every problem at once: the missing team and whatever else the request has wrong
+                var all = new java.util.ArrayList<>(java.util.List.of(missing.get()));
+                all.addAll(tickets.problems(request, me));
+                throw org.kept.shared.KeptException.invalid(all);
+            }
+        }
+        Tickets.Created created = tickets.create(request, me, idempotencyKey);
         TicketJson json = created.replayed() || created.customer() == null ? json(created.ticket(), me)
                 : fresh(created.ticket(), created.customer(), me);
         return ResponseEntity.status(created.replayed() ? HttpStatus.OK : HttpStatus.CREATED)

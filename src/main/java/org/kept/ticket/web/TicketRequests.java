@@ -18,7 +18,7 @@ final class TicketRequests {
                   @NotBlank @Size(max = 200) String subject, @Size(max = 10000) String description,
                   @Size(max = 100) String incidentTime, @Size(max = 200) String incidentPlace,
                   @Size(max = 500) String peopleInvolved, @Size(max = 40) String contactPhone,
-                  @NotNull Long customerId, Long teamId, Long assigneeId) {
+                  @NotNull Long customerId, Long teamId, Long assigneeId, org.kept.ticket.Handling handling) {
     }
 
     record Text(@NotBlank @Size(max = 10000) String body, Integer version) {
