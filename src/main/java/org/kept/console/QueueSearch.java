@@ -51,7 +51,7 @@ class QueueSearch {
                 "priority", me.seesPersonalData()), 0, MAX).items().forEach(t -> found.putIfAbsent(t.id(), t));
         boolean phone = PHONE_LIKE.matcher(q).matches();
         if (!phone || me.seesPersonalData()) {
-            for (Customer c : customers.search(q, CUSTOMERS, me.seesPersonalData())) {
+            for (Customer c : customers.search(q, CUSTOMERS, me)) {
                 tickets.ofCustomer(c.id(), PER_CUSTOMER).stream()
                         .filter(t -> query.state() == null || t.state() == query.state())
                         .filter(t -> query.type() == null || t.type() == query.type())
