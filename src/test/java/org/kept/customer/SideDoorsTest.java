@@ -38,12 +38,17 @@ class SideDoorsTest {
         Api complaints = fixtures.api(fixtures.user("COMPLAINTS", "major-complaints"));
         long customer = fixtures.customer("搜索客户").id();
         String word = "猜号" + System.nanoTime();
-        long ticket = fixtures.ticket(outsourced, customer, word + " 回电 139.5555.0003").id();
+        var created = fixtures.ticket(outsourced, customer, word + " 回电 139.5555.0003");
+        long ticket = created.id();
+        String number = created.json().get("number").asText();
 
         assertThat(ids(outsourced.get("/api/v1/tickets?q=" + word))).contains(ticket);
         assertThat(ids(outsourced.get("/api/v1/tickets?q=0003"))).contains(ticket); // the digits the page shows
         for (String guess : List.of("5555", "139.5555", "9.5", "55.0003", "5")) {
-            assertThat(ids(outsourced.get("/api/v1/tickets?q=" + guess))).as(guess).doesNotContain(ticket);
+            // the ticket's own number is no secret: a guess it contains finds the ticket by its number, not by the phone
+            if (!number.contains(guess)) {
+                assertThat(ids(outsourced.get("/api/v1/tickets?q=" + guess))).as(guess).doesNotContain(ticket);
+            }
         }
         assertThat(ids(complaints.get("/api/v1/tickets?q=139.5555"))).contains(ticket);
     }
