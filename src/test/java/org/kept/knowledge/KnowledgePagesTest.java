@@ -83,7 +83,8 @@ class KnowledgePagesTest {
     void theTicketPageSuggestsArticlesFromTheTicketAndFillsScripts() throws Exception {
         CurrentUser lead = fixtures.user("LEAD");
         String word = "Tk" + Words.unique();
-        long id = article(lead, word + " 安装师傅爽约怎么办", "师傅未按约上门，联系网点改约。", Audience.INTERNAL, null);
+        // a public article: an internal one is guidance beside the reply, with nothing to insert (AnswersTest)
+        long id = article(lead, word + " 安装师傅爽约怎么办", "师傅未按约上门，联系网点改约。", Audience.PUBLIC, null);
         CurrentUser agent = fixtures.user("AGENT");
         var customer = fixtures.customer("赵敏");
         TicketView t = tickets.create(new NewTicket(TicketType.COMPLAINT, "delivery", Channel.PHONE, Priority.P2,
@@ -94,6 +95,9 @@ class KnowledgePagesTest {
         String panel = page(agent, "/console/tickets/" + t.id() + "/knowledge");
         assertThat(panel).contains(word + " 安装师傅爽约怎么办").contains("data-article-id=\"" + id + "\"")
                 .contains("data-article-version=\"1\"");
+        // a guidance box for each internal article suggested (other tests' may be), none for a public one
+        assertThat(org.springframework.util.StringUtils.countOccurrencesOf(panel, "class=\"kb-guidance\""))
+                .isEqualTo(org.springframework.util.StringUtils.countOccurrencesOf(panel, "<span class=\"badge\">内部</span>"));
         // phone scripts with the ticket's values; written-only scripts are left out for a phone ticket
         assertThat(panel).contains("赵敏").contains(t.number()).contains(agent.agentNo()).doesNotContain("开场问候（文字）");
         // a reply from the console cites the article version

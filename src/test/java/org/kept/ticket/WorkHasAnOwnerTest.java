@@ -35,11 +35,20 @@ class WorkHasAnOwnerTest {
         assertThat(mine.path("assignee").path("id").asLong()).isEqualTo(agent.id());
         assertThat(mine.path("team").path("id").asLong()).isEqualTo(fixtures.team("hotline"));
 
-        long afterSales = fixtures.team("after-sales");
+        long hotline = fixtures.team("hotline");
         JsonNode submitted = api.post("/api/v1/tickets", body("type", "COMPLAINT", "subject", "退货未取件", "customerId",
-                customer, "handling", "TEAM", "teamId", afterSales, "assigneeId", agent.id())).expect(201).json();
-        assertThat(submitted.path("team").path("id").asLong()).isEqualTo(afterSales);
+                customer, "handling", "TEAM", "teamId", hotline, "assigneeId", agent.id())).expect(201).json();
+        assertThat(submitted.path("team").path("id").asLong()).isEqualTo(hotline);
         assertThat(submitted.path("assignee").isNull() || submitted.path("assignee").isMissingNode()).isTrue();
+
+        // another team's queue takes the right to assign to any team (issue 17), which a lead has
+        long afterSales = fixtures.team("after-sales");
+        api.post("/api/v1/tickets", body("type", "COMPLAINT", "subject", "退货未取件", "customerId", customer,
+                "handling", "TEAM", "teamId", afterSales)).expect(403);
+        JsonNode byLead = fixtures.api(fixtures.user("LEAD", "hotline")).post("/api/v1/tickets", body("type", "COMPLAINT",
+                "subject", "退货未取件", "customerId", customer, "handling", "TEAM", "teamId", afterSales)).expect(201).json();
+        assertThat(byLead.path("team").path("id").asLong()).isEqualTo(afterSales);
+        assertThat(byLead.path("assignee").isNull() || byLead.path("assignee").isMissingNode()).isTrue();
     }
 
     @Test
