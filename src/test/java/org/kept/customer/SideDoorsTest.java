@@ -37,7 +37,10 @@ class SideDoorsTest {
         Api outsourced = fixtures.api(fixtures.user("OUTSOURCED"));
         Api complaints = fixtures.api(fixtures.user("COMPLAINTS", "major-complaints"));
         long customer = fixtures.customer("搜索客户").id();
-        String word = "猜号" + System.nanoTime();
+        // no digits in the word itself: a digit guess must find nothing but the number's hidden part
+        String word = "猜号" + Long.toString(System.nanoTime(), 36).chars()
+                .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + (c - '0') : c)))
+                .collect(java.util.stream.Collectors.joining());
         var created = fixtures.ticket(outsourced, customer, word + " 回电 139.5555.0003");
         long ticket = created.id();
         String number = created.json().get("number").asText();

@@ -34,10 +34,11 @@ class PromisesAtClosing implements TicketPromises {
 
     @Override
     public void settle(long ticketId, List<Decision> decisions, CurrentUser by) {
-        Set<Long> open = commitments.openOnTicket(ticketId).stream().map(CommitmentDesk.Commitment::id)
-                .collect(Collectors.toSet());
+        // the versions read here are the ones the decisions were made on: the whole closing is one transaction
+        java.util.Map<Long, Integer> open = commitments.openOnTicket(ticketId).stream()
+                .collect(Collectors.toMap(CommitmentDesk.Commitment::id, c -> (int) c.version()));
         for (Decision d : decisions) {
-            if (!open.contains(d.promiseId()) || d.outcome() == null) {
+            if (!open.containsKey(d.promiseId()) || d.outcome() == null) {
                 throw KeptException.invalid("sla.commitment.notOpenHere", d.promiseId());
             }
         }
@@ -45,7 +46,8 @@ class PromisesAtClosing implements TicketPromises {
             String reason = d.reason() == null || d.reason().isBlank() ? null : d.reason().strip();
             switch (d.outcome()) {
                 case KEEP -> { } // stays open: the callback still happens after the ticket is resolved
-                case KEPT -> commitments.keep(d.promiseId(), reason == null ? KEPT_AT_CLOSING : reason, null, null, null, by);
+                case KEPT -> commitments.keep(d.promiseId(), reason == null ? KEPT_AT_CLOSING : reason, open.get(d.promiseId()),
+                        null, null, by);
                 case CANCEL -> commitments.cancel(d.promiseId(), reason, by);
             }
         }
