@@ -165,20 +165,21 @@ class ConsolePagesTest {
     @Test
     void anAgentCannotGiveATicketToAnotherTeamFromThePagesAndIsNotOfferedOne() throws Exception {
         CurrentUser agent = fixtures.user("AGENT", "hotline");
-        long afterSales = fixtures.team("after-sales");
+        long other = fixtures.team("major-complaints");
         TicketView t = ticket(fixtures.customer("钱进"), "转组", agent);
-        mvc.perform(post("/console/tickets/" + t.id() + "/assign").param("team", String.valueOf(afterSales))
+        Long before = tickets.get(t.id()).teamId(); // its category's team (delivery: after-sales)
+        mvc.perform(post("/console/tickets/" + t.id() + "/assign").param("team", String.valueOf(other))
                 .param("version", String.valueOf(t.version())).with(user(agent)).with(csrf()).locale(Locale.ENGLISH))
                 .andExpect(status().isForbidden());
-        assertThat(tickets.get(t.id()).teamId()).as("still in no team").isNull();
-        String otherTeam = "售后组";
+        assertThat(tickets.get(t.id()).teamId()).as("still where it was").isEqualTo(before);
+        String otherTeam = "重大投诉组";
         assertThat(page(agent, "/console/tickets/" + t.id())).doesNotContain(otherTeam);
         assertThat(page(agent, "/console/tickets/new")).doesNotContain(otherTeam);
         CurrentUser lead = fixtures.user("LEAD", "hotline");
         assertThat(page(lead, "/console/tickets/new")).contains(otherTeam);
-        mvc.perform(post("/console/tickets/" + t.id() + "/assign").param("team", String.valueOf(afterSales))
+        mvc.perform(post("/console/tickets/" + t.id() + "/assign").param("team", String.valueOf(other))
                 .param("version", String.valueOf(t.version())).with(user(lead)).with(csrf())).andExpect(status().isOk());
-        assertThat(tickets.get(t.id()).teamId()).isEqualTo(afterSales);
+        assertThat(tickets.get(t.id()).teamId()).isEqualTo(other);
     }
 
     @Test
