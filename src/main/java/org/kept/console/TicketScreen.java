@@ -94,7 +94,9 @@ class TicketScreen {
     /** One entry in the reader's language: centre-written text rendered from its key, instants in the centre's time. */
     private TimelineItem item(TimelineEntry e, PersonalData pd, Locale locale) {
         return new TimelineItem(e.id(), e.kind(), texts.text(e.actorName(), locale), time.local(e.at()),
-                time.shown(e.oldValue()), time.shown(e.newValue()), pd.text(texts.text(e.body(), locale)));
+                time.shown(e.oldValue()), time.shown(e.newValue()), pd.text(texts.text(e.body(), locale)),
+                // the promise's due time from the stored instant: the shown value above is text for people
+                TimelineItem.promisedBy(e.kind(), e.newValue()));
     }
 
     String category(String code, Locale locale) {

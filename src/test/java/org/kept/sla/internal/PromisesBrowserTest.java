@@ -154,6 +154,8 @@ class PromisesBrowserTest {
 
         Browser browser = session.get();
         browser.signIn(lead.username()).open("/console/tickets/" + id);
+        // the assign form sits on its own tab of the action bar
+        browser.find(".action-bar [data-tab-for=assign]").click();
         new Select(browser.find("#assign-person")).selectByValue(String.valueOf(colleague.id()));
         browser.find("#assign-person").submit();
         String moved = browser.waitForText("#timeline .promise-moved", "测试 " + colleague.username());
@@ -200,6 +202,8 @@ class PromisesBrowserTest {
 
         Browser browser = session.get();
         browser.signIn(agent.username()).open("/console/tickets/" + id);
+        // the promise form (and its quick picks) sits on its own tab of the action bar
+        browser.find(".action-bar [data-tab-for=promise]").click();
         browser.waitForText(".promise-picks", "两小时内");
         assertThat(browser.text(".promise-picks")).contains("明天 15:00");
         browser.driver().findElement(By.xpath("//div[contains(@class,'promise-picks')]//button[contains(.,'明天 15:00')]")).click();
