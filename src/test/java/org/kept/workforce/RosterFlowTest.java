@@ -81,14 +81,8 @@ class RosterFlowTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).containsAnyOf("data-poll", "coverage-chart");
 
-        JsonNode solved = null;
-        for (int i = 0; i < 150; i++) {
-            solved = planner.get("/api/v1/workforce/rosters/" + id).expect(200).json();
-            if (!solved.get("state").asString().equals("SOLVING")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        org.kept.support.Rosters.awaitState(planner, id, "SOLVED");
+        JsonNode solved = planner.get("/api/v1/workforce/rosters/" + id).expect(200).json();
         assertThat(solved.get("state").asString()).isEqualTo("SOLVED");
         assertThat(solved.get("score").asString()).startsWith("0hard");
         assertThat(solved.get("shifts").size()).isGreaterThan(10);

@@ -2,7 +2,6 @@ package org.kept.workforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Api;
+import org.kept.support.Rosters;
 import org.kept.support.Browser;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
@@ -67,26 +67,8 @@ class RosterPageBrowserTest {
         long id = api.post("/api/v1/workforce/rosters", Api.body("name", "排班页测试", "teamId", teamId,
                 "startsOn", day.toString(), "days", 1)).expect(201).id();
         api.post("/api/v1/workforce/rosters/" + id + "/solve?seconds=2", null).expect(202);
-        awaitSolved(api, id);
+        Rosters.awaitState(api, id, "SOLVED");
         return new ShortRoster(id, planner);
-    }
-
-    private static void awaitSolved(Api api, long id) {
-        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String state = "";
-        while (System.nanoTime() < until) {
-            state = api.get("/api/v1/workforce/rosters/" + id).expect(200).json().path("state").asString();
-            if (!state.equals("SOLVING") && !state.equals("DRAFT")) {
-                break;
-            }
-            try {
-                Thread.sleep(200);  // waiting for the solver thread, not for time to pass
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(state).isEqualTo("SOLVED");
     }
 
     @Test
@@ -145,7 +127,7 @@ class RosterPageBrowserTest {
         browser.waitUntil(ExpectedConditions.not(ExpectedConditions.urlToBe(publishedUrl)));
         long version = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*/rosters/(\\d+).*", "$1"));
         assertThat(version).isNotEqualTo(roster.id());
-        awaitSolved(fixtures.api(roster.planner()), version);
+        Rosters.awaitState(fixtures.api(roster.planner()), version, "SOLVED");
         assertThat(state(roster.id())).as("still what agents see until the new version is published").isEqualTo("PUBLISHED");
         browser.open("/console/workforce/rosters/" + version);
         assertThat(browser.text("main")).contains("New version of roster " + roster.id());

@@ -2,7 +2,6 @@ package org.kept.workforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Api;
+import org.kept.support.Rosters;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +79,7 @@ class RosterVersionTest {
 
         // another version of the replaced roster cannot go on top of the one that replaced it
         planner.post("/api/v1/workforce/rosters/" + third + "/solve?seconds=1", null).expect(202);
-        awaitState(planner, third, "SOLVED");
+        Rosters.awaitState(planner, third, "SOLVED");
         planner.post("/api/v1/workforce/rosters/" + third + "/publish", null).expect(409);
         assertThat(state(third)).isEqualTo("SOLVED");
         assertThat(state(second)).isEqualTo("PUBLISHED");
@@ -90,25 +90,8 @@ class RosterVersionTest {
 
     private void solveAndPublish(Api planner, long id) {
         planner.post("/api/v1/workforce/rosters/" + id + "/solve?seconds=1", null).expect(202);
-        awaitState(planner, id, "SOLVED");
+        Rosters.awaitState(planner, id, "SOLVED");
         planner.post("/api/v1/workforce/rosters/" + id + "/publish", null).expect(200);
-    }
-
-    private static void awaitState(Api planner, long id, String wanted) {
-        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String state = "";
-        while (System.nanoTime() < until && !state.equals(wanted)) {
-            state = planner.get("/api/v1/workforce/rosters/" + id).expect(200).json().path("state").asString();
-            if (!state.equals(wanted)) {
-                try {
-                    Thread.sleep(200);  // waiting for the solver thread, not for time to pass
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        assertThat(state).isEqualTo(wanted);
     }
 
     private String state(long id) {
