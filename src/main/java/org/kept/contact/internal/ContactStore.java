@@ -1,0 +1,83 @@
+package org.kept.contact.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.kept.contact.Contact;
+import org.kept.contact.Direction;
+import org.kept.contact.NewContact;
+import org.kept.shared.SqlTime;
+import org.kept.ticket.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The {@code contact} table. */
+@Repository
+class ContactStore {
+
+    private static final String COLUMNS = "id, channel, direction, external_id, address, customer_id, ticket_id, handled_by, "
+            + "started_at, ended_at, summary, outcome";
+
+    private final JdbcClient jdbc;
+
+    ContactStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewContact c, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into contact (channel, direction, external_id, address, customer_id, ticket_id, handled_by, "
+                        + "started_at, summary, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.channel().name(), c.direction().name(), c.externalId(), c.address(), c.customerId(),
+                        c.ticketId(), c.handledBy(), SqlTime.utc(c.startedAt()), cut(c.summary()), SqlTime.utc(now))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<Contact> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from contact where id = ?").param(id).query(this::row).optional();
+    }
+
+    Optional<Contact> byExternalId(Channel channel, String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from contact where channel = ? and external_id = ?")
+                .params(channel.name(), externalId).query(this::row).optional();
+    }
+
+    void attach(long id, long ticketId) {
+        jdbc.sql("update contact set ticket_id = ? where id = ?").params(ticketId, id).update();
+    }
+
+    void conclude(long id, Instant endedAt, String outcome) {
+        jdbc.sql("update contact set ended_at = coalesce(?, ended_at), outcome = ? where id = ?")
+                .params(SqlTime.utc(endedAt), outcome, id).update();
+    }
+
+    void handledBy(long id, long userId) {
+        jdbc.sql("update contact set handled_by = ? where id = ?").params(userId, id).update();
+    }
+
+    List<Contact> ofTicket(long ticketId) {
+        return jdbc.sql("select " + COLUMNS + " from contact where ticket_id = ? order by started_at, id")
+                .param(ticketId).query(this::row).list();
+    }
+
+    List<Contact> ofCustomer(long customerId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from contact where customer_id = ? order by started_at desc, id desc limit ?")
+                .params(customerId, limit).query(this::row).list();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 499) + "…";
+    }
+
+    private Contact row(ResultSet rs, int n) throws SQLException {
+        return new Contact(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+                Direction.valueOf(rs.getString("direction")), rs.getString("external_id"), rs.getString("address"),
+                rs.getObject("customer_id", Long.class), rs.getObject("ticket_id", Long.class),
+                rs.getObject("handled_by", Long.class), SqlTime.instant(rs, "started_at"),
+                SqlTime.instant(rs, "ended_at"), rs.getString("summary"), rs.getString("outcome"));
+    }
+}
