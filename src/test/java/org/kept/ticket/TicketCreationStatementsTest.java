@@ -1,0 +1,147 @@
+package org.kept.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.kept.sla.internal.SlaScheduler;
+import org.kept.support.Api;
+import org.kept.support.Fixtures;
+import org.kept.support.KeptTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The SQL statements a ticket creation costs the database, counted at the JDBC level (each batched row is a statement
+ * the database executes): a load-independent measure of the create's cost (docs/benchmarks.md §12). Counts the
+ * request threads for the create and the SLA workers for the escalation after the commit (P1 and keyword tickets).
+ */
+@KeptTest
+@Import(TicketCreationStatementsTest.Counting.class)
+class TicketCreationStatementsTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    SlaScheduler scheduler;
+
+    @Test
+    void aCreateAndItsEscalationTakeFewStatements() {
+        Api agent = fixtures.api(fixtures.user("AGENT"));
+        long customer = fixtures.customer("薛宝钗").id();
+        create(agent, customer, "P3", "宽带报修 预热", null);
+        int plain = count(() -> create(agent, customer, "P3", "宽带报修 #1", "13800138000"));
+        List<Long> escalated = new ArrayList<>();
+        int p1 = count(() -> escalated.add(create(agent, customer, "P1", "全城断网 #2", null)));
+        int keyword = count(() -> escalated.add(create(agent, customer, "P2", "再不处理我就找媒体曝光 #3", null)));
+        int escalation = count(() -> assertThat(scheduler.runDue(Instant.now(), escalated)).isEqualTo(2));
+        System.out.printf("statements per create: plain %d, P1 %d, keyword %d; escalation of both after commit %d%n",
+                plain, p1, keyword, escalation);
+        // before branch perf (2026-12-03): plain 16, P1 16, keyword 23, escalation of both 76
+        assertThat(plain).isLessThanOrEqualTo(MAX_CREATE);
+        assertThat(p1).isLessThanOrEqualTo(MAX_CREATE);
+        assertThat(keyword).isLessThanOrEqualTo(MAX_CREATE);
+        assertThat(escalation).isLessThanOrEqualTo(MAX_ESCALATION);
+    }
+
+    static final int MAX_CREATE = 99;
+    static final int MAX_ESCALATION = 99;
+
+    private static long create(Api agent, long customer, String priority, String subject, String phone) {
+        return agent.post("/api/v1/tickets", phone == null
+                ? Api.body("type", "INQUIRY", "priority", priority, "customerId", customer, "subject", subject)
+                : Api.body("type", "INQUIRY", "priority", priority, "customerId", customer, "subject", subject,
+                        "contactPhone", phone)).expect(201).id();
+    }
+
+    private static int count(Runnable work) {
+        Counting.start(Thread.currentThread().getName());
+        work.run();
+        int n = Counting.stop();
+        Counting.printLast();
+        return n;
+    }
+
+    /** Wraps the data source: counts executions on request threads, SLA workers and the test's own thread. */
+    @TestConfiguration
+    static class Counting {
+
+        private static final AtomicInteger COUNT = new AtomicInteger();
+        private static final Map<String, AtomicInteger> BY_SQL = new ConcurrentHashMap<>();
+        private static volatile String testThread;
+
+        static void start(String thread) {
+            COUNT.set(0);
+            BY_SQL.clear();
+            testThread = thread;
+        }
+
+        static int stop() {
+            testThread = null;
+            return COUNT.get();
+        }
+
+        static void printLast() {
+            System.out.println("statements: " + COUNT.get());
+            BY_SQL.forEach((sql, n) -> System.out.printf("  %3d  %s%n", n.get(), sql.length() > 140 ? sql.substring(0, 140) : sql));
+        }
+
+        private static void counted(String sql) {
+            String thread = Thread.currentThread().getName();
+            String test = testThread;
+            if (test != null && (thread.startsWith("http-nio") || thread.startsWith("sla-worker") || thread.equals(test))) {
+                COUNT.incrementAndGet();
+                BY_SQL.computeIfAbsent(sql == null ? "?" : sql, s -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource ds ? wrap(ds, DataSource.class, null) : bean;
+                }
+            };
+        }
+
+        private static Object wrap(Object target, Class<?> type, String sql) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                String m = method.getName();
+                if (target instanceof Statement && (m.equals("addBatch") || (m.startsWith("execute") && !m.equals("executeBatch")))) {
+                    counted(args != null && args.length > 0 && args[0] instanceof String s ? s : sql);
+                }
+                Object result;
+                try {
+                    result = method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (result instanceof Connection c && !(target instanceof Connection)) {
+                    return wrap(c, Connection.class, null);
+                }
+                if (result instanceof Statement s && target instanceof Connection) {
+                    Class<?> kind = m.equals("prepareCall") ? java.sql.CallableStatement.class
+                            : m.equals("prepareStatement") ? java.sql.PreparedStatement.class : Statement.class;
+                    return wrap(s, kind, args != null && args.length > 0 && args[0] instanceof String q ? q : null);
+                }
+                return result;
+            };
+            return Proxy.newProxyInstance(Counting.class.getClassLoader(), new Class<?>[] {type}, handler);
+        }
+    }
+}
