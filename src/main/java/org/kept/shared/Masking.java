@@ -97,7 +97,17 @@ public final class Masking {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        Masked m = new Masked(text, halfWidth(text));
+        String plain = halfWidth(text);
+        boolean number = mayHoldNumber(plain);
+        boolean email = plain.indexOf('@') >= 0;
+        if (!number && !email) {
+            // most texts: the four patterns would be tried at every position for nothing (8 % of a create's CPU)
+            return text;
+        }
+        Masked m = new Masked(text, plain);
+        if (!number) {
+            return m.replace(EMAIL, r -> r.group(1) + "***" + r.group(2)).original();
+        }
         m = m.replace(MOBILE, r -> {
             String digits = r.group().replaceAll("\\D", "");
             digits = digits.substring(digits.length() - 11);
@@ -108,6 +118,27 @@ public final class Masking {
         m = m.replace(EMAIL, r -> r.group(1) + "***" + r.group(2));
         return m.original();
     }
+
+    /**
+     * Whether the (half-width) text has a stretch of digits, separators and signs with at least eight digits: the
+     * fewest any of the phone patterns match (an international number), and a match consists of nothing else.
+     */
+    static boolean mayHoldNumber(String plain) {
+        int digits = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= MIN_DIGITS) {
+                    return true;
+                }
+            } else if (c != ' ' && c != '-' && c != '.' && c != '+' && c != '(' && c != ')') {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    private static final int MIN_DIGITS = 8;
 
     /**
      * Cuts a text to at most {@code max} characters (an ellipsis marks the cut) without leaving a piece of a phone

@@ -61,6 +61,16 @@ class MaskingTest {
     }
 
     @Test
+    void theShortestNumberIsStillFoundAfterTheQuickCheck() {
+        // eight digits with their separators: the fewest a pattern matches; seven never make a number
+        assertThat(Masking.mayHoldNumber("call +1 234 5678")).isTrue();
+        assertThat(Masking.inText("call +1 234 5678")).isEqualTo("call +1 ****5678");
+        assertThat(Masking.mayHoldNumber("工单 1234567，(+86) 12-34")).isFalse();
+        assertThat(Masking.inText("来电 ＋８６ １３８ ００１３ ８０００")).isEqualTo("来电 138****8000");
+        assertThat(Masking.inText("宽带报修 #12，邮件 li.lei@example.com")).isEqualTo("宽带报修 #12，邮件 l***@example.com");
+    }
+
+    @Test
     void noTextStaysNoText() {
         assertThat(Masking.inText(null)).isNull();
         assertThat(Masking.inText("")).isEmpty();
