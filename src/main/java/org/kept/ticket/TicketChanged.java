@@ -1,9 +1,20 @@
 package org.kept.ticket;
 
+import org.kept.customer.CustomerSummary;
 import org.kept.shared.AuditableEvent;
 
-/** Published in the same transaction as every ticket change; SLA, reporting and the audit log react to it. */
-public record TicketChanged(long ticketId, String number, String actor, TicketChange change) implements AuditableEvent {
+/**
+ * Published in the same transaction as every ticket change; SLA, reporting and the audit log react to it.
+ * {@code ticket} and {@code customer} are what the publisher already holds (the ticket as it stands after the change,
+ * its customer as read for the change), so a listener need not read them again; null when the publisher has not got
+ * them, and then a listener reads them itself.
+ */
+public record TicketChanged(long ticketId, String number, String actor, TicketChange change, TicketView ticket,
+                            CustomerSummary customer) implements AuditableEvent {
+
+    public TicketChanged(long ticketId, String number, String actor, TicketChange change) {
+        this(ticketId, number, actor, change, null, null);
+    }
 
     @Override
     public String action() {

@@ -51,6 +51,12 @@ public interface Tickets {
 
     TicketView assign(long id, Long teamId, Long assigneeId, int expectedVersion, CurrentUser by);
 
+    /**
+     * Like {@link #assign(long, Long, Long, int, CurrentUser)} for a caller that has just read the ticket in its own
+     * transaction: it is not read again; the write still refuses it if someone changed it since ({@code current}'s version).
+     */
+    TicketView assign(TicketView current, Long teamId, Long assigneeId, CurrentUser by);
+
     TicketView changePriority(long id, Priority priority, int expectedVersion, CurrentUser by);
 
     /**
@@ -64,6 +70,9 @@ public interface Tickets {
      * as SLA warnings, escalation handover notes and expedites, each a record type of the module that owns it.
      */
     void annotate(long id, TicketChange.Annotation change, CurrentUser by);
+
+    /** Like {@link #annotate(long, TicketChange.Annotation, CurrentUser)} for a ticket the caller has just read. */
+    void annotate(TicketView ticket, TicketChange.Annotation change, CurrentUser by);
 
     String revealContactPhone(long id, String reason, CurrentUser by);
 

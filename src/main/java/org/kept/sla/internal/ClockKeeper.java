@@ -74,7 +74,8 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             return;
         }
         TicketClock c = found.get();
-        TicketView t = tickets.get(id);
+        // a creation brings the ticket and its customer along (read once, by the ticket module)
+        TicketView t = event.ticket() != null ? event.ticket() : tickets.get(id);
         if (change instanceof TicketChange.Replied r && !r.byCustomer()) {
             c.replied(now);
         } else if (change instanceof TicketChange.StateChanged s) {
@@ -87,7 +88,7 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             int contacts = c.fresh() ? org.kept.ticket.RepeatContacts.Counter.NONE.contacts() : contacts(t);
             escalator.rule(t, contacts).ifPresent(c::ruleAsks);
         }
-        recompute(c, t, now);
+        plan(c, t, now, event.customer());
     }
 
     /** Every contact about the ticket, the first one included, as the ticket module counts them. */
@@ -126,11 +127,16 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
     }
 
     void recompute(TicketClock c, TicketView t, Instant now) {
+        plan(c, t, now, null);
+    }
+
+    /** Recomputes and stores; {@code customer} as already read, or null to read it. */
+    private void plan(TicketClock c, TicketView t, Instant now, CustomerSummary customer) {
         if (!t.state().isActive() && !c.paused()) {
             c.pause(PauseReason.RESOLVED, now);
         }
         c.heldBy(t.teamId());
-        List<DeadlineMath.Deadline> deadlines = deadlines(c, t);
+        List<DeadlineMath.Deadline> deadlines = deadlines(c, t, customer);
         Stream<Instant> planned = open(c, deadlines).map(DeadlineMath.Action::at);
         if (c.rulePending() != null) {
             planned = Stream.concat(planned, Stream.of(now));
@@ -141,12 +147,13 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
 
     /** The actions due at {@code now} that nobody has taken yet. */
     List<DeadlineMath.Action> dueActions(TicketClock c, TicketView t, Instant now) {
-        return open(c, deadlines(c, t)).filter(a -> !a.at().isAfter(now)).toList();
+        return open(c, deadlines(c, t, null)).filter(a -> !a.at().isAfter(now)).toList();
     }
 
     /** The running deadlines under the matching policies (sets the clock's policy ids). */
-    private List<DeadlineMath.Deadline> deadlines(TicketClock c, TicketView t) {
-        CustomerSummary customer = customers.summaries(List.of(t.customerId())).get(t.customerId());
+    private List<DeadlineMath.Deadline> deadlines(TicketClock c, TicketView t, CustomerSummary known) {
+        CustomerSummary customer = known != null && known.id() == t.customerId() ? known
+                : customers.summaries(List.of(t.customerId())).get(t.customerId());
         PolicyMatch match = PolicyMatch.of(policies.ordered(), new Policy.Facts(t.type(), t.category(), t.priority(),
                 t.channel(), t.teamId(), customer == null ? null : customer.tier()));
         c.governedBy(match.tiered().id(), match.baseline().id());

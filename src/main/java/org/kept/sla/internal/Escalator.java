@@ -55,10 +55,18 @@ public class Escalator {
         if (!t.state().isActive()) {
             throw KeptException.conflict("sla.escalation.closed", t.number());
         }
-        int from = clocks.find(ticketId).map(TicketClock::escalationLevel).orElse(AGENT);
+        return functional(t, clocks.find(ticketId).map(TicketClock::escalationLevel).orElse(AGENT), atLeast, reason, note, by);
+    }
+
+    /**
+     * {@link #functional(long, int, String, String, CurrentUser)} for an active ticket and its escalation level as the
+     * caller has just read them in this transaction (the scheduler), so they are not read again.
+     */
+    int functional(TicketView t, int from, int atLeast, String reason, String note, CurrentUser by) {
+        long ticketId = t.id();
         EscalationTiers tiers = rules.tiers();
         if (from >= tiers.top()) {
-            hierarchical(ticketId, withNote(reason, note), by);
+            hierarchical(t, withNote(reason, note), by);
             return from;
         }
         int target = Math.min(tiers.top(), Math.max(atLeast, from + 1));
@@ -70,21 +78,21 @@ public class Escalator {
                 if (recipients.team(team).isEmpty()) {
                     throw KeptException.conflict("sla.escalation.noTeam", team);
                 }
-                moved = tickets.assign(ticketId, team, null, t.version(), system.get());
+                moved = tickets.assign(t, team, null, system.get());
             } else {
                 Optional<UserView> lead = recipients.leadOf(t.teamId(), t.assigneeId());
                 if (lead.isPresent()) {
-                    moved = tickets.assign(ticketId, t.teamId(), lead.get().id(), t.version(), system.get());
+                    moved = tickets.assign(t, t.teamId(), lead.get().id(), system.get());
                 } else if (target < tiers.top()) {
                     // a team without a lead passes the ticket to the tier above
                     target++;
                 } else {
-                    hierarchical(ticketId, withNote(reason, note), by);
+                    hierarchical(t, withNote(reason, note), by);
                     return from;
                 }
             }
         }
-        tickets.annotate(ticketId, new SlaEntry.Escalated(recipients.holderName(t), recipients.holderName(moved),
+        tickets.annotate(moved, new SlaEntry.Escalated(recipients.holderName(t), recipients.holderName(moved),
                 handover(t, reason, note)), by);
         int level = target;
         clocks.find(ticketId).ifPresent(c -> {
@@ -98,11 +106,16 @@ public class Escalator {
 
     /** Tells the ticket's team leads (and its holder) without moving it. */
     public void hierarchical(long ticketId, String reason, CurrentUser by) {
-        TicketView t = tickets.get(ticketId);
+        hierarchical(tickets.get(ticketId), reason, by);
+    }
+
+    /** {@link #hierarchical(long, String, CurrentUser)} for a ticket the caller has just read. */
+    void hierarchical(TicketView t, String reason, CurrentUser by) {
+        long ticketId = t.id();
         List<Long> leads = recipients.leadsOf(t.teamId());
         notifications.send(leads, "ESCALATION", ticketId, LocalText.of("sla.note.attention", t.number(), reason));
         String holder = recipients.holderName(t);
-        tickets.annotate(ticketId, new SlaEntry.Escalated(holder, holder, LocalText.of("sla.entry.leadNotified", reason).stored()), by);
+        tickets.annotate(t, new SlaEntry.Escalated(holder, holder, LocalText.of("sla.entry.leadNotified", reason).stored()), by);
     }
 
     /** What the next holder needs to know without asking the customer again: the case in a few lines. */

@@ -146,20 +146,31 @@ public class SlaScheduler {
         TicketClock c = clocks.find(ticketId).orElseThrow();
         TicketView t = tickets.get(ticketId);
         PendingRule rule = c.rulePending();
-        if (rule != null && t.state().isActive() && clocks.takeRule(ticketId, rule)) {
-            escalator.functional(ticketId, rule.level(), LocalText.of("sla.reason.rule", rule.reason()).stored(),
-                    null, system.get());
-            acted++;
+        if (rule != null) {
+            if (t.state().isActive() && clocks.takeRule(ticketId, rule)) {
+                escalator.functional(t, c.escalationLevel(), rule.level(),
+                        LocalText.of("sla.reason.rule", rule.reason()).stored(), null, system.get());
+                acted++;
+            }
+            // the escalation moved the ticket and saved its clock, or another instance took the rule: as they are now
+            c = clocks.find(ticketId).orElseThrow();
+            t = tickets.get(ticketId);
         }
-        Optional<TicketClock> fresh = clocks.find(ticketId);
-        for (DeadlineMath.Action a : keeper.dueActions(fresh.orElseThrow(), tickets.get(ticketId), now)) {
+        boolean performed = false;
+        for (DeadlineMath.Action a : keeper.dueActions(c, t, now)) {
             if (!clocks.claimEvent(ticketId, a.clock(), a.kind(), a.deadline(), now)) {
                 continue;
             }
             perform(ticketId, a, now);
             acted++;
+            performed = true;
         }
-        keeper.recompute(ticketId);
+        if (performed) {
+            keeper.recompute(ticketId);
+        } else {
+            // nothing changed since the clock and the ticket were read in this transaction: no need to read them again
+            keeper.recompute(c, t, now);
+        }
         return acted;
     }
 

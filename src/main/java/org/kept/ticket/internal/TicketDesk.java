@@ -84,7 +84,7 @@ class TicketDesk implements Tickets {
             // the number is taken before the transaction: a block reservation needs a connection of its own, and
             // taking it while holding one could starve the pool under load (every holder waiting for the allocator)
             String number = numbers.next();
-            return new Created(tx.execute(s -> insert(t, number, by)), false, customer);
+            return new Created(tx.execute(s -> insert(t, number, by, customer)), false, customer);
         }
         String fingerprinted = t.toString();
         Optional<Created> earlier = replay(by, idempotencyKey, fingerprinted);
@@ -94,7 +94,7 @@ class TicketDesk implements Tickets {
         String number = numbers.next();
         try {
             return new Created(tx.execute(s -> {
-                TicketView created = insert(t, number, by);
+                TicketView created = insert(t, number, by, customer);
                 idempotency.remember(by.id(), idempotencyKey, CREATE, fingerprinted, created.id());
                 return created;
             }), false, customer);
@@ -192,14 +192,17 @@ class TicketDesk implements Tickets {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private TicketView insert(NewTicket t, String number, CurrentUser by) {
+    private TicketView insert(NewTicket t, String number, CurrentUser by, CustomerSummary customer) {
         OffsetDateTime now = now();
         TicketView draft = new TicketView(0, number, t.type(), t.category(), t.channel(), t.priority(), TicketState.NEW,
                 t.subject(), t.description(), t.incidentTime(), t.incidentPlace(), t.peopleInvolved(), t.contactPhone(),
                 t.customerId(), t.teamId(), t.assigneeId(), null, by.id(), now, now, 0);
         long id = store.insert(draft);
         TicketView created = withId(draft, id);
-        record(created, new TicketChange.Created(t.type(), t.priority(), t.channel()), by, now);
+        TicketChange change = new TicketChange.Created(t.type(), t.priority(), t.channel());
+        store.append(id, change, by.id(), by.displayName(), now);
+        // the new ticket and its customer go with the event: the SLA clock needs both and need not read them again
+        events.publishEvent(new TicketChanged(id, number, by.username(), change, created, customer));
         return created;
     }
 
@@ -355,7 +358,12 @@ class TicketDesk implements Tickets {
     @Override
     @Transactional
     public TicketView assign(long id, Long teamId, Long assigneeId, int expectedVersion, CurrentUser by) {
-        TicketView t = current(id, expectedVersion);
+        return assign(current(id, expectedVersion), teamId, assigneeId, by);
+    }
+
+    @Override
+    @Transactional
+    public TicketView assign(TicketView t, Long teamId, Long assigneeId, CurrentUser by) {
         checkAssignable(teamId, assigneeId, by, t.teamId());
         Long team = teamId;
         if (team == null && assigneeId != null) {
@@ -363,7 +371,10 @@ class TicketDesk implements Tickets {
         }
         OffsetDateTime now = now();
         TicketView changed = save(t, t.state(), t.priority(), team, assigneeId, t.mergedIntoId(), now);
-        record(t, new TicketChange.Assigned(holder(t.teamId(), t.assigneeId()), holder(team, assigneeId)), by, now);
+        TicketChange change = new TicketChange.Assigned(holder(t.teamId(), t.assigneeId()), holder(team, assigneeId));
+        store.append(t.id(), change, by.id(), by.displayName(), now);
+        // the ticket as assigned goes with the event: the SLA clock recomputes from it without reading it again
+        events.publishEvent(new TicketChanged(t.id(), t.number(), by.username(), change, changed, null));
         return changed;
     }
 
@@ -444,6 +455,12 @@ class TicketDesk implements Tickets {
     @Transactional
     public void annotate(long id, TicketChange.Annotation change, CurrentUser by) {
         record(get(id), change, by, now());
+    }
+
+    @Override
+    @Transactional
+    public void annotate(TicketView ticket, TicketChange.Annotation change, CurrentUser by) {
+        record(ticket, change, by, now());
     }
 
     @Override
