@@ -51,15 +51,16 @@ class TicketCreationStatementsTest {
         int escalation = count(() -> assertThat(scheduler.runDue(Instant.now(), escalated)).isEqualTo(2));
         System.out.printf("statements per create: plain %d, P1 %d, keyword %d; escalation of both after commit %d%n",
                 plain, p1, keyword, escalation);
-        // before branch perf (2026-12-03): plain 16, P1 16, keyword 23, escalation of both 76
+        // before branch perf (2026-12-03): plain 16, P1 16, keyword 23, escalation of both 76; after: 8, 8, 8 and 51
         assertThat(plain).isLessThanOrEqualTo(MAX_CREATE);
         assertThat(p1).isLessThanOrEqualTo(MAX_CREATE);
         assertThat(keyword).isLessThanOrEqualTo(MAX_CREATE);
         assertThat(escalation).isLessThanOrEqualTo(MAX_ESCALATION);
     }
 
-    static final int MAX_CREATE = 99;
-    static final int MAX_ESCALATION = 99;
+    static final int MAX_CREATE = 8;
+    // a few of these are the directory's caches filling (teams, staff), which a busy server has filled already
+    static final int MAX_ESCALATION = 56;
 
     private static long create(Api agent, long customer, String priority, String subject, String phone) {
         return agent.post("/api/v1/tickets", phone == null

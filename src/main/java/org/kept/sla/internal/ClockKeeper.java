@@ -150,6 +150,45 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
         return open(c, deadlines(c, t, null)).filter(a -> !a.at().isAfter(now)).toList();
     }
 
+    /**
+     * A clock's deadlines and the actions already taken, read once: the scheduler finds what is due and, when it took
+     * none of it, plans the clock from the same reading instead of reading the customer, pauses and events again.
+     */
+    record Reading(List<DeadlineMath.Deadline> deadlines, Set<String> done) {
+
+        List<DeadlineMath.Action> due(Instant now) {
+            return DeadlineMath.actions(deadlines).stream()
+                    .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())) && !a.at().isAfter(now))
+                    .toList();
+        }
+    }
+
+    Reading read(TicketClock c, TicketView t) {
+        List<DeadlineMath.Deadline> deadlines = deadlines(c, t, null);
+        return new Reading(deadlines, done(c));
+    }
+
+    /**
+     * Like {@link #recompute(TicketClock, TicketView, Instant)} from a reading of this clock and ticket, taken in this
+     * transaction with nothing done to them since.
+     */
+    void recompute(TicketClock c, TicketView t, Instant now, Reading reading) {
+        if (!t.state().isActive() && !c.paused()) {
+            // pausing moves the deadlines: computed afresh
+            recompute(c, t, now);
+            return;
+        }
+        c.heldBy(t.teamId());
+        Stream<Instant> planned = DeadlineMath.actions(reading.deadlines()).stream()
+                .filter(a -> !reading.done().contains(ClockStore.key(a.clock(), a.kind(), a.deadline())))
+                .map(DeadlineMath.Action::at);
+        if (c.rulePending() != null) {
+            planned = Stream.concat(planned, Stream.of(now));
+        }
+        c.plan(reading.deadlines(), planned.min(Comparator.naturalOrder()).orElse(null));
+        clocks.save(c);
+    }
+
     /** The running deadlines under the matching policies (sets the clock's policy ids). */
     private List<DeadlineMath.Deadline> deadlines(TicketClock c, TicketView t, CustomerSummary known) {
         CustomerSummary customer = known != null && known.id() == t.customerId() ? known
@@ -164,9 +203,13 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
 
     /** Warnings and breaches of these deadlines not taken yet. */
     private Stream<DeadlineMath.Action> open(TicketClock c, List<DeadlineMath.Deadline> deadlines) {
-        Set<String> done = c.fresh() ? Set.of() : clocks.events(c.ticketId());
+        Set<String> done = done(c);
         return DeadlineMath.actions(deadlines).stream()
                 .filter(a -> !done.contains(ClockStore.key(a.clock(), a.kind(), a.deadline())));
+    }
+
+    private Set<String> done(TicketClock c) {
+        return c.fresh() ? Set.of() : clocks.events(c.ticketId());
     }
 
     @Override

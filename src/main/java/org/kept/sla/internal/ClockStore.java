@@ -142,6 +142,19 @@ class ClockStore {
     }
 
     /** Clears a rule escalation only once, whoever gets there first. */
+    /**
+     * The ticket is now at this tier; a pending rule it satisfies is done ({@link TicketClock#escalatedTo} in one
+     * statement, for a clock nobody holds in memory).
+     */
+    void escalatedTo(long ticketId, int level) {
+        jdbc.sql("update sla_clock set escalation_level = ?, "
+                        + "rule_pending_id = case when rule_pending_level <= ? then null else rule_pending_id end, "
+                        + "rule_pending_reason = case when rule_pending_level <= ? then null else rule_pending_reason end, "
+                        + "rule_pending_level = case when rule_pending_level <= ? then null else rule_pending_level end "
+                        + "where ticket_id = ?")
+                .params(level, level, level, level, ticketId).update();
+    }
+
     boolean takeRule(long ticketId, PendingRule rule) {
         return jdbc.sql("update sla_clock set rule_pending_id = null, rule_pending_level = null, rule_pending_reason = null "
                         + "where ticket_id = ? and rule_pending_level = ? and rule_pending_reason = ?")

@@ -94,11 +94,7 @@ public class Escalator {
         }
         tickets.annotate(moved, new SlaEntry.Escalated(recipients.holderName(t), recipients.holderName(moved),
                 handover(t, reason, note)), by);
-        int level = target;
-        clocks.find(ticketId).ifPresent(c -> {
-            c.escalatedTo(level);
-            clocks.save(c);
-        });
+        clocks.escalatedTo(ticketId, target);
         notifications.send(recipients.holderOf(moved), "ESCALATION", ticketId,
                 LocalText.of("sla.note.escalated", t.number(), withNote(reason, note)));
         return target;

@@ -28,7 +28,7 @@ class PromisesFollowTickets {
         if (!(event.change() instanceof TicketChange.Assigned)) {
             return;
         }
-        TicketView t = tickets.get(event.ticketId());
+        TicketView t = event.ticket() != null ? event.ticket() : tickets.get(event.ticketId());
         commitments.follow(t.id(), t.assigneeId(), t.teamId());
     }
 }

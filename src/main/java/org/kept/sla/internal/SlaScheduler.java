@@ -157,7 +157,8 @@ public class SlaScheduler {
             t = tickets.get(ticketId);
         }
         boolean performed = false;
-        for (DeadlineMath.Action a : keeper.dueActions(c, t, now)) {
+        ClockKeeper.Reading reading = keeper.read(c, t);
+        for (DeadlineMath.Action a : reading.due(now)) {
             if (!clocks.claimEvent(ticketId, a.clock(), a.kind(), a.deadline(), now)) {
                 continue;
             }
@@ -169,7 +170,7 @@ public class SlaScheduler {
             keeper.recompute(ticketId);
         } else {
             // nothing changed since the clock and the ticket were read in this transaction: no need to read them again
-            keeper.recompute(c, t, now);
+            keeper.recompute(c, t, now, reading);
         }
         return acted;
     }
