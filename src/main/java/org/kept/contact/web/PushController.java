@@ -38,7 +38,7 @@ class PushController {
         this.subscribers = subscribers;
     }
 
-    @GetMapping(value = {"/api/v1/push", "/console/push"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping({"/api/v1/push", "/console/push"})
     SseEmitter stream(@AuthenticationPrincipal CurrentUser me, @RequestParam(defaultValue = "300") int seconds,
                       HttpServletResponse response) {
         int lifetime = Math.max(0, Math.min(seconds, MAX_SECONDS));
@@ -46,6 +46,11 @@ class PushController {
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-cache, no-transform");
         SseEmitter emitter = new SseEmitter((lifetime + 30) * 1000L);
+        if (lifetime == 0) {
+            hello(emitter, me);
+            emitter.complete();
+            return emitter;
+        }
         Runnable unsubscribe = subscribers.subscribe(me.id(), (event, json) -> send(emitter,
                 SseEmitter.event().name(event).data(json, MediaType.APPLICATION_JSON)));
         ScheduledFuture<?> heartbeat = timer.scheduleAtFixedRate(() -> send(emitter, SseEmitter.event().comment("hb")),
@@ -59,9 +64,14 @@ class PushController {
         emitter.onCompletion(cleanUp);
         emitter.onTimeout(emitter::complete);
         emitter.onError(e -> cleanUp.run());
+        // hello once subscribed: a client that has seen it misses nothing pushed afterwards
+        hello(emitter, me);
+        return emitter;
+    }
+
+    private static void hello(SseEmitter emitter, CurrentUser me) {
         send(emitter, SseEmitter.event().name("hello").reconnectTime(2000).data("{\"user\":" + me.id() + "}",
                 MediaType.APPLICATION_JSON));
-        return emitter;
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
