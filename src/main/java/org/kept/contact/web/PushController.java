@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.kept.contact.internal.Subscribers;
 import org.kept.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,8 @@ class PushController {
         this.subscribers = subscribers;
     }
 
+    @Operation(summary = "The signed-in person's push stream (server-sent events: hello, screen-pop, …); ends after "
+            + "seconds (at most 300), the client reconnects")
     @GetMapping({"/api/v1/push", "/console/push"})
     SseEmitter stream(@AuthenticationPrincipal CurrentUser me, @RequestParam(defaultValue = "300") int seconds,
                       HttpServletResponse response) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.kept.identity.CurrentUser;
 import org.kept.phone.internal.CallDesk;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +28,7 @@ class CallRecordController {
         this.zone = clock.getZone();
     }
 
+    @Operation(summary = "Call records, newest first, by period, queue and agent; numbers masked without PII_VIEW")
     @GetMapping("/api/v1/calls")
     @PreAuthorize("hasAuthority('REPORT_READ')")
     @ResponseBody
