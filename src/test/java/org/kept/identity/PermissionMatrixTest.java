@@ -183,6 +183,9 @@ class PermissionMatrixTest {
             // everyone signed in has a push stream; seconds=0 ends it right after its hello
             row("GET /api/v1/push", SIGNED_IN, w -> "/api/v1/push?seconds=0"),
             row("GET /api/v1/calls", Needs.anyOf(REPORT_READ), w -> "/api/v1/calls"),
+            row("POST /api/v1/phone/integrations", Needs.anyOf(USER_ADMIN), w -> "/api/v1/phone/integrations",
+                    w -> body("name", "matrix-pbx-" + w.unique())),
+            row("GET /api/v1/phone/integrations", Needs.anyOf(USER_ADMIN), w -> "/api/v1/phone/integrations"),
             // --- calendar module ---
             row("POST /api/v1/calendars", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/calendars", w -> PermissionMatrixTest.CALENDAR),
             row("GET /api/v1/calendars", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN), w -> "/api/v1/calendars"),

@@ -191,6 +191,21 @@ class CtiEventsTest {
     }
 
     @Test
+    void anAdministratorRegistersAPbxAndItsCredentialsWork() {
+        Api admin = fixtures.api(fixtures.user("ADMIN", null));
+        String name = "registered-" + System.nanoTime();
+        JsonNode made = admin.post("/api/v1/phone/integrations", body("name", name)).expect(201).json();
+        assertThat(admin.post("/api/v1/phone/integrations", body("name", name)).status()).isEqualTo(409);
+        assertThat(admin.get("/api/v1/phone/integrations").body()).contains(name).doesNotContain(made.path("secret").asString());
+        String raw = Api.json(event("newCall", "reg-" + System.nanoTime(), 0, "from", "13800138000", "direction", "in"));
+        assertThat(fixtures.api().header("X-Kept-Integration", name).header("X-Kept-Signature", "sha256="
+                + PbxAuth.sign(made.path("secret").asString(), raw.getBytes(StandardCharsets.UTF_8)))
+                .post("/api/v1/cti/events", raw).status()).isEqualTo(200);
+        assertThat(fixtures.api().post("/api/v1/cti/events?token=" + made.path("token").asString(), raw).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aWrongEventNamesEveryWrongFieldAndWritesNothing() {
         String callId = "bad-" + System.nanoTime();
         Response bad = signed(body("event", "ring", "callId", callId, "direction", "sideways", "cause", "tired"));

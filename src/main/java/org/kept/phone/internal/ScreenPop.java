@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ScreenPop {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScreenPop.class);
+
     static final String EVENT = "screen-pop";
     private static final int LIST = 5;
 
@@ -44,8 +46,24 @@ class ScreenPop {
         this.json = json;
     }
 
+    /** Never fails the call event: a pop that cannot be built or sent is logged, the call is recorded all the same. */
     void send(CurrentUser agent, CallRecord call) {
-        push.toUser(agent.id(), EVENT, json.writeValueAsString(body(agent, call)));
+        try {
+            Map<String, Object> body = body(agent, call);
+            String text = json.writeValueAsString(body);
+            if (text.length() > Push.MAX_JSON) {
+                // long subjects and promises: the card and the ticket links are what the agent needs first
+                body.remove("contacts");
+                body.remove("promises");
+                body.computeIfPresent("tickets", (k, v) -> ((List<?>) v).stream().limit(1).toList());
+                text = json.writeValueAsString(body);
+            }
+            if (text.length() <= Push.MAX_JSON) {
+                push.toUser(agent.id(), EVENT, text);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Screen pop for call {} to user {} failed: {}", call.callId(), agent.id(), e.toString());
+        }
     }
 
     Map<String, Object> body(CurrentUser agent, CallRecord call) {
