@@ -56,8 +56,11 @@ class NewTicketController {
 
     @GetMapping("/console/tickets/new")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
-    String form(@RequestParam(required = false) Long customer, @AuthenticationPrincipal CurrentUser me, Model model) {
-        return show(NewTicketForm.blank(customer, me.teamId()), me, model);
+    String form(@RequestParam(required = false) Long customer, @RequestParam(required = false) String phone,
+                @AuthenticationPrincipal CurrentUser me, Model model) {
+        NewTicketForm form = NewTicketForm.blank(customer, me.teamId());
+        // an unknown caller's number from the screen pop (issue 11), which offers it only to those who may see it
+        return show(customer == null && phone != null && me.seesPersonalData() ? form.withNewPhone(phone) : form, me, model);
     }
 
     @PostMapping("/console/tickets/new")

@@ -21,6 +21,12 @@ record NewTicketForm(String idempotencyKey, Long customerId, String newName, Str
                 Priority.P3, null, null, null, null, null, null, teamId, Handling.SELF);
     }
 
+    /** The blank form for a caller nobody knows: the screen pop fills in the number the call came from. */
+    NewTicketForm withNewPhone(String phone) {
+        return new NewTicketForm(idempotencyKey, customerId, newName, phone, type, category, channel, priority, subject,
+                description, incidentTime, incidentPlace, peopleInvolved, contactPhone, teamId, handling);
+    }
+
     boolean describesNewCustomer() {
         return newName != null && !newName.isBlank() || newPhone != null && !newPhone.isBlank();
     }

@@ -25,6 +25,12 @@ public interface Contacts {
     /** The channel's last word: ended, answered, delivered, failed. Shown on the ticket when it is on one. */
     Contact conclude(long contactId, Instant endedAt, String outcome, String detail, CurrentUser by);
 
+    /**
+     * Fills in who the contact is with when the channel learns it late (a PBX's first event of a call was not the one
+     * that named the caller): the address and the customer matched to it. Does nothing to a contact that has both.
+     */
+    void identify(long contactId, String address, Long customerId);
+
     /** Sets who handled it (the agent who answered, the agent who replied). */
     void handledBy(long contactId, long userId);
 

@@ -176,6 +176,16 @@ class PermissionMatrixTest {
                     w -> body("displayName", "矩阵改名", "role", "AGENT", "teamId", w.hotline())),
             row("POST /api/v1/admin/users/{id}/password", Needs.anyOf(USER_ADMIN),
                     w -> "/api/v1/admin/users/" + w.spareUser() + "/password", w -> body("password", "another-secret")),
+            // --- cti (issue 11) ---
+            // a PBX proves itself with its integration's token or signature, not with a person's bearer token
+            row("POST /api/v1/cti/events", Needs.NOTHING, w -> "/api/v1/cti/events?token=" + PermissionMatrixTest.ctiToken,
+                    w -> body("event", "newCall", "callId", "matrix-" + w.unique(), "from", "13700001111", "direction", "in")),
+            // everyone signed in has a push stream; seconds=0 ends it right after its hello
+            row("GET /api/v1/push", SIGNED_IN, w -> "/api/v1/push?seconds=0"),
+            row("GET /api/v1/calls", Needs.anyOf(REPORT_READ), w -> "/api/v1/calls"),
+            row("POST /api/v1/phone/integrations", Needs.anyOf(USER_ADMIN), w -> "/api/v1/phone/integrations",
+                    w -> body("name", "matrix-pbx-" + w.unique())),
+            row("GET /api/v1/phone/integrations", Needs.anyOf(USER_ADMIN), w -> "/api/v1/phone/integrations"),
             // --- calendar module ---
             row("POST /api/v1/calendars", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/calendars", w -> PermissionMatrixTest.CALENDAR),
             row("GET /api/v1/calendars", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN), w -> "/api/v1/calendars"),
@@ -356,6 +366,7 @@ class PermissionMatrixTest {
         return body("name", "矩阵规则", "position", position, "keywords", List.of("矩阵专用词-" + w.unique()), "tier", 1);
     }
 
+    static String ctiToken;
     static long spareRule;
     static int spareRulePosition;
     static long spareSla;
@@ -415,6 +426,9 @@ class PermissionMatrixTest {
         spareCommitment = agent.post("/api/v1/tickets/" + ticket + "/commitments", body("promise", "矩阵承诺", "due",
                 java.time.OffsetDateTime.now().plusDays(1).toString())).expect(201).id();
         K.prepare(fixtures);
+        ctiToken = "matrix-" + unique;
+        jdbc.sql("insert into phone_integration (name, secret, token, enabled, created_at) values (?, ?, ?, true, current_timestamp)")
+                .params("matrix-" + unique, "matrix-secret", ctiToken).update();
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
                 fixtures.user("AGENT").id(), fixtures.team("spare-" + unique), 0);
         CurrentUser rosterPlanner = fixtures.user("PLANNER", null);

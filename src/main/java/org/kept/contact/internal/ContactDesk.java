@@ -102,6 +102,12 @@ class ContactDesk implements Contacts {
 
     @Override
     @Transactional
+    public void identify(long contactId, String address, Long customerId) {
+        store.identify(contactId, address, customerId);
+    }
+
+    @Override
+    @Transactional
     public void handledBy(long contactId, long userId) {
         store.handledBy(contactId, userId);
     }

@@ -55,6 +55,11 @@ class ContactStore {
                 .params(SqlTime.utc(endedAt), outcome, id).update();
     }
 
+    void identify(long id, String address, Long customerId) {
+        jdbc.sql("update contact set address = coalesce(address, ?), customer_id = coalesce(customer_id, ?) where id = ?")
+                .params(address, customerId, id).update();
+    }
+
     void handledBy(long id, long userId) {
         jdbc.sql("update contact set handled_by = ? where id = ?").params(userId, id).update();
     }

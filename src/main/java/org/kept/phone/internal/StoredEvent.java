@@ -1,0 +1,13 @@
+package org.kept.phone.internal;
+
+import java.time.Instant;
+
+/** A call's event as kept in {@code phone_call_event}: what the record is computed from. */
+record StoredEvent(String event, Instant at, String agentRef, String queue, String cause, String hungUpBy,
+                   String recordingUri, String recordingSha256) {
+
+    /** Events at the same instant apply in the order a call lives them. */
+    int rank() {
+        return CallEvent.EVENTS.indexOf(event);
+    }
+}
