@@ -62,12 +62,16 @@ public class CallbackDesk implements Callbacks {
     @Override
     @Transactional
     public long request(CallbackRequest request) {
-        return open(request, null);
+        return open(request, null).id();
+    }
+
+    /** A task asked for: its id, and whether this request opened it (false: the same one was open already). */
+    public record Opened(long id, boolean created) {
     }
 
     /** Opens a task (or finds the open one) with the caller's wait in the queue when it comes from an abandoned call. */
     @Transactional
-    public long open(CallbackRequest r, Long waitSeconds) {
+    public Opened open(CallbackRequest r, Long waitSeconds) {
         if (r == null || r.reason() == null) {
             throw KeptException.invalid("callback.reason.required");
         }
@@ -100,7 +104,7 @@ public class CallbackDesk implements Callbacks {
                                 r.note() == null ? "" : r.note()).cut(1000).stored()), system());
             }
         }
-        return opened.id();
+        return new Opened(opened.id(), opened.created());
     }
 
     public CallbackTask get(long id) {
@@ -206,7 +210,7 @@ public class CallbackDesk implements Callbacks {
         }
         Instant now = clock.instant();
         if (outcome == CallbackAttempt.Outcome.CALL_AGAIN && (callAgainAt == null || !callAgainAt.isAfter(now))) {
-            throw KeptException.invalid("callback.callAgainAt");
+            throw KeptException.invalid("callback.callAgainAt.invalid");
         }
         if (note != null && note.length() > 1000) {
             throw KeptException.invalid("callback.note.tooLong");
