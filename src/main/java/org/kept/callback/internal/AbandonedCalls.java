@@ -30,6 +30,6 @@ class AbandonedCalls {
         Long team = call.queue() == null ? null : directory.teams().stream()
                 .filter(t -> t.code().equalsIgnoreCase(call.queue())).map(t -> t.id()).findFirst().orElse(null);
         desk.open(new Callbacks.CallbackRequest(Callbacks.Reason.ABANDONED_CALL, null, call.customerId(), call.number(),
-                team, null, call.queue() == null ? null : "queue " + call.queue()), call.waitSeconds());
+                team, null, call.queue() == null ? null : "queue " + call.queue()), call.waitSeconds(), null);
     }
 }

@@ -14,6 +14,7 @@ import org.kept.contact.Contacts;
 import org.kept.contact.Direction;
 import org.kept.contact.NewContact;
 import org.kept.contact.Outbox;
+import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
@@ -42,10 +43,13 @@ public class CallbackDesk implements Callbacks {
     private final Contacts contacts;
     private final Outbox outbox;
     private final Directory directory;
+    private final Customers customers;
     private final Clock clock;
     private volatile CurrentUser system;
 
-    CallbackDesk(CallbackStore store, Tickets tickets, Contacts contacts, Outbox outbox, Directory directory, Clock clock) {
+    CallbackDesk(CallbackStore store, Tickets tickets, Contacts contacts, Outbox outbox, Directory directory,
+                 Customers customers, Clock clock) {
+        this.customers = customers;
         this.store = store;
         this.tickets = tickets;
         this.contacts = contacts;
@@ -62,16 +66,19 @@ public class CallbackDesk implements Callbacks {
     @Override
     @Transactional
     public long request(CallbackRequest request) {
-        return open(request, null).id();
+        return open(request, null, null).id();
     }
 
     /** A task asked for: its id, and whether this request opened it (false: the same one was open already). */
     public record Opened(long id, boolean created) {
     }
 
-    /** Opens a task (or finds the open one) with the caller's wait in the queue when it comes from an abandoned call. */
+    /**
+     * Opens a task (or finds the open one), with the caller's wait in the queue when it comes from an abandoned call;
+     * its team is the one asked for, else the ticket's (or its holder's), else {@code fallbackTeam} (the requester's).
+     */
     @Transactional
-    public Opened open(CallbackRequest r, Long waitSeconds) {
+    public Opened open(CallbackRequest r, Long waitSeconds, Long fallbackTeam) {
         if (r == null || r.reason() == null) {
             throw KeptException.invalid("callback.reason.required");
         }
@@ -87,8 +94,14 @@ public class CallbackDesk implements Callbacks {
         if (r.ticketId() != null) {
             var t = tickets.find(r.ticketId()).orElseThrow(() -> KeptException.notFound("ticket", r.ticketId()));
             customerId = customerId != null ? customerId : t.customerId();
-            teamId = teamId != null ? teamId : t.teamId();
+            // the ticket's team, or its holder's team for a ticket someone holds outside any team queue
+            teamId = teamId != null ? teamId : t.teamId() != null ? t.teamId() : t.assigneeId() == null ? null
+                    : directory.user(t.assigneeId()).map(u -> u.teamId()).orElse(null);
             number = number != null && !number.isBlank() ? number : t.contactPhone();
+        }
+        teamId = teamId != null ? teamId : fallbackTeam;
+        if ((number == null || number.isBlank()) && customerId != null) {
+            number = customers.find(customerId).map(c -> c.primaryPhone()).orElse(null);
         }
         CallbackRequest filled = new CallbackRequest(r.reason(), r.ticketId(), customerId, number, teamId, r.dueBy(), r.note());
         ReasonRule rule = rule(r.reason());

@@ -63,7 +63,7 @@ class CallbackApi {
         }
         Callbacks.Reason reason = body.reason() == null ? Callbacks.Reason.MANUAL : body.reason();
         var opened = desk.open(new Callbacks.CallbackRequest(reason, body.ticketId(), null, number, body.teamId(),
-                body.dueBy() == null ? null : body.dueBy().toInstant(), body.note()), null);
+                body.dueBy() == null ? null : body.dueBy().toInstant(), body.note()), null, me.teamId());
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(detail(opened.id(), me));
     }
 
