@@ -51,6 +51,8 @@ class CallbacksApiTest {
     TransactionTemplate tx;
     @Autowired
     TestClock clock;
+    @Autowired
+    Callbacks callbacks;
 
     private static String future(Duration from) {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(from).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -236,6 +238,27 @@ class CallbacksApiTest {
         otherTeam.post("/api/v1/callbacks/" + id + "/dial", body()).expect(403);
         // a lead (TICKET_ASSIGN_ANY) of another team may look
         fixtures.api(fixtures.user("LEAD", "online")).get("/api/v1/callbacks/" + id).expect(200);
+    }
+
+    @Test
+    void anotherModuleAsksThroughCallbacksAndTheCallbackModuleSignsTheTimeline() {
+        Api api = fixtures.api(fixtures.user("AGENT"));
+        Customer customer = fixtures.customer("回访客户");
+        long ticket = fixtures.ticket(api, customer.id(), "回访：问题未解决").id();
+        var request = new Callbacks.CallbackRequest(Callbacks.Reason.SURVEY_NOT_SOLVED, ticket, null, null, null, null,
+                "回访答复 4");
+        long id = tx.execute(s -> callbacks.request(request));
+        long again = tx.execute(s -> callbacks.request(request));
+        assertThat(again).isEqualTo(id);
+        assertThat(entries(ticket, "CALLBACK")).singleElement().satisfies(e -> {
+            assertThat(e.actorName()).isEqualTo("Kept Callback");
+            assertThat(e.oldValue()).isEqualTo("SURVEY_NOT_SOLVED");
+        });
+        JsonNode task = fixtures.api(fixtures.user("COMPLAINTS", "hotline")).get("/api/v1/callbacks/" + id).expect(200).json();
+        assertThat(task.path("task").path("number").asString()).as("the customer's number").isEqualTo(customer.primaryPhone());
+        // SURVEY_NOT_SOLVED's row: due four hours after the request
+        assertThat(Instant.parse(task.path("task").path("dueAt").asString()))
+                .isAfter(Instant.now().plus(Duration.ofMinutes(235)));
     }
 
     @Test
