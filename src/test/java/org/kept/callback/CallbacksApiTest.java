@@ -288,6 +288,11 @@ class CallbacksApiTest {
                     .singleElement().satisfies(t -> assertThat(t.path("overdue").asBoolean()).isTrue());
             assertThat(overdue.path("counts").path("OVERDUE").asLong()).isGreaterThanOrEqualTo(1);
             assertThat(overdue.path("counts").path("MINE").asLong()).isEqualTo(1);
+            // a lead (TICKET_ASSIGN_ANY) sees every team's overdue callbacks; another team's agent does not see this one
+            assertThat(fixtures.api(fixtures.user("LEAD", "online")).get("/api/v1/callbacks?view=OVERDUE").expect(200).json()
+                    .path("tasks").valueStream().map(t -> t.path("id").asLong()).toList()).contains(id);
+            assertThat(fixtures.api(fixtures.user("AGENT", "online")).get("/api/v1/callbacks?view=OVERDUE").expect(200).json()
+                    .path("tasks").valueStream().map(t -> t.path("id").asLong()).toList()).doesNotContain(id);
         }
     }
 }

@@ -72,8 +72,8 @@ class CallbackStore {
     /** Open tasks past their time, of one team or (null) of every team, most overdue first. */
     List<CallbackTask> overdue(Long teamId, Instant now, int limit) {
         return jdbc.sql("select " + TASK + " from callback_task t where state = 'OPEN' and due_at < ?"
-                        + (teamId == null ? "" : " and team_id = " + teamId) + " order by due_at, id limit ?")
-                .params(SqlTime.utc(now), limit).query(CallbackStore::task).list();
+                        + " and (cast(? as bigint) is null or team_id = ?) order by due_at, id limit ?")
+                .params(SqlTime.utc(now), teamId, teamId, limit).query(CallbackStore::task).list();
     }
 
     long countOpenOf(long ownerId) {
@@ -88,8 +88,8 @@ class CallbackStore {
 
     long countOverdue(Long teamId, Instant now) {
         return jdbc.sql("select count(*) from callback_task where state = 'OPEN' and due_at < ?"
-                        + (teamId == null ? "" : " and team_id = " + teamId))
-                .param(SqlTime.utc(now)).query(Long.class).single();
+                        + " and (cast(? as bigint) is null or team_id = ?)")
+                .params(SqlTime.utc(now), teamId, teamId).query(Long.class).single();
     }
 
     List<CallbackTask> ofTicket(long ticketId) {
