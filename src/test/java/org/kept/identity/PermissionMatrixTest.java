@@ -233,6 +233,14 @@ class PermissionMatrixTest {
             row("POST /api/v1/tickets/{id}/commitments", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/tickets/" + w.ticket() + "/commitments",
                     w -> body("promise", "矩阵回电", "due", java.time.OffsetDateTime.now().plusDays(1).toString())),
+            row("POST /api/v1/callbacks", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/callbacks",
+                    w -> body("ticketId", w.ticket(), "note", "矩阵回电")),
+            row("GET /api/v1/callbacks", Needs.anyOf(TICKET_READ), w -> "/api/v1/callbacks?view=TEAM"),
+            row("GET /api/v1/callbacks/{id}", Needs.anyOf(TICKET_READ), w -> "/api/v1/callbacks/" + PermissionMatrixTest.spareCallback),
+            row("POST /api/v1/callbacks/{id}/dial", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/callbacks/" + PermissionMatrixTest.spareCallback + "/dial",
+                    w -> body()),
+            row("POST /api/v1/callbacks/{id}/outcomes", Needs.anyOf(TICKET_WRITE),
+                    w -> "/api/v1/callbacks/" + PermissionMatrixTest.spareCallback + "/outcomes", w -> body("outcome", "NO_ANSWER")),
             row("GET /api/v1/commitments", Needs.anyOf(TICKET_READ), w -> "/api/v1/commitments"),
             row("POST /api/v1/commitments/{id}/kept", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept",
@@ -371,6 +379,7 @@ class PermissionMatrixTest {
     static int spareRulePosition;
     static long spareSla;
     static long spareCommitment;
+    static long spareCallback;
 
     /** A calendar the calendar rows create and change. */
     static final Map<String, Object> CALENDAR = body("name", "矩阵日历", "timeZone", "Asia/Shanghai",
@@ -425,6 +434,8 @@ class PermissionMatrixTest {
                 "position", spareRulePosition, "keywords", List.of("矩阵备用词-" + unique), "tier", 1)).expect(201).id();
         spareCommitment = agent.post("/api/v1/tickets/" + ticket + "/commitments", body("promise", "矩阵承诺", "due",
                 java.time.OffsetDateTime.now().plusDays(1).toString())).expect(201).id();
+        spareCallback = agent.post("/api/v1/callbacks", body("ticketId", ticket, "reason", "SURVEY_UNHAPPY")).expect(201)
+                .json().path("task").path("id").asLong();
         K.prepare(fixtures);
         ctiToken = "matrix-" + unique;
         jdbc.sql("insert into phone_integration (name, secret, token, enabled, created_at) values (?, ?, ?, true, current_timestamp)")
