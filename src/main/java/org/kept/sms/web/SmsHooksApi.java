@@ -1,0 +1,56 @@
+package org.kept.sms.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import org.kept.shared.KeptException;
+import org.kept.sms.internal.SmsCallbacks;
+import org.kept.sms.internal.SmsSettings;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The URLs given to the SMS provider for delivery reports and replies. Their pushes carry no signature, so the URL
+ * holds a secret token (compared in constant time; a wrong one is "not found"); each provider gets the answer it
+ * expects, which stops its retries. Open to the provider without a sign-in (see the security configuration).
+ */
+@RestController
+class SmsHooksApi {
+
+    private final SmsCallbacks callbacks;
+    private final SmsSettings settings;
+
+    SmsHooksApi(SmsCallbacks callbacks, SmsSettings settings) {
+        this.callbacks = callbacks;
+        this.settings = settings;
+    }
+
+    @PostMapping("/api/v1/hooks/sms/{token}/{provider}/reports")
+    Map<String, Object> reports(@PathVariable String token, @PathVariable String provider, @RequestBody JsonNode body) {
+        check(token);
+        callbacks.reports(provider, body);
+        return answer(provider);
+    }
+
+    @PostMapping("/api/v1/hooks/sms/{token}/{provider}/replies")
+    Map<String, Object> replies(@PathVariable String token, @PathVariable String provider, @RequestBody JsonNode body) {
+        check(token);
+        callbacks.replies(provider, body);
+        return answer(provider);
+    }
+
+    private void check(String token) {
+        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                settings.callbackToken().getBytes(StandardCharsets.UTF_8))) {
+            throw KeptException.notFound("SMS callback", "");
+        }
+    }
+
+    /** Aliyun wants {@code {"code":0}}, Tencent {@code {"result":0}}. */
+    private static Map<String, Object> answer(String provider) {
+        return "tencent".equals(provider) ? Map.of("result", 0, "errmsg", "OK") : Map.of("code", 0, "msg", "成功");
+    }
+}
