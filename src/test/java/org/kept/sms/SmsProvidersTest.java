@@ -38,6 +38,7 @@ import org.kept.contact.internal.OutboxWorker;
 import org.kept.customer.Customer;
 import org.kept.identity.CurrentUser;
 import org.kept.sms.internal.SmsSettings;
+import org.kept.support.Api;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
 import org.kept.support.TestClock;
@@ -301,5 +302,51 @@ class SmsProvidersTest {
                 .withRequestBody(matchingJsonPath("$.TemplateId", equalTo("SMS_CALLBACK_MISSED")))
                 .withRequestBody(matchingJsonPath("$.PhoneNumberSet[0]", equalTo(sent.customer().phones().get(0))))
                 .withRequestBody(containing("\"TemplateParamSet\":[\"20261203-0005\",\"95000\"]")));
+    }
+    @Test
+    void deliveryReportsConcludeTheContactOnceAndAFailureShowsOnTheTicket() {
+        use("aliyun");
+        provider.stubFor(post(urlEqualTo("/")).withHeader("X-TC-Action", equalTo("SendSms"))
+                .willReturn(okJson("{\"Response\":{\"SendStatusSet\":[{\"SerialNo\":\"sid-" + System.nanoTime()
+                        + "\",\"Code\":\"Ok\",\"Message\":\"send success\"}],\"RequestId\":\"r\"}}")));
+        provider.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=SendSms"))
+                .willReturn(okJson("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"biz-report-" + System.nanoTime() + "\"}")));
+        Sent delivered = queue("SURVEY", Map.of("ticket", "20261203-0006"));
+        worker.drain();
+        use("tencent");
+        Sent undelivered = queue("SURVEY", Map.of("ticket", "20261203-0007"));
+        worker.drain();
+        OutboxMessage aliyunRow = outboxOf(delivered.contact());
+        OutboxMessage tencentRow = outboxOf(undelivered.contact());
+        Api hook = fixtures.api();
+        String base = "/api/v1/hooks/sms/" + settings.callbackToken();
+
+        Object aliyunReport = List.of(Api.body("phone_number", delivered.customer().phones().get(0).substring(3),
+                "send_time", "2026-12-03 10:00:00", "report_time", "2026-12-03 10:00:08", "success", true,
+                "err_code", "DELIVERED", "err_msg", "用户接收成功", "sms_size", "1", "biz_id", aliyunRow.providerId(),
+                "out_id", aliyunRow.key()));
+        for (int i = 0; i < 2; i++) {
+            assertThat(hook.post(base + "/aliyun/reports", aliyunReport).expect(200).json().path("code").asInt())
+                    .isZero();
+        }
+        Object tencentReport = List.of(Api.body("user_receive_time", "2026-12-03 10:01:00", "nationcode", "86",
+                "mobile", undelivered.customer().phones().get(0).substring(3), "report_status", "FAIL",
+                "errmsg", "MK:0012", "description", "用户关机", "sid", tencentRow.providerId()));
+        for (int i = 0; i < 2; i++) {
+            assertThat(hook.post(base + "/tencent/reports", tencentReport).expect(200).json().path("result").asInt())
+                    .isZero();
+        }
+        hook.post("/api/v1/hooks/sms/wrong-token/aliyun/reports", aliyunReport).expect(404);
+
+        assertThat(contacts.find(delivered.contact()).orElseThrow().outcome()).isEqualTo("DELIVERED");
+        assertThat(smsState(delivered.contact())).isEqualTo("DELIVERED");
+        assertThat(tickets.timeline(delivered.ticket())).filteredOn(e -> e.kind().equals("CONTACT_OUTCOME"))
+                .singleElement().satisfies(e -> assertThat(e.newValue()).isEqualTo("DELIVERED"));
+        assertThat(contacts.find(undelivered.contact()).orElseThrow().outcome()).isEqualTo("FAILED");
+        assertThat(tickets.timeline(undelivered.ticket())).filteredOn(e -> e.kind().equals("CONTACT_OUTCOME"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.newValue()).isEqualTo("FAILED");
+                    assertThat(e.body()).contains("MK:0012", "用户关机");
+                });
     }
 }

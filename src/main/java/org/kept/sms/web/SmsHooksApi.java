@@ -1,5 +1,6 @@
 package org.kept.sms.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -29,6 +30,8 @@ class SmsHooksApi {
     }
 
     @PostMapping("/api/v1/hooks/sms/{token}/{provider}/reports")
+    @Operation(summary = "SMS delivery reports from the provider (aliyun: SmsReport array, tencent: status array), "
+            + "authenticated by the secret token in the URL")
     Map<String, Object> reports(@PathVariable String token, @PathVariable String provider, @RequestBody JsonNode body) {
         check(token);
         callbacks.reports(provider, body);
@@ -36,6 +39,8 @@ class SmsHooksApi {
     }
 
     @PostMapping("/api/v1/hooks/sms/{token}/{provider}/replies")
+    @Operation(summary = "Customers' SMS replies from the provider (aliyun: SmsUp array, tencent: reply object), "
+            + "deduplicated by the provider's message id")
     Map<String, Object> replies(@PathVariable String token, @PathVariable String provider, @RequestBody JsonNode body) {
         check(token);
         callbacks.replies(provider, body);
