@@ -1,15 +1,11 @@
 package org.kept.sms.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.kept.contact.Contact;
@@ -20,6 +16,7 @@ import org.kept.customer.Customer;
 import org.kept.customer.Customers;
 import org.kept.customer.PhoneNumbers;
 import org.kept.shared.KeptException;
+import org.kept.shared.Sha256;
 import org.kept.sms.SmsReceived;
 import org.kept.ticket.Channel;
 import org.slf4j.Logger;
@@ -187,11 +184,6 @@ public class SmsCallbacks {
     }
 
     private static String digest(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s).substring(0, 32);
     }
 }

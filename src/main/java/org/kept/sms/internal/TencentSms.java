@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +14,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.kept.contact.OutboundSender;
+import org.kept.shared.Sha256;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,23 +95,15 @@ class TencentSms implements SmsProvider {
     static String authorization(SmsSettings.Tencent t, String host, String payload, long timestamp) {
         String date = DAY.format(java.time.Instant.ofEpochSecond(timestamp));
         String canonical = "POST\n/\n\ncontent-type:" + CONTENT_TYPE + "\nhost:" + host + "\n\ncontent-type;host\n"
-                + sha256Hex(payload);
+                + Sha256.hex(payload);
         String scope = date + "/sms/tc3_request";
-        String toSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n" + sha256Hex(canonical);
+        String toSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n" + Sha256.hex(canonical);
         byte[] secretDate = hmac(("TC3" + t.secretKey()).getBytes(StandardCharsets.UTF_8), date);
         byte[] secretService = hmac(secretDate, "sms");
         byte[] secretSigning = hmac(secretService, "tc3_request");
         String signature = HexFormat.of().formatHex(hmac(secretSigning, toSign));
         return "TC3-HMAC-SHA256 Credential=" + t.secretId() + "/" + scope
                 + ", SignedHeaders=content-type;host, Signature=" + signature;
-    }
-
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] hmac(byte[] key, String data) {
