@@ -103,6 +103,13 @@ class SmsRepliesTest {
                 "text", "谁", "time", time)).expect(200);
         hook.post("/api/v1/hooks/sms/not-the-token/tencent/replies", push).expect(404);
 
+        settings.allowCallers("10\\.0\\.0\\.\\d+");
+        try {
+            hook.post(base, Api.body("mobile", customer.phones().get(0).substring(3), "nationcode", "86",
+                    "text", "3", "time", time)).expect(404);
+        } finally {
+            settings.allowCallers("");
+        }
         assertThat(contacts.ofCustomer(customer.id(), 10)).singleElement()
                 .satisfies(c -> assertThat(c.summary()).isEqualTo("1"));
         hook.post(base, "[]").expect(422);

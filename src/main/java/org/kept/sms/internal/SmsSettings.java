@@ -29,6 +29,7 @@ public class SmsSettings {
     private volatile Aliyun aliyun;
     private volatile Tencent tencent;
     private final String callbackToken;
+    private volatile java.util.regex.Pattern callers;
 
     SmsSettings(@Value("${kept.sms.provider:outbox}") String provider,
                 @Value("${kept.sms.aliyun.endpoint:https://dysmsapi.aliyuncs.com/}") String aliyunEndpoint,
@@ -41,7 +42,8 @@ public class SmsSettings {
                 @Value("${kept.sms.tencent.sdk-app-id:}") String tencentApp,
                 @Value("${kept.sms.tencent.sign-name:}") String tencentSign,
                 @Value("${kept.sms.tencent.region:ap-guangzhou}") String tencentRegion,
-                @Value("${kept.sms.callback-token:}") String callbackToken) {
+                @Value("${kept.sms.callback-token:}") String callbackToken,
+                @Value("${kept.sms.callback-addresses:}") String callbackAddresses) {
         this.provider = provider.trim().toLowerCase(java.util.Locale.ROOT);
         this.aliyun = new Aliyun(aliyunEndpoint, aliyunKeyId, aliyunSecret, aliyunSign);
         this.tencent = new Tencent(tencentEndpoint, tencentId, tencentKey, tencentApp, tencentSign, tencentRegion);
@@ -53,6 +55,7 @@ public class SmsSettings {
             log.info("kept.sms.callback-token is not set; SMS callbacks use a token made for this run only");
         }
         this.callbackToken = callbackToken;
+        allowCallers(callbackAddresses);
     }
 
     public String provider() {
@@ -69,6 +72,20 @@ public class SmsSettings {
 
     public String callbackToken() {
         return callbackToken;
+    }
+
+    /**
+     * Whether a callback may come from this address: any, unless {@code kept.sms.callback-addresses} names the
+     * provider's published ranges as a regular expression (the token alone is a secret anyone who sees a log has).
+     */
+    public boolean allowsCaller(String address) {
+        java.util.regex.Pattern p = callers;
+        return p == null || (address != null && p.matcher(address).matches());
+    }
+
+    /** Sets the addresses callbacks may come from (a regular expression; blank: any). */
+    public void allowCallers(String regex) {
+        this.callers = regex == null || regex.isBlank() ? null : java.util.regex.Pattern.compile(regex);
     }
 
     /** Switches provider and endpoints at run time (tests point them at a local stand-in of the provider). */
