@@ -76,7 +76,7 @@ public class SmsCallbacks {
             Optional<SmsMessage> sms = outboxId(r.outId()).flatMap(store::byOutbox)
                     .or(() -> r.providerId() == null ? Optional.empty() : store.byProviderId(provider, r.providerId()));
             if (sms.isEmpty()) {
-                log.info("SMS report from {} for an unknown message {} ignored", provider, r.providerId());
+                log.debug("SMS report from {} for an unknown message {} ignored", provider, r.providerId());
                 continue;
             }
             String state = r.delivered() ? "DELIVERED" : "FAILED";
