@@ -88,6 +88,9 @@ class PermissionMatrixTest {
 
     static final long NO_SHEET = 987_654_321_987L;
 
+    /** The SMS hooks' base path with this run's callback token, set before the rows are asked. */
+    static String smsHook;
+
     /** Every staff member (anyone but a customer). */
     static final Needs STAFF = Needs.anyOf(TICKET_READ, REPORT_READ, WORKFORCE_PLAN, AUDIT_READ, USER_ADMIN);
 
@@ -114,6 +117,11 @@ class PermissionMatrixTest {
     static final List<Row> MATRIX = List.of(
             row("POST /api/v1/auth/tokens", Needs.NOTHING, w -> "/api/v1/auth/tokens",
                     w -> body("username", w.username(), "password", Fixtures.PASSWORD)),
+            // the SMS provider's pushes: no sign-in, the secret token in the URL (an unknown report is acknowledged)
+            row("POST /api/v1/hooks/sms/{token}/{provider}/reports", Needs.NOTHING, w -> smsHook + "/aliyun/reports",
+                    w -> List.of(body("biz_id", "matrix-unknown", "success", true))),
+            row("POST /api/v1/hooks/sms/{token}/{provider}/replies", Needs.NOTHING, w -> smsHook + "/tencent/replies",
+                    w -> body("mobile", "13300000001", "nationcode", "86", "text", "矩阵", "time", 1)),
             // one's own tokens: everyone signed in, customers too (an unknown id, so no caller loses its token)
             row("GET /api/v1/auth/tokens", SIGNED_IN, w -> "/api/v1/auth/tokens"),
             row("DELETE /api/v1/auth/tokens/{id}", SIGNED_IN, w -> "/api/v1/auth/tokens/0000000000000000"),
@@ -407,6 +415,7 @@ class PermissionMatrixTest {
 
     @BeforeAll
     void peopleOfEveryRoleAndSomethingToWorkOn() {
+        smsHook = "/api/v1/hooks/sms/" + context.getBean(org.kept.sms.internal.SmsSettings.class).callbackToken();
         ROLES.keySet().forEach(role -> {
             CurrentUser user = fixtures.user(role);
             callers.put(role, fixtures.api(user));

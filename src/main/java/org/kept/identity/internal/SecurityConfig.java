@@ -70,6 +70,8 @@ class SecurityConfig {
                         // the end of a stream (server-sent events) is dispatched again after the request was
                         // authorised; the bearer token filter runs once per request, so that dispatch has no user
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
+                        // providers' callbacks (SMS reports and replies): each hook checks its own secret or signature
+                        .requestMatchers(HttpMethod.POST, "/api/v1/hooks/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> writeProblem(response, json,
