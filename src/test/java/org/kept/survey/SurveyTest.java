@@ -2,6 +2,7 @@ package org.kept.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -285,6 +286,27 @@ class SurveyTest {
         assertThat(agent.get("/api/v1/reports/surveys").status()).as("agents see no answers").isEqualTo(403);
         assertThat(lead.get("/api/v1/reports/surveys?team=" + fixtures.team("hotline")).status()).isEqualTo(403);
         assertThat(lead.get("/api/v1/reports/surveys?from=2026-02-01&to=2026-01-01").status()).isEqualTo(422);
+    }
+
+    @Test
+    void theResultsPageIsForReadersOfReportsAndShowsNoNumbers() throws Exception {
+        CurrentUser holder = fixtures.user("AGENT");
+        Api agent = fixtures.api(holder);
+        Customer customer = fixtures.customer("页面权限");
+        long ticket = ticket(agent, customer.id(), "PHONE", null);
+        resolve(agent, ticket);
+        sendDue(ticket);
+        events.publishEvent(new SmsReceived(-9, customer.primaryPhone(), "2", customer.id(), clock.instant()));
+        for (String role : List.of("AGENT", "OUTSOURCED", "COMPLAINTS", "COMPLIANCE")) {
+            mvc.perform(get("/console/reports/surveys").with(user(fixtures.user(role)))).andExpect(status().isForbidden());
+        }
+        String national = customer.primaryPhone().substring(3);
+        for (String role : List.of("LEAD", "PLANNER", "ADMIN")) {
+            mvc.perform(get("/console/reports/surveys").with(user(fixtures.user(role))).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("Survey results")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString(national))));
+        }
     }
 
     // --- helpers ---

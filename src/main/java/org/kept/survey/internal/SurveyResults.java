@@ -52,7 +52,7 @@ public class SurveyResults {
     public record Report(Line total, List<Line> teams, List<Line> agents, List<Line> categories, List<Flagged> flagged) {
     }
 
-    /** The figures for tickets resolved in [from, to), limited to the teams {@code shows} accepts. */
+    /** The figures for tickets resolved from {@code from} up to {@code to} (excluded), limited to the teams {@code shows} accepts. */
     public Report of(Instant from, Instant to, Predicate<Long> shows) {
         List<SurveyStore.Outcome> outcomes = store.outcomes(from, to).stream().filter(o -> shows.test(o.teamId())).toList();
         List<Flagged> flagged = outcomes.stream().filter(o -> !o.signals().isEmpty())

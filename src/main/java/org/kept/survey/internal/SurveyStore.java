@@ -166,7 +166,7 @@ public class SurveyStore {
                 .params(customerId, SqlTime.utc(since)).query(Long.class).single() > 0;
     }
 
-    /** Surveys of tickets resolved in [from, to) that were sent, with their answers and signals, for the results. */
+    /** Surveys of tickets resolved from {@code from} up to {@code to} (excluded) that were sent, with their answers and signals, for the results. */
     public List<Outcome> outcomes(Instant from, Instant to) {
         java.util.Map<Long, List<Signal>> signals = new java.util.HashMap<>();
         jdbc.sql("select g.survey_id, g.kind from survey_signal g join survey s on s.id = g.survey_id "

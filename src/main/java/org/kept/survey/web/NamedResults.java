@@ -44,15 +44,15 @@ class NamedResults {
     record Line(Long id, String name, long sent, long answered, long veryHappy, long happy, long unhappy,
                 long notSolved, double csat, double notSolvedRate, double answerRate, Map<Signal, Long> signals) {
 
-        double csatPercent() {
+        public double csatPercent() {
             return Math.round(csat * 1000) / 10.0;
         }
 
-        double notSolvedPercent() {
+        public double notSolvedPercent() {
             return Math.round(notSolvedRate * 1000) / 10.0;
         }
 
-        double answerPercent() {
+        public double answerPercent() {
             return Math.round(answerRate * 1000) / 10.0;
         }
     }
