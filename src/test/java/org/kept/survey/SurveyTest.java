@@ -128,9 +128,7 @@ class SurveyTest {
     void anUnansweredSurveyExpiresAndALateReplyChangesNothing() {
         Api agent = fixtures.api(fixtures.user("AGENT"));
         Customer customer = fixtures.customer("过期");
-        long ticket = ticket(agent, customer.id(), "PHONE", null);
-        resolve(agent, ticket);
-        sendDue(ticket);
+        long ticket = surveyed(agent, customer);
         Instant late = clock.instant().plus(Duration.ofDays(4));
         try (var m = clock.moved(Duration.ofDays(4))) {
             sender.runDue(clock.instant(), List.of(ticket));
@@ -143,13 +141,11 @@ class SurveyTest {
     }
 
     @Test
-    void notSolvedReopensTheTicketAndAsksForACallback() {
+    void notSolvedReopensTheTicketAndAsksForACallback() throws Exception {
         CurrentUser holder = fixtures.user("AGENT");
         Api agent = fixtures.api(holder);
         Customer customer = fixtures.customer("没解决");
-        long ticket = ticket(agent, customer.id(), "PHONE", null);
-        resolve(agent, ticket);
-        sendDue(ticket);
+        long ticket = surveyed(agent, customer);
         events.publishEvent(new SmsReceived(-2, customer.primaryPhone(), " ４ 还是不行", customer.id(), clock.instant()));
 
         assertThat(state(ticket)).isEqualTo("ANSWERED");
@@ -160,6 +156,9 @@ class SurveyTest {
             assertThat(c.teamId()).isEqualTo(holder.teamId());
         });
         assertThat(agent.get("/api/v1/tickets/" + ticket + "/timeline").body()).contains("SURVEY_ANSWERED");
+        mvc.perform(get("/console/tickets/" + ticket).with(user(holder)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("客户回访评价：问题未解决")));
 
         events.publishEvent(new SmsReceived(-3, customer.primaryPhone(), "1", customer.id(), clock.instant()));
         assertThat(jdbc.sql("select answer from survey where ticket_id = ?").param(ticket).query(Integer.class).single())
@@ -172,9 +171,7 @@ class SurveyTest {
         CurrentUser holder = fixtures.user("AGENT");
         Api agent = fixtures.api(holder);
         Customer customer = fixtures.customer("态度");
-        long ticket = ticket(agent, customer.id(), "PHONE", null);
-        resolve(agent, ticket);
-        sendDue(ticket);
+        long ticket = surveyed(agent, customer);
         events.publishEvent(new SmsReceived(-4, customer.primaryPhone(), "3", customer.id(), clock.instant()));
         assertThat(ticketState(agent, ticket)).isEqualTo("RESOLVED");
         assertThat(callbacks.ofTicket(ticket)).singleElement().satisfies(c -> {
@@ -187,9 +184,7 @@ class SurveyTest {
     void aMessageThatIsNoMenuChoiceIsLeftAlone() {
         Api agent = fixtures.api(fixtures.user("AGENT"));
         Customer customer = fixtures.customer("普通短信");
-        long ticket = ticket(agent, customer.id(), "PHONE", null);
-        resolve(agent, ticket);
-        sendDue(ticket);
+        long ticket = surveyed(agent, customer);
         for (String text : List.of("12", "谢谢", "", "5")) {
             events.publishEvent(new SmsReceived(-5, customer.primaryPhone(), text, customer.id(), clock.instant()));
         }
@@ -200,9 +195,7 @@ class SurveyTest {
     void satisfiedThenReopenedWithinAWeekIsASignal() {
         Api agent = fixtures.api(fixtures.user("AGENT"));
         Customer customer = fixtures.customer("满意又重开");
-        long ticket = ticket(agent, customer.id(), "PHONE", null);
-        resolve(agent, ticket);
-        sendDue(ticket);
+        long ticket = surveyed(agent, customer);
         events.publishEvent(new SmsReceived(-6, customer.primaryPhone(), "1", customer.id(), clock.instant()));
         assertThat(signals(ticket)).isEmpty();
         reopen(agent, ticket);
@@ -293,9 +286,7 @@ class SurveyTest {
         CurrentUser holder = fixtures.user("AGENT");
         Api agent = fixtures.api(holder);
         Customer customer = fixtures.customer("页面权限");
-        long ticket = ticket(agent, customer.id(), "PHONE", null);
-        resolve(agent, ticket);
-        sendDue(ticket);
+        long ticket = surveyed(agent, customer);
         events.publishEvent(new SmsReceived(-9, customer.primaryPhone(), "2", customer.id(), clock.instant()));
         for (String role : List.of("AGENT", "OUTSOURCED", "COMPLAINTS", "COMPLIANCE")) {
             mvc.perform(get("/console/reports/surveys").with(user(fixtures.user(role)))).andExpect(status().isForbidden());
@@ -325,6 +316,14 @@ class SurveyTest {
             body.put("contactPhone", contactPhone);
         }
         return agent.post("/api/v1/tickets", body).expect(201).id();
+    }
+
+    /** A phone ticket of the customer, resolved, its survey sent. */
+    long surveyed(Api agent, Customer customer) {
+        long ticket = ticket(agent, customer.id(), "PHONE", null);
+        resolve(agent, ticket);
+        assertThat(sendDue(ticket)).isEqualTo(1);
+        return ticket;
     }
 
     void resolve(Api agent, long ticket) {
