@@ -50,6 +50,7 @@ public class SurveySender {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
     SurveySender(SurveyStore store, Tickets tickets, Customers customers, ObjectProvider<Sms> sms,
                  ObjectProvider<Outbox> outbox, SurveySettings settings, JsonMapper json,
@@ -113,7 +114,9 @@ public class SurveySender {
                 return false;
             }
             if (sender == null) {
-                log.warn("Survey {} waits: no SMS provider in this build", id);
+                if (!warned.getAndSet(true)) {
+                    log.warn("SMS surveys wait: no SMS provider in this build (survey {} is the first)", id);
+                }
                 return false;
             }
         }
