@@ -209,6 +209,8 @@ class PermissionMatrixTest {
             row("POST /api/v1/tickets/{id}/repeat-contacts", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/tickets/" + w.ticket() + "/repeat-contacts", w -> body("channel", "PHONE")),
             row("GET /api/v1/reports/repeat-contacts", Needs.anyOf(REPORT_READ), w -> "/api/v1/reports/repeat-contacts"),
+            // --- surveys (issue 11): results only; no endpoint picks, skips or sends a survey ---
+            row("GET /api/v1/reports/surveys", Needs.anyOf(REPORT_READ), w -> "/api/v1/reports/surveys"),
             // --- sla module ---
             row("GET /api/v1/sla/policies", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies"),
             row("GET /api/v1/sla/policies/{id}", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/policies/" + PermissionMatrixTest.spareSla),
@@ -535,6 +537,7 @@ class PermissionMatrixTest {
             }
             Api outsider = fixtures.api(fixtures.user(role, "online"));
             for (String report : List.of("/api/v1/reports/repeat-contacts?team=" + hotline,
+                    "/api/v1/reports/surveys?team=" + hotline,
                     "/api/v1/reports/expedites?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&team=" + hotline)) {
                 Response response = outsider.get(report);
                 softly.assertThat(response.status()).as(role + " " + response)
@@ -557,9 +560,11 @@ class PermissionMatrixTest {
 
     /**
      * Pages anyone may open: the sign-in page, error page and the API documentation; the setup page only with the
-     * one-time link while nobody administers the centre (below, and {@code FirstStartTest} for the open link).
+     * one-time link while nobody administers the centre (below, and {@code FirstStartTest} for the open link); a
+     * survey's one-time link {@code /s/{token}} ({@code SurveyTest}).
      */
-    static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui", "/setup");
+    static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui", "/setup",
+            "/s/");
 
     @Test
     void theSetupPageIsClosedToEveryoneOnceTheCentreHasAnAdministrator() {
