@@ -70,9 +70,9 @@ create index mail_attachment_mail on mail_attachment (mail_id);
 -- module: mail
 create table mail_auto_sent (
     address varchar(320) not null,
-    day date not null,
+    sent_on date not null,
     sent int not null,
-    primary key (address, day)
+    primary key (address, sent_on)
 );
 
 -- Addresses a permanent bounce (5.1.1) marked undeliverable.

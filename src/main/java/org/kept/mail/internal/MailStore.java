@@ -139,17 +139,17 @@ class MailStore {
 
     /** Counts one automatic mail to this address today; false (and nothing counted) when the cap is reached. */
     boolean countAutomatic(String address, LocalDate day, int cap) {
-        int updated = jdbc.sql("update mail_auto_sent set sent = sent + 1 where address = ? and day = ? and sent < ?")
+        int updated = jdbc.sql("update mail_auto_sent set sent = sent + 1 where address = ? and sent_on = ? and sent < ?")
                 .params(address, day, cap).update();
         if (updated == 1) {
             return true;
         }
-        boolean exists = jdbc.sql("select count(*) from mail_auto_sent where address = ? and day = ?").params(address, day)
+        boolean exists = jdbc.sql("select count(*) from mail_auto_sent where address = ? and sent_on = ?").params(address, day)
                 .query(Long.class).single() > 0;
         if (exists || cap < 1) {
             return false;
         }
-        jdbc.sql("insert into mail_auto_sent (address, day, sent) values (?, ?, 1)").params(address, day).update();
+        jdbc.sql("insert into mail_auto_sent (address, sent_on, sent) values (?, ?, 1)").params(address, day).update();
         return true;
     }
 
