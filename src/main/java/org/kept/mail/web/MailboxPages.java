@@ -32,7 +32,7 @@ class MailboxPages {
 
     /** The form as typed. */
     record Form(String address, String category, Long teamId, String imapHost, Integer imapPort, String imapUser,
-                String imapPassword, boolean imapSsl, boolean autoAck) {
+                String imapPassword, Boolean imapSsl, Boolean autoAck) {
     }
 
     @GetMapping("/admin/mailboxes")
@@ -47,7 +47,7 @@ class MailboxPages {
                RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         try {
             mail.addMailbox(new MailDesk.NewMailbox(form.address(), form.category(), form.teamId(), form.imapHost(),
-                    form.imapPort(), form.imapUser(), form.imapPassword(), form.imapSsl(), form.autoAck()), me);
+                    form.imapPort(), form.imapUser(), form.imapPassword(), Boolean.TRUE.equals(form.imapSsl()), Boolean.TRUE.equals(form.autoAck())), me);
         } catch (KeptException refused) {
             response.setStatus(400);
             return page(model, form, messages.getMessage(refused.messageKey(), refused.args(), locale));
