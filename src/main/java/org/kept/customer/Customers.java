@@ -27,6 +27,9 @@ public interface Customers {
 
     Optional<Customer> byPhone(String e164);
 
+    /** The customer with this email address (compared lower-cased), the lowest id when several share it. */
+    Optional<Customer> byEmail(String email);
+
     Map<Long, CustomerSummary> summaries(Collection<Long> ids);
 
     /** The language the customer reads; zh-CN unless they wrote to us in another. */

@@ -144,6 +144,8 @@ class PermissionMatrixTest {
                     w -> body("into", w.ticket())),
             row("POST /api/v1/tickets/{id}/reveal", Needs.anyOf(PII_REVEAL, PII_VIEW),
                     w -> "/api/v1/tickets/" + w.ticket() + "/reveal", w -> body("reason", "回电核实身份")),
+            row("GET /api/v1/tickets/{id}/mails", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets/" + w.ticket() + "/mails"),
+            row("GET /api/v1/mailboxes", Needs.anyOf(USER_ADMIN), w -> "/api/v1/mailboxes"),
             row("GET /api/v1/ticket-categories", Needs.anyOf(TICKET_READ, PORTAL), w -> "/api/v1/ticket-categories"),
             row("POST /api/v1/customers", Needs.anyOf(CUSTOMER_WRITE), w -> "/api/v1/customers",
                     w -> body("name", "权限矩阵客户", "phones", List.of("13700001111"))),

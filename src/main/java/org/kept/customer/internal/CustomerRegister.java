@@ -148,6 +148,16 @@ class CustomerRegister implements Customers {
     }
 
     @Override
+    public Optional<Customer> byEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select customer_id from contact_point where kind = 'EMAIL' and address = ? order by customer_id")
+                .param(email.strip().toLowerCase(java.util.Locale.ROOT)).withMaxRows(1).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
+    @Override
     public Map<Long, CustomerSummary> summaries(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

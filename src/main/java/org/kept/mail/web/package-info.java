@@ -1,0 +1,2 @@
+/** The mailbox administration page and the ticket's mails API. */
+package org.kept.mail.web;
