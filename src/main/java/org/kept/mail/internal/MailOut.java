@@ -14,6 +14,7 @@ import org.kept.customer.Customer;
 import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
 import org.kept.mail.MailEntry;
+import org.kept.mail.Mails;
 import org.kept.shared.Masking;
 import org.kept.ticket.Channel;
 import org.kept.ticket.TicketChange;
@@ -22,6 +23,7 @@ import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * from the outbox key) indexed at once, so the customer's answer threads even before the mail has left.
  */
 @Component
-class MailOut {
+class MailOut implements Mails {
 
     private final Outbox outbox;
     private final MailStore store;
@@ -80,6 +82,34 @@ class MailOut {
         refs.add(theirs.messageId());
         enqueue(new OutgoingMail("ACK", t.id(), mailbox, theirs.from(), subject(theirs.subject(), t), null,
                 theirs.messageId(), refs, customers.preferredLocale(customer.id()).toLanguageTag()), t, null);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean notice(long ticketId, String to, String subject, String body) {
+        TicketView t = tickets.get(ticketId);
+        Optional<Mailbox> from = sender(t, to);
+        if (from.isEmpty()) {
+            return false;
+        }
+        enqueue(new OutgoingMail("NOTICE", t.id(), from.get().address(), to, subject + " [#" + t.number() + "]", body,
+                null, List.of(), null), t, null);
+        return true;
+    }
+
+    @Override
+    public boolean canReach(long ticketId, String to) {
+        return sender(tickets.get(ticketId), to).isPresent();
+    }
+
+    /** The mailbox of the ticket's team, else the first enabled one; none when the address is known to bounce. */
+    private Optional<Mailbox> sender(TicketView t, String to) {
+        if (to == null || to.isBlank() || store.undeliverable(to)) {
+            return Optional.empty();
+        }
+        List<Mailbox> enabled = store.mailboxes().stream().filter(Mailbox::enabled).toList();
+        return enabled.stream().filter(b -> t.teamId() != null && t.teamId().equals(b.teamId())).findFirst()
+                .or(() -> enabled.stream().findFirst());
     }
 
     private void enqueue(OutgoingMail mail, TicketView t, CurrentUser by) {

@@ -92,6 +92,10 @@ class SmtpSender implements OutboundSender {
             m.setHeader("Auto-Submitted", "auto-replied");
             m.setText(ack(mail), "UTF-8");
         } else {
+            if (!"REPLY".equals(mail.kind())) {
+                // a notice nobody typed: out-of-office robots must not answer it (RFC 3834)
+                m.setHeader("Auto-Submitted", "auto-generated");
+            }
             m.setText(mail.body(), "UTF-8");
         }
         m.setHeader("X-Kept-Ticket", tickets.get(mail.ticketId()).number());

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import org.kept.contact.Outbox;
+import org.kept.mail.Mails;
 import org.kept.customer.Customer;
 import org.kept.customer.Customers;
 import org.kept.shared.Sha256;
@@ -20,12 +21,12 @@ import org.kept.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the surveys whose time has come, each in its own transaction (the SMS or mail joins it through the contact
@@ -44,25 +45,25 @@ public class SurveySender {
     private final Tickets tickets;
     private final Customers customers;
     private final ObjectProvider<Sms> sms;
-    private final ObjectProvider<Outbox> outbox;
+    private final ObjectProvider<Mails> mails;
+    private final MessageSource messages;
     private final SurveySettings settings;
-    private final JsonMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
     SurveySender(SurveyStore store, Tickets tickets, Customers customers, ObjectProvider<Sms> sms,
-                 ObjectProvider<Outbox> outbox, SurveySettings settings, JsonMapper json,
+                 ObjectProvider<Mails> mails, MessageSource messages, SurveySettings settings,
                  PlatformTransactionManager txManager, Clock clock,
                  @Value("${kept.survey.poller-enabled:true}") boolean enabled) {
         this.store = store;
         this.tickets = tickets;
         this.customers = customers;
         this.sms = sms;
-        this.outbox = outbox;
+        this.mails = mails;
+        this.messages = messages;
         this.settings = settings;
-        this.json = json;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
         this.enabled = enabled;
@@ -108,6 +109,10 @@ public class SurveySender {
         String email = customer.primaryEmail();
         boolean menu = (ticket.channel() == Channel.PHONE || ticket.channel() == Channel.SMS) && phone != null;
         Sms sender = sms.getIfAvailable();
+        Mails mailer = mails.getIfAvailable();
+        if (email != null && (mailer == null || !mailer.canReach(ticket.id(), email))) {
+            email = null; // no mailbox, or the address bounces: the link goes by SMS
+        }
         if (menu || email == null) {
             if (phone == null) {
                 store.markSkipped(id, "NO_ADDRESS");
@@ -136,12 +141,9 @@ public class SurveySender {
             return false;
         }
         if (email != null) {
-            Map<String, Object> mail = new LinkedHashMap<>();
-            mail.put("to", email);
-            mail.put("template", settings.smsTemplate);
-            mail.put("ticket", ticket.number());
-            mail.put("link", link);
-            outbox.getObject().enqueue(Channel.EMAIL, null, json.writeValueAsString(mail));
+            Locale locale = customers.preferredLocale(survey.customerId());
+            mailer.notice(ticket.id(), email, messages.getMessage("survey.mail.subject", null, locale),
+                    messages.getMessage("survey.mail.body", new Object[] {ticket.number(), link}, locale));
         } else {
             store.contact(id, sender.send(new Sms.SmsRequest(phone, settings.linkSmsTemplate,
                     Map.of("ticket", ticket.number(), "link", link), survey.customerId(), ticket.id())));
