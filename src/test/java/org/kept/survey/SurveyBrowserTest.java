@@ -47,16 +47,9 @@ class SurveyBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** A link survey goes by mail only when the centre has a mailbox to send it from (the mail module's rule). */
     @org.junit.jupiter.api.BeforeEach
     void aMailbox() {
-        if (jdbc.sql("select count(*) from mail_mailbox where address = 'surveys@kept.test'").query(Long.class).single() == 0) {
-            try {
-                jdbc.sql("insert into mail_mailbox (address, created_at) values ('surveys@kept.test', current_timestamp)").update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                // another test made it
-            }
-        }
+        SurveyTest.aMailbox(jdbc);
     }
 
     @RegisterExtension

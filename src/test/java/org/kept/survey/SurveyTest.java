@@ -51,6 +51,10 @@ class SurveyTest {
     /** A link survey goes by mail only when the centre has a mailbox to send it from (the mail module's rule). */
     @org.junit.jupiter.api.BeforeEach
     void aMailbox() {
+        aMailbox(jdbc);
+    }
+
+    static void aMailbox(JdbcClient jdbc) {
         if (jdbc.sql("select count(*) from mail_mailbox where address = 'surveys@kept.test'").query(Long.class).single() == 0) {
             try {
                 jdbc.sql("insert into mail_mailbox (address, created_at) values ('surveys@kept.test', current_timestamp)").update();
