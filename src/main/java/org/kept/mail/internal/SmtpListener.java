@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 import org.subethamail.smtp.helper.SimpleMessageListener;
 import org.subethamail.smtp.server.SMTPServer;
@@ -27,13 +29,16 @@ class SmtpListener implements SmartLifecycle, SimpleMessageListener {
     private final String bind;
     private final int port;
     private final int maxBytes;
+    private final ConfigurableEnvironment environment;
     private volatile SMTPServer server;
 
-    SmtpListener(MailIngest ingest, MailStore store, @Value("${kept.mail.listener.enabled:false}") boolean enabled,
+    SmtpListener(MailIngest ingest, MailStore store, ConfigurableEnvironment environment,
+                 @Value("${kept.mail.listener.enabled:false}") boolean enabled,
                  @Value("${kept.mail.listener.bind:127.0.0.1}") String bind, @Value("${kept.mail.listener.port:2525}") int port,
                  @Value("${kept.mail.listener.max-message-bytes:26214400}") int maxBytes) {
         this.ingest = ingest;
         this.store = store;
+        this.environment = environment;
         this.enabled = enabled;
         this.bind = bind;
         this.port = port;
@@ -69,6 +74,9 @@ class SmtpListener implements SmartLifecycle, SimpleMessageListener {
             throw new IllegalStateException("kept.mail.listener.bind: " + bind, e);
         }
         server.start();
+        // like local.server.port: with port 0 (tests, several contexts in one JVM) the system's choice is readable
+        environment.getPropertySources().addFirst(new MapPropertySource("kept.mail.listener",
+                java.util.Map.of("local.mail.listener.port", server.getPortAllocated())));
         log.info("Inbound SMTP listener on {}:{}", bind, server.getPortAllocated());
     }
 

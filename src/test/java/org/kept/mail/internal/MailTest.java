@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Email end to end on real protocols: GreenMail is the centre's SMTP server (127.0.0.1:39251) and IMAP server
- * (39253); Kept's own inbound SMTP listener runs on 39252.
+ * (39253); Kept's own inbound SMTP listener runs on a free port.
  */
 @KeptTest
 class MailTest {
@@ -53,6 +53,7 @@ class MailTest {
     @Autowired Customers customers;
     @Autowired Contacts contacts;
     @Autowired Fixtures fixtures;
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
 
@@ -128,7 +129,7 @@ class MailTest {
     void aMailThroughTheSmtpListenerBecomesATicketOfTheCustomerAndIsAcknowledgedWithItsNumber() throws Exception {
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", "39252");
+        p.put("mail.smtp.port", environment.getProperty("local.mail.listener.port"));
         Session session = Session.getInstance(p);
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(customer, "李雷", "UTF-8"));

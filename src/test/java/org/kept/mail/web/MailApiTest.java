@@ -20,15 +20,18 @@ class MailApiTest {
     Fixtures fixtures;
 
     @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Autowired
     JdbcClient jdbc;
 
-    /** Through Kept's own inbound SMTP listener (127.0.0.1:39252 in the tests); returns the ticket it went to. */
+    /** Through Kept's own inbound SMTP listener (a free port in the tests, local.mail.listener.port); returns the ticket it went to. */
     private long receive(String mailbox, String raw) throws Exception {
         jdbc.sql("insert into mail_mailbox (address, auto_ack, created_at) values (?, false, ?)")
                 .params(mailbox, java.sql.Timestamp.from(Instant.now())).update();
         java.util.Properties p = new java.util.Properties();
         p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", "39252");
+        p.put("mail.smtp.port", environment.getProperty("local.mail.listener.port"));
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
         jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(session,
                 new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
