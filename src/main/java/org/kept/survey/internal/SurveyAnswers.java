@@ -121,7 +121,9 @@ public class SurveyAnswers {
         if (remote != null) {
             List<Long> staff = store.staffAt(remote, at.minus(STAFF_WINDOW));
             if (!staff.isEmpty()) {
-                store.signal(survey.id(), Signal.STAFF_NETWORK, "staff " + staff, at);
+                // an office network may carry hundreds of staff: the count and the first few are enough to look into it
+                store.signal(survey.id(), Signal.STAFF_NETWORK, staff.size() + " staff, e.g. "
+                        + staff.subList(0, Math.min(10, staff.size())), at);
             }
         }
         tickets.annotate(survey.ticketId(), new SurveyEntry.Answered(survey.id(), survey.channel(), choice), actor.get());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.kept.shared.Masking;
 import org.kept.shared.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -119,7 +120,7 @@ public class SurveyStore {
 
     void signal(long surveyId, Signal kind, String detail, Instant at) {
         jdbc.sql("insert into survey_signal (survey_id, kind, detail, created_at) values (?, ?, ?, ?) on conflict do nothing")
-                .params(surveyId, kind.name(), detail, SqlTime.utc(at)).update();
+                .params(surveyId, kind.name(), detail == null ? null : Masking.cut(detail, 200), SqlTime.utc(at)).update();
     }
 
     public List<Signal> signals(long surveyId) {
