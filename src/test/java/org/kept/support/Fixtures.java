@@ -13,7 +13,9 @@ import org.kept.customer.CustomerTier;
 import org.kept.customer.Customers;
 import org.kept.customer.NewCustomer;
 import org.kept.identity.CurrentUser;
+import org.kept.identity.IdentityChanged;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,7 +36,11 @@ public class Fixtures {
     private final HttpClient http = HttpClient.newHttpClient();
     private String passwordHash;
 
-    Fixtures(JdbcClient jdbc, PasswordEncoder encoder, UserDetailsService users, Customers customers, Environment environment) {
+    private final ApplicationEventPublisher events;
+
+    Fixtures(JdbcClient jdbc, PasswordEncoder encoder, UserDetailsService users, Customers customers, Environment environment,
+             ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.users = users;
@@ -55,6 +61,8 @@ public class Fixtures {
                         + "enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, true, ?)")
                 .params(username, passwordHash, "测试 " + username, "T" + username.hashCode() % 10000, role, teamId, customerId,
                         OffsetDateTime.now()).update();
+        // the directory (teams, staff) is cached for a few seconds; an administrator's change drops it, so must this
+        events.publishEvent(new IdentityChanged("fixtures", "test.user", "fixture:" + username, role));
         return ((CurrentUser) users.loadUserByUsername(username)).withoutPassword();
     }
 
