@@ -16,7 +16,6 @@ import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,14 +42,14 @@ public class SurveyAnswers {
     private final SurveyStore store;
     private final Tickets tickets;
     private final Customers customers;
-    private final ObjectProvider<Callbacks> callbacks;
+    private final Callbacks callbacks;
     private final SurveyActor actor;
     private final SurveySettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SurveyAnswers(SurveyStore store, Tickets tickets, Customers customers, ObjectProvider<Callbacks> callbacks,
+    SurveyAnswers(SurveyStore store, Tickets tickets, Customers customers, Callbacks callbacks,
                   SurveyActor actor, SurveySettings settings, ApplicationEventPublisher events,
                   PlatformTransactionManager txManager, Clock clock) {
         this.store = store;
@@ -142,15 +141,10 @@ public class SurveyAnswers {
     }
 
     private void callback(Callbacks.Reason reason, SurveyStore.Survey survey, TicketView ticket, Instant at, String note) {
-        Callbacks desk = callbacks.getIfAvailable();
-        if (desk == null) {
-            log.warn("No callback desk in this build: survey {} asked for a {} callback", survey.id(), reason);
-            return;
-        }
         String number = "SMS".equals(survey.channel()) ? survey.address()
                 : ticket.contactPhone() != null ? ticket.contactPhone()
                 : customers.find(survey.customerId()).map(c -> c.primaryPhone()).orElse(null);
-        desk.request(new Callbacks.CallbackRequest(reason, ticket.id(), survey.customerId(), number, ticket.teamId(),
+        callbacks.request(new Callbacks.CallbackRequest(reason, ticket.id(), survey.customerId(), number, ticket.teamId(),
                 at.plus(settings.callbackWithin), org.kept.shared.LocalText.of(note, ticket.number()).stored()));
     }
 

@@ -18,9 +18,6 @@ import org.kept.ticket.Channel;
 import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SurveySender {
 
-    private static final Logger log = LoggerFactory.getLogger(SurveySender.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How far back a shared number or address counts. */
     private static final Duration SHARED_WINDOW = Duration.ofDays(90);
@@ -44,24 +40,23 @@ public class SurveySender {
     private final SurveyStore store;
     private final Tickets tickets;
     private final Customers customers;
-    private final ObjectProvider<Sms> sms;
-    private final ObjectProvider<Mails> mails;
+    private final Sms sender;
+    private final Mails mailer;
     private final MessageSource messages;
     private final SurveySettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
-    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
-    SurveySender(SurveyStore store, Tickets tickets, Customers customers, ObjectProvider<Sms> sms,
-                 ObjectProvider<Mails> mails, MessageSource messages, SurveySettings settings,
+    SurveySender(SurveyStore store, Tickets tickets, Customers customers, Sms sender,
+                 Mails mailer, MessageSource messages, SurveySettings settings,
                  PlatformTransactionManager txManager, Clock clock,
                  @Value("${kept.survey.poller-enabled:true}") boolean enabled) {
         this.store = store;
         this.tickets = tickets;
         this.customers = customers;
-        this.sms = sms;
-        this.mails = mails;
+        this.sender = sender;
+        this.mailer = mailer;
         this.messages = messages;
         this.settings = settings;
         this.tx = new TransactionTemplate(txManager);
@@ -108,22 +103,12 @@ public class SurveySender {
                 : customer.primaryPhone();
         String email = customer.primaryEmail();
         boolean menu = (ticket.channel() == Channel.PHONE || ticket.channel() == Channel.SMS) && phone != null;
-        Sms sender = sms.getIfAvailable();
-        Mails mailer = mails.getIfAvailable();
-        if (email != null && (mailer == null || !mailer.canReach(ticket.id(), email))) {
+        if (email != null && !mailer.canReach(ticket.id(), email)) {
             email = null; // no mailbox, or the address bounces: the link goes by SMS
         }
-        if (menu || email == null) {
-            if (phone == null) {
-                store.markSkipped(id, "NO_ADDRESS");
-                return false;
-            }
-            if (sender == null) {
-                if (!warned.getAndSet(true)) {
-                    log.warn("SMS surveys wait: no SMS provider in this build (survey {} is the first)", id);
-                }
-                return false;
-            }
+        if (email == null && phone == null) {
+            store.markSkipped(id, "NO_ADDRESS");
+            return false;
         }
         if (menu) {
             if (!store.markSent(id, "SMS", phone, null, now, now.plus(settings.expiry))) {

@@ -58,6 +58,7 @@ class PushTest {
 
     @Test
     void onPostgresqlAnotherInstanceReachesItsOwnSubscribers() {
+        // the relay between instances is PostgreSQL NOTIFY: this runs in CI's PostgreSQL phase (H2 has no second instance)
         assumeThat(url).startsWith("jdbc:postgresql:");
         Subscribers secondInstance = new Subscribers();
         PgPushListener listener = new PgPushListener(secondInstance, url, user, password);
