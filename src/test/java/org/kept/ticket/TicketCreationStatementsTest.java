@@ -94,7 +94,7 @@ class TicketCreationStatementsTest {
                         + "%d escalations: %.1f statements and %.0f kB allocated each (SLA workers)%n", n,
                 (double) statements / n, bytes / 1024.0 / n, escalated.size(), (double) escalation / escalated.size(),
                 slaBytes / 1024.0 / escalated.size());
-        // now and then a cache behind a create (categories, the directory) is read again
+        // now and then a cache behind a create (categories) is read again
         assertThat(statements).isLessThanOrEqualTo((MAX_CREATE + 1) * n);
     }
 
@@ -107,8 +107,8 @@ class TicketCreationStatementsTest {
     }
 
     static final int MAX_CREATE = 8;
-    // a few of these are the directory's caches filling (teams, staff), which a busy server has filled already
-    static final int MAX_ESCALATION = 56;
+    // H2 50, PostgreSQL 52 (2026-12-03)
+    static final int MAX_ESCALATION = 54;
 
     private static long create(Api agent, long customer, String priority, String subject, String phone) {
         return agent.post("/api/v1/tickets", phone == null
@@ -136,11 +136,20 @@ class TicketCreationStatementsTest {
     static class Counting {
 
         private static final AtomicInteger COUNT = new AtomicInteger();
+        private static final AtomicInteger CACHE_LOADS = new AtomicInteger();
+        /**
+         * Reads that fill a cache held for two seconds of wall time (SLA policies, escalation rules and tiers, the
+         * directory): on a loaded machine a create may come after the expiry and pay for the refill, which a busy
+         * server pays once per two seconds, not per ticket. Counted apart so the figure does not depend on the load.
+         */
+        private static final List<String> CACHES = List.of(" from sla_policy order by", " from sla_escalation_rule order by",
+                " from sla_escalation_keyword order by", " from sla_escalation_tier order by", " from team order by", " from app_user where customer_id is null");
         private static final Map<String, AtomicInteger> BY_SQL = new ConcurrentHashMap<>();
         private static volatile String testThread;
 
         static void start(String thread) {
             COUNT.set(0);
+            CACHE_LOADS.set(0);
             BY_SQL.clear();
             testThread = thread;
         }
@@ -151,7 +160,7 @@ class TicketCreationStatementsTest {
         }
 
         static void printLast() {
-            System.out.println("statements: " + COUNT.get());
+            System.out.println("statements: " + COUNT.get() + " (and " + CACHE_LOADS.get() + " cache refills)");
             BY_SQL.forEach((sql, n) -> System.out.printf("  %3d  %s%n", n.get(), sql.length() > 140 ? sql.substring(0, 140) : sql));
         }
 
@@ -161,6 +170,10 @@ class TicketCreationStatementsTest {
             // a block of ticket numbers is reserved once per so many creates (its own transaction): not a create's cost
             boolean numbers = sql != null && sql.contains("ticket_number_block");
             if (test != null && !numbers && (thread.startsWith("http-nio") || thread.startsWith("sla-worker") || thread.equals(test))) {
+                if (sql != null && CACHES.stream().anyMatch(sql::contains)) {
+                    CACHE_LOADS.incrementAndGet();
+                    return;
+                }
                 COUNT.incrementAndGet();
                 BY_SQL.computeIfAbsent(sql == null ? "?" : sql, s -> new AtomicInteger()).incrementAndGet();
             }
