@@ -42,6 +42,7 @@ public class AsteriskAdapter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskAdapter.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration WATCH = Duration.ofSeconds(2);
 
     /** Where the PBX is and who we are to it; {@code integration} names the {@code phone_integration} row. */
     public record Settings(String host, int port, String username, String secret, String integration,
@@ -104,7 +105,20 @@ public class AsteriskAdapter implements AutoCloseable {
                 c.login("call,agent");
                 log.info("Asterisk AMI connected to {}:{} as integration '{}'", settings.host(), settings.port(),
                         settings.integration());
-                return;  // from here asterisk-java reconnects by itself after a drop
+                backoff = Duration.ofSeconds(1);
+                // from here asterisk-java reconnects by itself after a drop; a connection it gave up on (the PBX
+                // logged us off, or refused the login after a restart) is started again from the beginning
+                while (running && c.getState() != ManagerConnectionState.DISCONNECTED) {
+                    Thread.sleep(WATCH.toMillis());
+                }
+                if (running) {
+                    log.warn("Asterisk AMI connection to {}:{} ended; connecting again", settings.host(), settings.port());
+                }
+                connection = null;
+                continue;
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (IOException | TimeoutException | AuthenticationFailedException | RuntimeException e) {
                 if (c != null) {
                     connection = null;
