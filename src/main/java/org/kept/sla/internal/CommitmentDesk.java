@@ -9,6 +9,7 @@ import org.kept.identity.Directory;
 import org.kept.shared.KeptException;
 import org.kept.shared.StaleUpdateException;
 import org.kept.shared.LocalText;
+import org.kept.sla.CommitmentDue;
 import org.kept.sla.CommitmentState;
 import org.kept.sla.CommitmentView;
 import org.kept.sla.Commitments;
@@ -19,6 +20,7 @@ import org.kept.ticket.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,11 +48,14 @@ public class CommitmentDesk implements Commitments {
     private final ObjectProvider<OnShift> onShift;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CommitmentDesk(CommitmentStore store, Tickets tickets, Directory directory, Recipients recipients,
                    NotificationStore notifications, Escalator escalator, SystemActor system, SlaSettings settings,
-                   ObjectProvider<OnShift> onShift, PlatformTransactionManager txManager, Clock clock) {
+                   ObjectProvider<OnShift> onShift, PlatformTransactionManager txManager, Clock clock,
+                   ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
         this.tickets = tickets;
         this.directory = directory;
         this.recipients = recipients;
@@ -64,8 +69,9 @@ public class CommitmentDesk implements Commitments {
     }
 
     /** A commitment with its outcome and version, as the API shows it. */
+    /** {@code callBack}: the promise is a call to the customer, so a callback task opens when its reminder falls due. */
     public record Commitment(long id, long ticketId, String ticketNumber, Long ownerId, Long teamId, String promise,
-                             Instant due, CommitmentState state, String outcome, int version) {
+                             Instant due, CommitmentState state, String outcome, int version, boolean callBack) {
         CommitmentView view() {
             return new CommitmentView(id, ticketId, ticketNumber, ownerId, teamId, promise, due, state);
         }
@@ -77,6 +83,12 @@ public class CommitmentDesk implements Commitments {
 
     @Transactional
     public Commitment promise(long ticketId, String promise, Instant due, CurrentUser by) {
+        return promise(ticketId, promise, due, false, by);
+    }
+
+    /** A promise; {@code callBack} when it is to call the customer (a callback task opens when it falls due). */
+    @Transactional
+    public Commitment promise(long ticketId, String promise, Instant due, boolean callBack, CurrentUser by) {
         if (promise == null || promise.isBlank() || promise.length() > 500) {
             throw KeptException.invalid("sla.commitment.promise", 500);
         }
@@ -90,8 +102,8 @@ public class CommitmentDesk implements Commitments {
         }
         Long team = by.teamId() != null ? by.teamId() : t.teamId();
         Instant remind = due.minus(settings.reminderLead);
-        long id = store.insert(ticketId, t.number(), by.id(), team, promise.strip(), due, remind.isAfter(now) ? remind : now,
-                now);
+        long id = store.insert(ticketId, t.number(), by.id(), team, promise.strip(), due, callBack,
+                remind.isAfter(now) ? remind : now, now);
         tickets.annotate(ticketId, new SlaEntry.Commitment(SlaEntry.Commitment.Step.OPEN, due, promise.strip()), by);
         return get(id);
     }
@@ -130,7 +142,7 @@ public class CommitmentDesk implements Commitments {
         }
         tickets.annotate(c.ticketId(), new SlaEntry.Commitment(SlaEntry.Commitment.Step.KEPT, c.due(), outcome.strip()), by);
         if (nextPromise != null) {
-            promise(c.ticketId(), nextPromise, nextDue, by);
+            promise(c.ticketId(), nextPromise, nextDue, c.callBack(), by);
         }
         return get(id);
     }
@@ -248,6 +260,11 @@ public class CommitmentDesk implements Commitments {
         if (now.isBefore(c.due())) {
             store.reminded(id, c.due());
             remind(c, now);
+            if (c.callBack()) {
+                Commitment held = get(id);  // the reminder may have let it fall to the team
+                events.publishEvent(new CommitmentDue(id, held.ticketId(), held.ownerId(), held.teamId(), held.promise(),
+                        held.due()));
+            }
             return 1;
         }
         if (!store.settle(id, CommitmentState.MISSED, null, now, c.version())) {

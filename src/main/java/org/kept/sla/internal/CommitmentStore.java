@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommitmentStore {
 
-    private static final String COLUMNS = "id, ticket_id, ticket_number, owner_id, team_id, promise, due, state, outcome, version";
+    private static final String COLUMNS = "id, ticket_id, ticket_number, owner_id, team_id, promise, due, state, outcome, version, "
+            + "call_back";
 
     private final JdbcClient jdbc;
 
@@ -26,13 +27,13 @@ class CommitmentStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long ticketId, String ticketNumber, long ownerId, Long teamId, String promise, Instant due, Instant remindAt,
-                Instant now) {
+    long insert(long ticketId, String ticketNumber, long ownerId, Long teamId, String promise, Instant due, boolean callBack,
+                Instant remindAt, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into sla_commitment (ticket_id, ticket_number, owner_id, team_id, promise, due, state, reminded, "
-                        + "next_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)")
-                .params(ticketId, ticketNumber, ownerId, teamId, promise, SqlTime.utc(due), CommitmentState.OPEN.name(),
-                        SqlTime.utc(remindAt), ownerId, SqlTime.utc(now))
+        jdbc.sql("insert into sla_commitment (ticket_id, ticket_number, owner_id, team_id, promise, due, call_back, state, "
+                        + "reminded, next_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)")
+                .params(ticketId, ticketNumber, ownerId, teamId, promise, SqlTime.utc(due), callBack,
+                        CommitmentState.OPEN.name(), SqlTime.utc(remindAt), ownerId, SqlTime.utc(now))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -127,6 +128,6 @@ class CommitmentStore {
         return new CommitmentDesk.Commitment(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("ticket_number"),
                 rs.getObject("owner_id", Long.class), rs.getObject("team_id", Long.class), rs.getString("promise"),
                 rs.getObject("due", OffsetDateTime.class).toInstant(), CommitmentState.valueOf(rs.getString("state")),
-                rs.getString("outcome"), rs.getInt("version"));
+                rs.getString("outcome"), rs.getInt("version"), rs.getBoolean("call_back"));
     }
 }

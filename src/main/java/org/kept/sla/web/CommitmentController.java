@@ -32,10 +32,11 @@ class CommitmentController {
     @PostMapping("/api/v1/tickets/{id}/commitments")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a promise to the customer, owned by the caller, with a due time")
+    @Operation(summary = "Record a promise to the customer, owned by the caller, with a due time; callBack=true when it "
+            + "is to call the customer (a COMMITMENT callback task opens when its reminder falls due)")
     CommitmentDesk.Commitment promise(@PathVariable long id, @Valid @RequestBody SlaRequests.Promise body,
                                       @AuthenticationPrincipal CurrentUser me) {
-        return desk.promise(id, body.promise(), body.due().toInstant(), me);
+        return desk.promise(id, body.promise(), body.due().toInstant(), Boolean.TRUE.equals(body.callBack()), me);
     }
 
     @GetMapping("/api/v1/commitments")

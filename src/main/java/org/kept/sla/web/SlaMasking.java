@@ -20,7 +20,7 @@ final class SlaMasking {
     static CommitmentDesk.Commitment of(CommitmentDesk.Commitment c, CurrentUser viewer) {
         return viewer.seesPersonalData() ? c : new CommitmentDesk.Commitment(c.id(), c.ticketId(), c.ticketNumber(),
                 c.ownerId(), c.teamId(), Masking.inText(c.promise()), c.due(), c.state(), Masking.inText(c.outcome()),
-                c.version());
+                c.version(), c.callBack());
     }
 
     static EscalationBoard.Row of(EscalationBoard.Row r, CurrentUser viewer) {

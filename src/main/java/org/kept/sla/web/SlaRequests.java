@@ -58,7 +58,8 @@ final class SlaRequests {
     record Expedite(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record Promise(@NotBlank @Size(max = 500) String promise, @NotNull OffsetDateTime due) {
+    /** {@code callBack}: the promise is to call the customer (a callback task opens when it falls due). */
+    record Promise(@NotBlank @Size(max = 500) String promise, @NotNull OffsetDateTime due, Boolean callBack) {
     }
 
     /** A kept promise; a progress call that agreed a new time gives {@code nextPromise} and {@code nextDue}. */

@@ -77,15 +77,16 @@ class TicketSlaActions {
     @PostMapping("/console/tickets/{id}/commitments")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String promise(@PathVariable long id, @RequestParam(required = false) String promise,
-                   @RequestParam(required = false) String due, @AuthenticationPrincipal CurrentUser me, Locale locale,
-                   RedirectAttributes redirect) {
+                   @RequestParam(required = false) String due, @RequestParam(defaultValue = "false") boolean callBack,
+                   @AuthenticationPrincipal CurrentUser me, Locale locale, RedirectAttributes redirect) {
         try {
-            commitments.promise(id, promise, local(due), me);
+            commitments.promise(id, promise, local(due), callBack, me);
             Flash.notice(redirect, problems.message("sla.commitment.done", locale));
         } catch (KeptException e) {
             Flash.alert(redirect, problems.sentence(e, locale));
             redirect.addFlashAttribute("promiseText", promise);
             redirect.addFlashAttribute("promiseDue", due);
+            redirect.addFlashAttribute("promiseCallBack", callBack);
         }
         return "redirect:/console/tickets/" + id;
     }
