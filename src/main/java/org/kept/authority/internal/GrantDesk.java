@@ -223,7 +223,7 @@ public class GrantDesk {
             throw KeptException.conflict("authority.ended", r.state().name());
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw KeptException.invalid(List.of(new KeptException.Field("reason", "authority.withdraw.reason")));
+            throw KeptException.invalid(List.of(new KeptException.Field("reason", "authority.withdraw.reasonRequired")));
         }
         if (!store.end(id, r.step(), ExceptionRequest.State.WITHDRAWN, reason.strip(), clock.instant())) {
             throw KeptException.conflict("authority.stale");

@@ -168,7 +168,7 @@ class GrantStore {
     record Sum(String key, String currency, long count, long amount) {
     }
 
-    /** Grants in [from, to) summed by agent, team, action or reason, for one team or all (null). */
+    /** Grants from {@code from} until {@code to} summed by agent, team, action or reason, for one team or all (null). */
     List<Sum> sums(String by, Instant from, Instant to, Long teamId) {
         String column = switch (by) {
             case "agent" -> "cast(agent_id as varchar(20))";
