@@ -26,5 +26,11 @@ public enum Permission {
     /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
     WORKFORCE_PLAN,
     /** Write, edit and roll back knowledge-base articles, scripts, synonyms and change requests (知识库编辑). */
-    KNOWLEDGE_WRITE
+    KNOWLEDGE_WRITE,
+    /** Grant compensation, refunds, waivers, coupons and gifts within one's limits; above them, file a request (授权). */
+    AUTHORITY_GRANT,
+    /** Approve or reject exception requests (特例申请) at one's level of the approval chain. */
+    AUTHORITY_APPROVE,
+    /** Edit authority limits, action kinds and the approval ladder. */
+    AUTHORITY_ADMIN
 }

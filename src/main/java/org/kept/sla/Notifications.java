@@ -16,4 +16,10 @@ public interface Notifications {
 
     /** False when the notification is not this reader's (or does not exist). */
     boolean markRead(long id, long userId);
+
+    /**
+     * Tells these people something in the caller's transaction (another module's reminders: an approval waiting, a
+     * request that expired); the body is a {@code shared.LocalText}, read in each reader's language.
+     */
+    void send(java.util.Collection<Long> userIds, String kind, Long ticketId, org.kept.shared.LocalText body);
 }

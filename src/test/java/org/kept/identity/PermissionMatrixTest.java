@@ -2,6 +2,9 @@ package org.kept.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kept.identity.Permission.AUDIT_READ;
+import static org.kept.identity.Permission.AUTHORITY_ADMIN;
+import static org.kept.identity.Permission.AUTHORITY_APPROVE;
+import static org.kept.identity.Permission.AUTHORITY_GRANT;
 import static org.kept.identity.Permission.CUSTOMER_READ;
 import static org.kept.identity.Permission.CUSTOMER_WRITE;
 import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
@@ -53,16 +56,16 @@ class PermissionMatrixTest {
 
     static {
         ROLES.put("CUSTOMER", EnumSet.of(PORTAL));
-        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE));
-        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL));
+        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUTHORITY_GRANT));
+        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, AUTHORITY_GRANT));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, AUTHORITY_GRANT, AUTHORITY_APPROVE));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE));
+                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
-                WORKFORCE_PLAN, KNOWLEDGE_WRITE));
+                WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -253,6 +256,34 @@ class PermissionMatrixTest {
                     w -> body()),
             row("POST /api/v1/callbacks/{id}/outcomes", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/callbacks/" + PermissionMatrixTest.spareCallback + "/outcomes", w -> body("outcome", "NO_ANSWER")),
+            // authority (授权, 特例申请): requests and limits that do not exist answer 404 past the door
+            row("POST /api/v1/tickets/{id}/grants", Needs.anyOf(AUTHORITY_GRANT), w -> "/api/v1/tickets/" + w.ticket() + "/grants",
+                    w -> body("action", "COMPENSATION", "amount", "0.01", "currency", "CNY", "reason", "矩阵")),
+            row("GET /api/v1/tickets/{id}/grants", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets/" + w.ticket() + "/grants"),
+            row("GET /api/v1/authority/requests", Needs.anyOf(AUTHORITY_GRANT, AUTHORITY_APPROVE), w -> "/api/v1/authority/requests"),
+            row("GET /api/v1/authority/requests/{id}", Needs.anyOf(AUTHORITY_GRANT, AUTHORITY_APPROVE),
+                    w -> "/api/v1/authority/requests/" + NO_SHEET),
+            row("POST /api/v1/authority/requests/{id}/decisions", Needs.anyOf(AUTHORITY_APPROVE),
+                    w -> "/api/v1/authority/requests/" + NO_SHEET + "/decisions", w -> body("decision", "APPROVE", "comment", "矩阵")),
+            row("POST /api/v1/authority/requests/{id}/withdrawal", Needs.anyOf(AUTHORITY_GRANT),
+                    w -> "/api/v1/authority/requests/" + NO_SHEET + "/withdrawal", w -> body("reason", "矩阵")),
+            row("GET /api/v1/authority/my-limits", Needs.anyOf(AUTHORITY_GRANT), w -> "/api/v1/authority/my-limits"),
+            row("GET /api/v1/authority/limits", Needs.anyOf(AUTHORITY_ADMIN), w -> "/api/v1/authority/limits"),
+            row("PUT /api/v1/authority/limits", Needs.anyOf(AUTHORITY_ADMIN), w -> "/api/v1/authority/limits",
+                    w -> body("userId", w.spareUser(), "action", "COUPON", "currency", "CNY", "perCase", 100)),
+            row("DELETE /api/v1/authority/limits/{id}", Needs.anyOf(AUTHORITY_ADMIN), w -> "/api/v1/authority/limits/" + NO_SHEET),
+            row("GET /api/v1/authority/actions", Needs.anyOf(AUTHORITY_GRANT, AUTHORITY_APPROVE, AUTHORITY_ADMIN),
+                    w -> "/api/v1/authority/actions"),
+            row("PUT /api/v1/authority/actions/{code}", Needs.anyOf(AUTHORITY_ADMIN), w -> "/api/v1/authority/actions/MATRIX_KIND",
+                    w -> body("nameZh", "矩阵事项", "nameEn", "Matrix kind", "active", false)),
+            row("GET /api/v1/authority/levels", Needs.anyOf(AUTHORITY_ADMIN), w -> "/api/v1/authority/levels"),
+            // the seeded ladder as it is, so no other test's chains change
+            row("PUT /api/v1/authority/levels", Needs.anyOf(AUTHORITY_ADMIN), w -> "/api/v1/authority/levels",
+                    w -> List.of(body("position", 1, "role", "LEAD", "sameTeam", true, "nameZh", "组长", "nameEn", "Team lead"),
+                            body("position", 2, "role", "COMPLAINTS", "sameTeam", false, "nameZh", "重大投诉组",
+                                    "nameEn", "Major-complaints group"),
+                            body("position", 3, "role", "ADMIN", "sameTeam", false, "nameZh", "中心经理", "nameEn", "Centre manager"))),
+            row("GET /api/v1/reports/authority", Needs.anyOf(REPORT_READ), w -> "/api/v1/reports/authority"),
             row("GET /api/v1/commitments", Needs.anyOf(TICKET_READ), w -> "/api/v1/commitments"),
             row("POST /api/v1/commitments/{id}/kept", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept",
@@ -540,6 +571,7 @@ class PermissionMatrixTest {
             Api outsider = fixtures.api(fixtures.user(role, "online"));
             for (String report : List.of("/api/v1/reports/repeat-contacts?team=" + hotline,
                     "/api/v1/reports/surveys?team=" + hotline,
+                    "/api/v1/reports/authority?team=" + hotline,
                     "/api/v1/reports/expedites?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&team=" + hotline)) {
                 Response response = outsider.get(report);
                 softly.assertThat(response.status()).as(role + " " + response)

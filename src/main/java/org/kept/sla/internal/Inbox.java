@@ -31,6 +31,13 @@ class Inbox implements Notifications {
     }
 
     @Override
+    public void send(java.util.Collection<Long> userIds, String kind, Long ticketId, org.kept.shared.LocalText body) {
+        if (!userIds.isEmpty()) {
+            store.send(userIds, kind, ticketId, body);
+        }
+    }
+
+    @Override
     public boolean markRead(long id, long userId) {
         return store.markRead(id, userId);
     }
