@@ -26,5 +26,9 @@ public enum Permission {
     /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
     WORKFORCE_PLAN,
     /** Write, edit and roll back knowledge-base articles, scripts, synonyms and change requests (知识库编辑). */
-    KNOWLEDGE_WRITE
+    KNOWLEDGE_WRITE,
+    /** Take waiting chats and answer them in the console (在线客服). */
+    CHAT_HANDLE,
+    /** Say where chats go and when they are staffed (the chat's team and business calendar). */
+    CHAT_ADMIN
 }
