@@ -206,7 +206,8 @@ public class ChatDesk {
                     .map(ChatMessage::body).findFirst().orElse(c.customerName());
             ticket = newTicket(customers.get(c.customerId()), c.customerName(), first, c.phone());
         }
-        if (ticket.assigneeId() == null || ticket.assigneeId() != me.id()) {
+        // a new ticket, or an open one nobody holds, is the accepting agent's; one a colleague holds stays theirs
+        if (ticket.assigneeId() == null) {
             tickets.assign(ticket.id(), ticket.teamId(), me.id(), tickets.get(ticket.id()).version(), actor.get());
         }
         store.accept(id, me.id(), ticket.id(), clock.instant());
