@@ -33,4 +33,8 @@ public enum Permission {
     AUTHORITY_APPROVE,
     /** Edit authority limits, action kinds and the approval ladder. */
     AUTHORITY_ADMIN
+    /** Take waiting chats and answer them in the console (在线客服). */
+    CHAT_HANDLE,
+    /** Say where chats go and when they are staffed (the chat's team and business calendar). */
+    CHAT_ADMIN
 }

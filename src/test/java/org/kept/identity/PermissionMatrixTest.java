@@ -5,6 +5,8 @@ import static org.kept.identity.Permission.AUDIT_READ;
 import static org.kept.identity.Permission.AUTHORITY_ADMIN;
 import static org.kept.identity.Permission.AUTHORITY_APPROVE;
 import static org.kept.identity.Permission.AUTHORITY_GRANT;
+import static org.kept.identity.Permission.CHAT_ADMIN;
+import static org.kept.identity.Permission.CHAT_HANDLE;
 import static org.kept.identity.Permission.CUSTOMER_READ;
 import static org.kept.identity.Permission.CUSTOMER_WRITE;
 import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
@@ -66,6 +68,11 @@ class PermissionMatrixTest {
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
                 WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN));
+        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, CHAT_HANDLE));
+        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, CHAT_HANDLE));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, CHAT_HANDLE));
+                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, CHAT_HANDLE));
+                WORKFORCE_PLAN, KNOWLEDGE_WRITE, CHAT_ADMIN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -120,6 +127,49 @@ class PermissionMatrixTest {
     static final List<Row> MATRIX = List.of(
             row("POST /api/v1/auth/tokens", Needs.NOTHING, w -> "/api/v1/auth/tokens",
                     w -> body("username", w.username(), "password", Fixtures.PASSWORD)),
+            // live chat, the customer's side: no sign-in, the chat's token in the URL is the key (ChatTest)
+            row("GET /api/v1/chat/hours", Needs.NOTHING, w -> "/api/v1/chat/hours"),
+            row("POST /api/v1/chat/conversations", Needs.NOTHING, w -> "/api/v1/chat/conversations",
+                    w -> body("name", "矩阵聊天", "email", "matrix-chat@example.com")),
+            row("GET /api/v1/chat/conversations/{token}", Needs.NOTHING, w -> "/api/v1/chat/conversations/" + Chat.token),
+            row("GET /api/v1/chat/conversations/{token}/messages", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.token + "/messages?after=0"),
+            row("POST /api/v1/chat/conversations/{token}/messages", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.token + "/messages", w -> body("clientId", "matrix-msg-1", "body", "矩阵")),
+            row("POST /api/v1/chat/conversations/{token}/files", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.token + "/files", w -> Chat.file("matrix-file-2")),
+            row("GET /api/v1/chat/conversations/{token}/files/{seq}", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.token + "/files/" + Chat.fileSeq),
+            row("POST /api/v1/chat/conversations/{token}/typing", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.token + "/typing"),
+            row("POST /api/v1/chat/conversations/{token}/read", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.token + "/read", w -> body("seq", 1)),
+            row("POST /api/v1/chat/conversations/{token}/end", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.ending + "/end"),
+            row("GET /api/v1/chat/conversations/{token}/stream", Needs.NOTHING,
+                    w -> "/api/v1/chat/conversations/" + Chat.token + "/stream?seconds=0"),
+            row("POST /api/v1/chat/messages", Needs.NOTHING, w -> "/api/v1/chat/messages",
+                    w -> body("name", "矩阵留言", "email", "matrix-left@example.com", "text", "矩阵留言")),
+            // live chat, the agent's side (the first role that accepts holds it; the others get 409 or 404)
+            row("GET /api/v1/chats/waiting", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/waiting"),
+            row("GET /api/v1/chats/mine", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/mine"),
+            row("POST /api/v1/chats/{id}/accept", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.id + "/accept", w -> body()),
+            row("GET /api/v1/chats/{id}/messages", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.id + "/messages"),
+            row("POST /api/v1/chats/{id}/messages", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.id + "/messages",
+                    w -> body("clientId", "matrix-agent-1", "body", "矩阵回复")),
+            row("POST /api/v1/chats/{id}/files", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.id + "/files",
+                    w -> Chat.file("matrix-agent-2")),
+            row("GET /api/v1/chats/{id}/files/{seq}", Needs.anyOf(CHAT_HANDLE),
+                    w -> "/api/v1/chats/" + Chat.id + "/files/" + Chat.fileSeq),
+            row("POST /api/v1/chats/{id}/typing", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.id + "/typing"),
+            row("POST /api/v1/chats/{id}/read", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.id + "/read",
+                    w -> body("seq", 1)),
+            row("POST /api/v1/chats/{id}/end", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.endingId + "/end"),
+            row("GET /api/v1/chats/{id}/card", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/" + Chat.id + "/card"),
+            row("GET /api/v1/chats/answers", Needs.anyOf(CHAT_HANDLE), w -> "/api/v1/chats/answers?q=" + "矩阵"),
+            row("GET /api/v1/chats/settings", Needs.anyOf(CHAT_ADMIN), w -> "/api/v1/chats/settings"),
+            row("PUT /api/v1/chats/settings", Needs.anyOf(CHAT_ADMIN), w -> "/api/v1/chats/settings",
+                    w -> body("teamId", null, "calendarId", null, "maxFileBytes", 5_242_880)),
             // the SMS provider's pushes: no sign-in, the secret token in the URL (an unknown report is acknowledged)
             row("POST /api/v1/hooks/sms/{token}/{provider}/reports", Needs.NOTHING, w -> smsHook + "/aliyun/reports",
                     w -> List.of(body("biz_id", "matrix-unknown", "success", true))),
@@ -385,6 +435,34 @@ class PermissionMatrixTest {
                     w -> "/api/v1/knowledge/change-requests/" + K.change + "/close", w -> body("version", 0)));
 
     /** What the knowledge rows point at, made before the matrix runs. */
+    /** A chat for the chat rows: its token and id, one to end (customer and agent), and the seq of a file in it. */
+    static final class Chat {
+        static String token;
+        static long id;
+        static String ending;
+        static long endingId;
+        static long fileSeq;
+
+        static Map<String, Object> file(String clientId) {
+            return body("clientId", clientId, "name", "矩阵.pdf", "data",
+                    java.util.Base64.getEncoder().encodeToString("%PDF-1.4 matrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+
+        static void prepare(Fixtures fixtures, JdbcClient jdbc) {
+            Api anyone = fixtures.api();
+            token = anyone.post("/api/v1/chat/conversations", body("name", "矩阵会话", "email", "matrix-chat@example.com"))
+                    .expect(201).json().path("token").asString();
+            id = jdbc.sql("select id from chat_conversation where token = ?").param(token).query(Long.class).single();
+            fileSeq = anyone.post("/api/v1/chat/conversations/" + token + "/files", file("matrix-file-1")).expect(201)
+                    .json().path("seq").asLong();
+            ending = anyone.post("/api/v1/chat/conversations", body("name", "矩阵结束", "email", "matrix-chat@example.com"))
+                    .expect(201).json().path("token").asString();
+            String other = anyone.post("/api/v1/chat/conversations", body("name", "矩阵坐席结束", "email", "matrix-chat@example.com"))
+                    .expect(201).json().path("token").asString();
+            endingId = jdbc.sql("select id from chat_conversation where token = ?").param(other).query(Long.class).single();
+        }
+    }
+
     static final class K {
         static long article;
         static long script;
@@ -481,6 +559,7 @@ class PermissionMatrixTest {
         spareCallback = agent.post("/api/v1/callbacks", body("ticketId", ticket, "reason", "SURVEY_UNHAPPY")).expect(201)
                 .json().path("task").path("id").asLong();
         K.prepare(fixtures);
+        Chat.prepare(fixtures, jdbc);
         ctiToken = "matrix-" + unique;
         jdbc.sql("insert into phone_integration (name, secret, token, enabled, created_at) values (?, ?, ?, true, current_timestamp)")
                 .params("matrix-" + unique, "matrix-secret", ctiToken).update();
@@ -598,7 +677,7 @@ class PermissionMatrixTest {
      * survey's one-time link {@code /s/{token}} ({@code SurveyTest}).
      */
     static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui", "/setup",
-            "/s/");
+            "/s/", "/chat/");
 
     @Test
     void theSetupPageIsClosedToEveryoneOnceTheCentreHasAnAdministrator() {

@@ -29,23 +29,55 @@ class PushDesk implements Push {
 
     @Override
     public void toUser(long userId, String event, String json) {
+        check(event, json);
+        if (postgres) {
+            notify(Subscribers.relayed(userId, event, json));
+        } else {
+            afterCommit(() -> subscribers.deliver(userId, event, json));
+        }
+    }
+
+    @Override
+    public void toTopic(String topic, String event, String json) {
+        if (topic == null || !topic.matches("[A-Za-z0-9_-]{1,100}")) {
+            throw new IllegalArgumentException("topics are letters, digits, - and _: " + topic);
+        }
+        check(event, json);
+        if (postgres) {
+            notify(Subscribers.relayedTopic(topic, event, json));
+        } else {
+            afterCommit(() -> subscribers.deliverTopic(topic, event, json));
+        }
+    }
+
+    @Override
+    public Runnable listen(String topic, Listener listener) {
+        return subscribers.subscribeTopic(topic, listener);
+    }
+
+    private static void check(String event, String json) {
         if (event == null || !event.matches("[a-z][a-z0-9-]{0,40}")) {
             throw new IllegalArgumentException("event names are lower-case words: " + event);
         }
         if (json.length() > MAX_JSON) {
             throw new IllegalArgumentException("push payload too large: " + json.length());
         }
-        if (postgres) {
-            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, Subscribers.relayed(userId, event, json)).query().listOfRows();
-        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    }
+
+    private void notify(String relayed) {
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, relayed).query().listOfRows();
+    }
+
+    private static void afterCommit(Runnable delivery) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    subscribers.deliver(userId, event, json);
+                    delivery.run();
                 }
             });
         } else {
-            subscribers.deliver(userId, event, json);
+            delivery.run();
         }
     }
 }

@@ -59,12 +59,7 @@ class PushTest {
     @Test
     void onPostgresqlAnotherInstanceReachesItsOwnSubscribers() {
         // the relay between instances is PostgreSQL NOTIFY: this runs in CI's PostgreSQL phase (H2 has no second instance)
-        assumeThat(url).startsWith("jdbc:postgresql:");
-        Subscribers secondInstance = new Subscribers();
-        PgPushListener listener = new PgPushListener(secondInstance, url, user, password);
-        listener.start();
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(listener::listening);
+        onASecondInstance(secondInstance -> {
             List<String> received = new CopyOnWriteArrayList<>();
             CurrentUser agent = fixtures.user("AGENT");
             secondInstance.subscribe(agent.id(), (event, json) -> received.add(event + " " + json));
@@ -74,8 +69,44 @@ class PushTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
             assertThat(received).containsExactly("test-pop {\"from\":\"instance one\"}");
+        });
+    }
+
+    /** A second instance's relay listener on the same PostgreSQL (H2 has no second instance: skipped there). */
+    private void onASecondInstance(java.util.function.Consumer<Subscribers> test) {
+        assumeThat(url).startsWith("jdbc:postgresql:");
+        Subscribers secondInstance = new Subscribers();
+        PgPushListener listener = new PgPushListener(secondInstance, url, user, password);
+        listener.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(listener::listening);
+            test.accept(secondInstance);
         } finally {
             listener.stop();
         }
+    }
+
+    @Test
+    void aTopicReachesItsListenersOnlyAndOnPostgresqlAnotherInstancesToo() {
+        List<String> here = new CopyOnWriteArrayList<>();
+        Runnable stop = push.listen("chat-topic-a", (event, json) -> here.add(event + " " + json));
+        Runnable other = push.listen("chat-topic-b", (event, json) -> here.add("wrong " + json));
+        try {
+            push.toTopic("chat-topic-a", "chat-message", "{\"seq\":1}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !here.isEmpty());
+            assertThat(here).containsExactly("chat-message {\"seq\":1}");
+        } finally {
+            stop.run();
+            other.run();
+        }
+        onASecondInstance(secondInstance -> {
+            List<String> received = new CopyOnWriteArrayList<>();
+            secondInstance.subscribeTopic("chat-topic-c", (event, json) -> received.add(event + " " + json));
+            // a user whose id looks like nothing a topic could be named: topics and users never meet
+            secondInstance.subscribe(42, (event, json) -> received.add("user " + json));
+            push.toTopic("chat-topic-c", "chat-typing", "{}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+            assertThat(received).containsExactly("chat-typing {}");
+        });
     }
 }

@@ -1,0 +1,103 @@
+package org.kept.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kept.support.Api.body;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.kept.contact.Push;
+import org.kept.identity.CurrentUser;
+import org.kept.support.Api;
+import org.kept.support.Fixtures;
+import org.kept.support.KeptTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Chat message latency agent → customer with many open chats (docs/benchmarks.md). Not in the suite (surefire skips
+ * {@code *Benchmark*}); run by name: {@code ./mvnw -o -q test -Dtest=ChatBenchmark -Dkept.bench.chats=500}, with
+ * {@code KEPT_TEST_DB_URL} for PostgreSQL (then every push goes through NOTIFY and the relay's listener). Opens the
+ * chats (each accepted by one of 10 agents), listens on every chat's topic as the customer's stream does, and times
+ * from the agent's POST to the moment the customer's listener has the message; the agents send from 10 threads.
+ */
+@KeptTest
+class ChatBenchmark {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Push push;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void agentToCustomerLatency() throws Exception {
+        int chats = Integer.getInteger("kept.bench.chats", 500);
+        int rounds = Integer.getInteger("kept.bench.rounds", 4);
+        List<Api> agents = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            CurrentUser agent = fixtures.user("AGENT");
+            agents.add(fixtures.api(agent));
+        }
+        Api anyone = fixtures.api();
+        long[] ids = new long[chats];
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        long[] latencies = new long[chats * rounds];
+        int[] measured = {0};
+        CountDownLatch all = new CountDownLatch(chats * rounds);
+        List<Runnable> stops = new ArrayList<>();
+        for (int i = 0; i < chats; i++) {
+            String token = anyone.post("/api/v1/chat/conversations", body("name", "压测" + i, "email", "bench" + i + "@example.com"))
+                    .expect(201).json().path("token").asString();
+            ids[i] = jdbc.sql("select id from chat_conversation where token = ?").param(token).query(Long.class).single();
+            agents.get(i % 10).post("/api/v1/chats/" + ids[i] + "/accept", body()).expect(200);
+            stops.add(push.listen(token, (event, json) -> {
+                if (!event.equals("chat-message")) {
+                    return;
+                }
+                int at = json.indexOf("\"clientId\":\"") + 12;
+                Long started = sentAt.remove(json.substring(at, json.indexOf('"', at)));
+                if (started != null) {
+                    synchronized (latencies) {
+                        latencies[measured[0]++] = System.nanoTime() - started;
+                    }
+                    all.countDown();
+                }
+            }));
+        }
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int a = 0; a < 10; a++) {
+            int agent = a;
+            Thread t = new Thread(() -> {
+                for (int r = 0; r < rounds; r++) {
+                    for (int i = agent; i < chats; i += 10) {
+                        String clientId = "bench-" + r + "-" + i + "-" + System.nanoTime();
+                        sentAt.put(clientId, System.nanoTime());
+                        agents.get(agent).post("/api/v1/chats/" + ids[i] + "/messages", body("clientId", clientId, "body", "压测回复"))
+                                .expect(201);
+                    }
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(all.await(60, TimeUnit.SECONDS)).isTrue();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        stops.forEach(Runnable::run);
+        long[] sorted = Arrays.copyOf(latencies, measured[0]);
+        Arrays.sort(sorted);
+        System.out.printf("chat agent→customer, %d open chats, %d messages from 10 agents in %.1f s (%.0f/s): p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n", chats, sorted.length, seconds, sorted.length / seconds,
+                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+}
