@@ -26,5 +26,11 @@ public enum Permission {
     /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
     WORKFORCE_PLAN,
     /** Write, edit and roll back knowledge-base articles, scripts, synonyms and change requests (知识库编辑). */
-    KNOWLEDGE_WRITE
+    KNOWLEDGE_WRITE,
+    /** Mark an abusive contact, play the warning, end it, ask for a caller restriction (agents, 坐席保护). */
+    PROTECTION_FLAG,
+    /** Approve or refuse caller restrictions, decide appeals, move an agent to written channels (team leads). */
+    PROTECTION_APPROVE,
+    /** Export the evidence package of abusive contacts for a police referral; each export is audited (合规). */
+    PROTECTION_EVIDENCE
 }
