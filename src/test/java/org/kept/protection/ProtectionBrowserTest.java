@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The protection console in headless Chromium: an agent marks an abusive call (the levels shown with what each
  * allows), sees the recovery break, asks for a restriction on the caller's number; the same agent cannot approve it,
- * a lead does, and the number stays masked throughout.
+ * a lead does, and the number stays masked throughout; the lead's abuse report draws its chart.
  */
 @KeptTest
 class ProtectionBrowserTest {
@@ -78,5 +78,12 @@ class ProtectionBrowserTest {
         browser.find("#restriction-" + id + " button.approve").click();
         browser.waitForText(".alert.ok", "限制已生效");
         assertThat(browser.text("#restriction-" + id + " .state")).isEqualTo("生效中");
+
+        // the lead's abuse report draws the hours as a chart and counts the call in their team
+        browser.open("/console/reports/abuse");
+        browser.waitUntil(d -> "true".equals(d.findElement(org.openqa.selenium.By.id("abuse-chart")).getAttribute("data-drawn")));
+        assertThat(Long.parseLong(browser.text("#abuse-total"))).isGreaterThanOrEqualTo(1);
+        assertThat(browser.text("#by-level")).contains("ABUSE");
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 }
