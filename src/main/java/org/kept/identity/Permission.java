@@ -37,4 +37,10 @@ public enum Permission {
     CHAT_HANDLE,
     /** Say where chats go and when they are staffed (the chat's team and business calendar). */
     CHAT_ADMIN
+    /** Mark an abusive contact, play the warning, end it, ask for a caller restriction (agents, 坐席保护). */
+    PROTECTION_FLAG,
+    /** Approve or refuse caller restrictions, decide appeals, move an agent to written channels (team leads). */
+    PROTECTION_APPROVE,
+    /** Export the evidence package of abusive contacts for a police referral; each export is audited (合规). */
+    PROTECTION_EVIDENCE
 }

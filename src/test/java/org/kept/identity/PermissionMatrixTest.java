@@ -13,6 +13,9 @@ import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
 import static org.kept.identity.Permission.PII_REVEAL;
 import static org.kept.identity.Permission.PII_VIEW;
 import static org.kept.identity.Permission.PORTAL;
+import static org.kept.identity.Permission.PROTECTION_APPROVE;
+import static org.kept.identity.Permission.PROTECTION_EVIDENCE;
+import static org.kept.identity.Permission.PROTECTION_FLAG;
 import static org.kept.identity.Permission.REPORT_ALL_TEAMS;
 import static org.kept.identity.Permission.REPORT_READ;
 import static org.kept.identity.Permission.SLA_ADMIN;
@@ -65,6 +68,11 @@ class PermissionMatrixTest {
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
+        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PROTECTION_FLAG));
+        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, PROTECTION_FLAG));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, PROTECTION_FLAG, PROTECTION_APPROVE));
+                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, PROTECTION_FLAG));
+        ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, PROTECTION_EVIDENCE));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
                 WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN));
@@ -334,6 +342,29 @@ class PermissionMatrixTest {
                                     "nameEn", "Major-complaints group"),
                             body("position", 3, "role", "ADMIN", "sameTeam", false, "nameZh", "中心经理", "nameEn", "Centre manager"))),
             row("GET /api/v1/reports/authority", Needs.anyOf(REPORT_READ), w -> "/api/v1/reports/authority"),
+            // agent protection (issue 12): agents mark and ask, leads approve and decide, compliance exports evidence
+            row("GET /api/v1/protection/levels", Needs.anyOf(PROTECTION_FLAG), w -> "/api/v1/protection/levels"),
+            row("POST /api/v1/protection/flags", Needs.anyOf(PROTECTION_FLAG), w -> "/api/v1/protection/flags",
+                    w -> body("contactId", P.contact, "level", "DISCONTENT", "note", "矩阵")),
+            row("POST /api/v1/protection/flags/{id}/actions", Needs.anyOf(PROTECTION_FLAG),
+                    w -> "/api/v1/protection/flags/" + P.flag + "/actions", w -> body("action", "WARN")),
+            row("GET /api/v1/protection/restrictions", Needs.anyOf(PROTECTION_FLAG), w -> "/api/v1/protection/restrictions"),
+            row("POST /api/v1/protection/restrictions", Needs.anyOf(PROTECTION_FLAG), w -> "/api/v1/protection/restrictions",
+                    w -> body("kind", "WECHAT", "value", "o-matrix-" + w.unique(), "action", "WARN_FIRST", "reason", "矩阵",
+                            "flagIds", List.of(P.flag), "expiresAt", java.time.OffsetDateTime.now().plusDays(5).toString())),
+            row("POST /api/v1/protection/restrictions/{id}/decision", Needs.anyOf(PROTECTION_APPROVE),
+                    w -> "/api/v1/protection/restrictions/" + P.restriction + "/decision", w -> body("approve", true)),
+            row("POST /api/v1/protection/appeals", Needs.anyOf(PORTAL), w -> "/api/v1/protection/appeals",
+                    w -> body("restrictionId", P.restriction, "text", "不是我的限制：404")),
+            row("GET /api/v1/protection/appeals", Needs.anyOf(PROTECTION_APPROVE), w -> "/api/v1/protection/appeals"),
+            row("POST /api/v1/protection/appeals/{id}/decision", Needs.anyOf(PROTECTION_APPROVE),
+                    w -> "/api/v1/protection/appeals/" + NO_SHEET + "/decision", w -> body("lift", false, "note", "矩阵")),
+            row("GET /api/v1/protection/exposure", Needs.anyOf(PROTECTION_FLAG), w -> "/api/v1/protection/exposure"),
+            row("PUT /api/v1/protection/agents/{id}/written-only", Needs.anyOf(PROTECTION_APPROVE),
+                    w -> "/api/v1/protection/agents/" + w.spareUser() + "/written-only", w -> body("writtenOnly", false)),
+            row("GET /api/v1/reports/abuse", Needs.anyOf(REPORT_READ), w -> "/api/v1/reports/abuse"),
+            row("POST /api/v1/protection/evidence", Needs.anyOf(PROTECTION_EVIDENCE), w -> "/api/v1/protection/evidence",
+                    w -> body("restrictionId", P.restriction, "reason", "矩阵")),
             row("GET /api/v1/commitments", Needs.anyOf(TICKET_READ), w -> "/api/v1/commitments"),
             row("POST /api/v1/commitments/{id}/kept", Needs.anyOf(TICKET_WRITE),
                     w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept",
@@ -433,6 +464,25 @@ class PermissionMatrixTest {
                     w -> "/api/v1/knowledge/change-requests/" + K.change + "/items/" + K.changeItem + "/done"),
             row("POST /api/v1/knowledge/change-requests/{id}/close", Needs.anyOf(KNOWLEDGE_WRITE),
                     w -> "/api/v1/knowledge/change-requests/" + K.change + "/close", w -> body("version", 0)));
+
+    /** What the protection rows point at: a contact, an abuse flag on it, a restriction an agent asked for. */
+    static final class P {
+        static long contact;
+        static long flag;
+        static long restriction;
+
+        static void prepare(Fixtures fixtures, ApplicationContext context, long customer) {
+            CurrentUser agent = fixtures.user("AGENT");
+            Api api = fixtures.api(agent);
+            contact = context.getBean(org.kept.contact.Contacts.class).record(new org.kept.contact.NewContact(
+                    org.kept.ticket.Channel.PHONE, org.kept.contact.Direction.INBOUND, "matrix-" + System.nanoTime(),
+                    "+8613300000002", customer, null, agent.id(), java.time.Instant.now(), "矩阵来电"), agent).id();
+            flag = api.post("/api/v1/protection/flags", body("contactId", contact, "level", "ABUSE")).expect(201).id();
+            restriction = api.post("/api/v1/protection/restrictions", body("kind", "PHONE", "value", "+8613300000002",
+                    "action", "HARASSMENT_QUEUE", "reason", "矩阵", "flagIds", List.of(flag), "expiresAt",
+                    java.time.OffsetDateTime.now().plusDays(5).toString())).expect(201).id();
+        }
+    }
 
     /** What the knowledge rows point at, made before the matrix runs. */
     /** A chat for the chat rows: its token and id, one to end (customer and agent), and the seq of a file in it. */
@@ -560,6 +610,7 @@ class PermissionMatrixTest {
                 .json().path("task").path("id").asLong();
         K.prepare(fixtures);
         Chat.prepare(fixtures, jdbc);
+        P.prepare(fixtures, context, customer);
         ctiToken = "matrix-" + unique;
         jdbc.sql("insert into phone_integration (name, secret, token, enabled, created_at) values (?, ?, ?, true, current_timestamp)")
                 .params("matrix-" + unique, "matrix-secret", ctiToken).update();
@@ -651,6 +702,7 @@ class PermissionMatrixTest {
             for (String report : List.of("/api/v1/reports/repeat-contacts?team=" + hotline,
                     "/api/v1/reports/surveys?team=" + hotline,
                     "/api/v1/reports/authority?team=" + hotline,
+                    "/api/v1/reports/surveys?team=" + hotline, "/api/v1/reports/abuse?team=" + hotline,
                     "/api/v1/reports/expedites?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&team=" + hotline)) {
                 Response response = outsider.get(report);
                 softly.assertThat(response.status()).as(role + " " + response)
@@ -674,10 +726,11 @@ class PermissionMatrixTest {
     /**
      * Pages anyone may open: the sign-in page, error page and the API documentation; the setup page only with the
      * one-time link while nobody administers the centre (below, and {@code FirstStartTest} for the open link); a
-     * survey's one-time link {@code /s/{token}} ({@code SurveyTest}).
+     * survey's one-time link {@code /s/{token}} ({@code SurveyTest}); a restricted caller's appeal link {@code /appeal/{token}} ({@code ProtectionTest}).
      */
     static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui", "/setup",
             "/s/", "/chat/");
+            "/s/", "/appeal/");
 
     @Test
     void theSetupPageIsClosedToEveryoneOnceTheCentreHasAnAdministrator() {

@@ -94,6 +94,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // a survey's one-time link (issue 11): the token is the key, the customer does not sign in
                         .requestMatchers("/s/*").permitAll()
+                        // the appeal link in a restricted caller's automatic message (issue 12): the token is the key
+                        .requestMatchers("/appeal/*").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("USER_ADMIN")
                         .anyRequest().authenticated())

@@ -1,0 +1,5 @@
+package org.kept.protection;
+
+/** A lead moved an agent to written channels only, or back to every channel; routing consumes it. */
+public record AgentChannelsChanged(long userId, boolean writtenChannelsOnly, long by) {
+}
