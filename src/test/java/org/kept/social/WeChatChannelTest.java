@@ -130,6 +130,22 @@ class WeChatChannelTest {
                 .param(account).query(Integer.class).single();
     }
 
+    /** A plain-mode account of the hotline and a follower whose first message made a ticket. */
+    record Conversation(String code, String token, long account, String follower, long ticket) {
+    }
+
+    Conversation conversation(String appId, String firstMessage) {
+        String code = code();
+        String token = "tok-" + code;
+        long account = hooks.wechatAccount(code, appId, token, null);
+        String follower = openid();
+        long id = MSG.incrementAndGet();
+        hooks.plain(code, token, SocialHooksSupport.text("gh", follower, clock.instant(), id, firstMessage)).expect(200);
+        inbox.drain();
+        return new Conversation(code, token, account, follower,
+                contacts.byExternalId(Channel.WECHAT, account + ":" + id).orElseThrow().ticketId());
+    }
+
     @Test
     void theUrlCheckEchoesOnlyWithTheRightSignature() {
         String code = code();
@@ -251,14 +267,11 @@ class WeChatChannelTest {
 
     @Test
     void theAgentsReplyGoesOutThroughTheOutboxWithOneCachedToken() {
-        String code = code();
-        String token = "tok-" + code;
-        long account = hooks.wechatAccount(code, "wx-reply", token, null);
-        String follower = openid();
-        long id = MSG.incrementAndGet();
-        hooks.plain(code, token, SocialHooksSupport.text("gh", follower, clock.instant(), id, "怎么退款")).expect(200);
-        inbox.drain();
-        long ticket = contacts.byExternalId(Channel.WECHAT, account + ":" + id).orElseThrow().ticketId();
+        Conversation conv = conversation("wx-reply", "怎么退款");
+        String code = conv.code();
+        String token = conv.token();
+        String follower = conv.follower();
+        long ticket = conv.ticket();
 
         Api agent = fixtures.api(fixtures.user("AGENT"));
         agent.post("/api/v1/tickets/" + ticket + "/replies", Api.body("body", "您好，退款将在3个工作日内到账")).expect(200);
@@ -295,14 +308,11 @@ class WeChatChannelTest {
 
     @Test
     void aReplyAfterTheWindowIsRefusedOnTheApiAndThePageAndTheWindowIsShown() throws Exception {
-        String code = code();
-        String token = "tok-" + code;
-        long account = hooks.wechatAccount(code, "wx-window", token, null);
-        String follower = openid();
-        long id = MSG.incrementAndGet();
-        hooks.plain(code, token, SocialHooksSupport.text("gh", follower, clock.instant(), id, "在吗")).expect(200);
-        inbox.drain();
-        long ticket = contacts.byExternalId(Channel.WECHAT, account + ":" + id).orElseThrow().ticketId();
+        Conversation conv = conversation("wx-window", "在吗");
+        String code = conv.code();
+        String token = conv.token();
+        String follower = conv.follower();
+        long ticket = conv.ticket();
         CurrentUser agentUser = fixtures.user("AGENT");
         Api agent = fixtures.api(agentUser).language("en");
 
@@ -339,14 +349,11 @@ class WeChatChannelTest {
 
     @Test
     void fiveRepliesPerMessageThenTheAgentWaitsForTheFollower() {
-        String code = code();
-        String token = "tok-" + code;
-        long account = hooks.wechatAccount(code, "wx-count", token, null);
-        String follower = openid();
-        long id = MSG.incrementAndGet();
-        hooks.plain(code, token, SocialHooksSupport.text("gh", follower, clock.instant(), id, "问题")).expect(200);
-        inbox.drain();
-        long ticket = contacts.byExternalId(Channel.WECHAT, account + ":" + id).orElseThrow().ticketId();
+        Conversation conv = conversation("wx-count", "问题");
+        String code = conv.code();
+        String token = conv.token();
+        String follower = conv.follower();
+        long ticket = conv.ticket();
         Api agent = fixtures.api(fixtures.user("AGENT")).language("en");
         for (int i = 1; i <= 5; i++) {
             agent.post("/api/v1/tickets/" + ticket + "/replies", Api.body("body", "回复 " + i)).expect(200);
@@ -362,14 +369,11 @@ class WeChatChannelTest {
 
     @Test
     void anOutsourcedAgentNeverSeesTheOpenid() throws Exception {
-        String code = code();
-        String token = "tok-" + code;
-        long account = hooks.wechatAccount(code, "wx-mask", token, null);
-        String follower = openid();
-        long id = MSG.incrementAndGet();
-        hooks.plain(code, token, SocialHooksSupport.text("gh", follower, clock.instant(), id, "隐私")).expect(200);
-        inbox.drain();
-        long ticket = contacts.byExternalId(Channel.WECHAT, account + ":" + id).orElseThrow().ticketId();
+        Conversation conv = conversation("wx-mask", "隐私");
+        String code = conv.code();
+        String token = conv.token();
+        String follower = conv.follower();
+        long ticket = conv.ticket();
         CurrentUser outsourced = fixtures.user("OUTSOURCED");
         mvc.perform(MockMvcRequestBuilders.get("/console/tickets/" + ticket).with(user(outsourced)))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(follower))));
