@@ -2,5 +2,5 @@ package org.kept.ticket;
 
 /** Where the contact came in. */
 public enum Channel {
-    PHONE, EMAIL, CHAT, SMS, WECHAT, PORTAL, API
+    PHONE, EMAIL, CHAT, SMS, WECHAT, PORTAL, API, WEIBO
 }

@@ -10,7 +10,7 @@ public enum Skill {
     public static Skill of(Channel channel) {
         return switch (channel) {
             case PHONE -> HOTLINE;
-            case CHAT, WECHAT -> CHAT;
+            case CHAT, WECHAT, WEIBO -> CHAT;
             case EMAIL, SMS, PORTAL, API -> AFTER_SALES;
         };
     }

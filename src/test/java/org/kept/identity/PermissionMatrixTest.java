@@ -207,6 +207,24 @@ class PermissionMatrixTest {
                     w -> "/api/v1/tickets/" + w.ticket() + "/reveal", w -> body("reason", "回电核实身份")),
             row("GET /api/v1/tickets/{id}/mails", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets/" + w.ticket() + "/mails"),
             row("GET /api/v1/mailboxes", Needs.anyOf(USER_ADMIN), w -> "/api/v1/mailboxes"),
+            // WeChat and Weibo (module social): the platforms' checks and pushes are signed with the account's secret
+            row("GET /api/v1/hooks/wechat/{account}", Needs.NOTHING, w -> socialHook("wechat", w, PermissionMatrixTest.MATRIX_WECHAT_TOKEN) + "&echostr=e"),
+            row("POST /api/v1/hooks/wechat/{account}", Needs.NOTHING, w -> socialHook("wechat", w, PermissionMatrixTest.MATRIX_WECHAT_TOKEN),
+                    w -> "<xml><ToUserName>gh</ToUserName><FromUserName>o-matrix</FromUserName><CreateTime>1</CreateTime>"
+                            + "<MsgType>event</MsgType><Event>unsubscribe</Event></xml>"),
+            row("GET /api/v1/hooks/weibo/{account}", Needs.NOTHING, w -> socialHook("weibo", w, PermissionMatrixTest.MATRIX_WEIBO_SECRET) + "&echostr=e"),
+            row("POST /api/v1/hooks/weibo/{account}", Needs.NOTHING, w -> socialHook("weibo", w, PermissionMatrixTest.MATRIX_WEIBO_SECRET),
+                    w -> body("type", "event", "receiver_id", 1, "sender_id", 2, "created_at", "Mon Jul 16 18:09:20 +0800 2012",
+                            "text", "矩阵", "data", body("subtype", "unfollow"))),
+            row("GET /api/v1/tickets/{id}/social-window", Needs.anyOf(TICKET_READ), w -> "/api/v1/tickets/" + w.ticket() + "/social-window"),
+            row("GET /api/v1/social/mentions", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/social/mentions"),
+            row("POST /api/v1/social/mentions/{id}/answer", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/social/mentions/0/answer",
+                    w -> body("text", "矩阵")),
+            row("POST /api/v1/social/mentions/{id}/ticket", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/social/mentions/0/ticket"),
+            row("GET /api/v1/social/accounts", Needs.anyOf(USER_ADMIN), w -> "/api/v1/social/accounts"),
+            row("POST /api/v1/social/accounts", Needs.anyOf(USER_ADMIN), w -> "/api/v1/social/accounts", w -> body("code", "Not Valid")),
+            row("PUT /api/v1/social/accounts/{id}", Needs.anyOf(USER_ADMIN), w -> "/api/v1/social/accounts/0",
+                    w -> body("name", "矩阵")),
             row("GET /api/v1/ticket-categories", Needs.anyOf(TICKET_READ, PORTAL), w -> "/api/v1/ticket-categories"),
             row("POST /api/v1/customers", Needs.anyOf(CUSTOMER_WRITE), w -> "/api/v1/customers",
                     w -> body("name", "权限矩阵客户", "phones", List.of("13700001111"))),
@@ -545,6 +563,17 @@ class PermissionMatrixTest {
         return body("name", "矩阵规则", "position", position, "keywords", List.of("矩阵专用词-" + w.unique()), "tier", 1);
     }
 
+    static final String MATRIX_WECHAT_TOKEN = "matrix-wechat-token";
+    static final String MATRIX_WEIBO_SECRET = "matrix-weibo-secret";
+
+    /** The signed hook URL of this test's own WeChat or Weibo account ({@code matrix-<unique>}). */
+    static String socialHook(String platform, World w, String secret) {
+        String ts = "1700000000";
+        String nonce = "matrix";
+        return "/api/v1/hooks/" + platform + "/matrix-" + w.unique() + "?signature="
+                + org.kept.social.internal.WeChatCrypto.signature(secret, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce;
+    }
+
     static String ctiToken;
     static long spareRule;
     static int spareRulePosition;
@@ -612,6 +641,13 @@ class PermissionMatrixTest {
         Chat.prepare(fixtures, jdbc);
         P.prepare(fixtures, context, customer);
         ctiToken = "matrix-" + unique;
+        for (String platform : List.of("WECHAT", "WEIBO")) {
+            jdbc.sql("insert into social_account (code, platform, name, app_id, app_secret, token, access_token, enabled, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, true, current_timestamp)")
+                    .params("matrix-" + unique, platform, "矩阵账号", "matrix-app",
+                            platform.equals("WEIBO") ? MATRIX_WEIBO_SECRET : "matrix-app-secret", MATRIX_WECHAT_TOKEN, "matrix-access")
+                    .update();
+        }
         jdbc.sql("insert into phone_integration (name, secret, token, enabled, created_at) values (?, ?, ?, true, current_timestamp)")
                 .params("matrix-" + unique, "matrix-secret", ctiToken).update();
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,

@@ -72,6 +72,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         // providers' callbacks (SMS reports and replies): each hook checks its own secret or signature
                         .requestMatchers(HttpMethod.POST, "/api/v1/hooks/**").permitAll()
+                        // WeChat's and Weibo's URL checks are GETs, signed like their pushes
+                        .requestMatchers(HttpMethod.GET, "/api/v1/hooks/wechat/*", "/api/v1/hooks/weibo/*").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> writeProblem(response, json,

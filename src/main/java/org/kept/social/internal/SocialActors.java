@@ -1,0 +1,43 @@
+package org.kept.social.internal;
+
+import java.util.EnumSet;
+import org.kept.identity.CurrentUser;
+import org.kept.identity.Directory;
+import org.kept.identity.Permission;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who acts for the social channels: the disabled account {@code kept-social} (migration V23) for the channel's own
+ * entries, and the same account standing in for the follower who wrote, so the ticket desk treats the message as the
+ * customer's.
+ */
+@Component
+class SocialActors {
+
+    static final String USERNAME = "kept-social";
+
+    private final Directory directory;
+    private volatile Long id;
+
+    SocialActors(Directory directory) {
+        this.directory = directory;
+    }
+
+    private long id() {
+        Long known = id;
+        if (known == null) {
+            known = directory.userNamed(USERNAME).orElseThrow(() -> new IllegalStateException("no user " + USERNAME)).id();
+            id = known;
+        }
+        return known;
+    }
+
+    CurrentUser channel() {
+        return new CurrentUser(id(), USERNAME, "Kept social", "SOCIAL", "LEAD",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY), null, null, true, "");
+    }
+
+    CurrentUser customer(long customerId, String name) {
+        return new CurrentUser(id(), USERNAME, name, null, "CUSTOMER", EnumSet.of(Permission.PORTAL), null, customerId, true, "");
+    }
+}

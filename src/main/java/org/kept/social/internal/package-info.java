@@ -1,0 +1,2 @@
+/** The social channels' adapters (WeChat, Weibo), their signatures and crypto, stores, inbound worker and senders. */
+package org.kept.social.internal;
