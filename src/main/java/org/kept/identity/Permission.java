@@ -32,11 +32,11 @@ public enum Permission {
     /** Approve or reject exception requests (特例申请) at one's level of the approval chain. */
     AUTHORITY_APPROVE,
     /** Edit authority limits, action kinds and the approval ladder. */
-    AUTHORITY_ADMIN
+    AUTHORITY_ADMIN,
     /** Take waiting chats and answer them in the console (在线客服). */
     CHAT_HANDLE,
     /** Say where chats go and when they are staffed (the chat's team and business calendar). */
-    CHAT_ADMIN
+    CHAT_ADMIN,
     /** Mark an abusive contact, play the warning, end it, ask for a caller restriction (agents, 坐席保护). */
     PROTECTION_FLAG,
     /** Approve or refuse caller restrictions, decide appeals, move an agent to written channels (team leads). */

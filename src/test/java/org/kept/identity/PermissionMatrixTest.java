@@ -61,26 +61,19 @@ class PermissionMatrixTest {
 
     static {
         ROLES.put("CUSTOMER", EnumSet.of(PORTAL));
-        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUTHORITY_GRANT));
-        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, AUTHORITY_GRANT));
+        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUTHORITY_GRANT,
+                CHAT_HANDLE, PROTECTION_FLAG));
+        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, AUTHORITY_GRANT,
+                CHAT_HANDLE, PROTECTION_FLAG));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, AUTHORITY_GRANT, AUTHORITY_APPROVE));
+                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, AUTHORITY_GRANT, AUTHORITY_APPROVE,
+                CHAT_HANDLE, PROTECTION_FLAG, PROTECTION_APPROVE));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE));
-        ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL));
-        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PROTECTION_FLAG));
-        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, PROTECTION_FLAG));
-                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, PROTECTION_FLAG, PROTECTION_APPROVE));
-                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, PROTECTION_FLAG));
+                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE, CHAT_HANDLE, PROTECTION_FLAG));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, PROTECTION_EVIDENCE));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
-                WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN));
-        ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, CHAT_HANDLE));
-        ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, CHAT_HANDLE));
-                CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, CHAT_HANDLE));
-                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, CHAT_HANDLE));
-                WORKFORCE_PLAN, KNOWLEDGE_WRITE, CHAT_ADMIN));
+                WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN, CHAT_ADMIN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -502,7 +495,6 @@ class PermissionMatrixTest {
         }
     }
 
-    /** What the knowledge rows point at, made before the matrix runs. */
     /** A chat for the chat rows: its token and id, one to end (customer and agent), and the seq of a file in it. */
     static final class Chat {
         static String token;
@@ -531,6 +523,7 @@ class PermissionMatrixTest {
         }
     }
 
+    /** What the knowledge rows point at, made before the matrix runs. */
     static final class K {
         static long article;
         static long script;
@@ -765,8 +758,7 @@ class PermissionMatrixTest {
      * survey's one-time link {@code /s/{token}} ({@code SurveyTest}); a restricted caller's appeal link {@code /appeal/{token}} ({@code ProtectionTest}).
      */
     static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui", "/setup",
-            "/s/", "/chat/");
-            "/s/", "/appeal/");
+            "/s/", "/chat/", "/appeal/");
 
     @Test
     void theSetupPageIsClosedToEveryoneOnceTheCentreHasAnAdministrator() {
