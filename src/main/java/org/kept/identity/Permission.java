@@ -26,5 +26,7 @@ public enum Permission {
     /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
     WORKFORCE_PLAN,
     /** Write, edit and roll back knowledge-base articles, scripts, synonyms and change requests (知识库编辑). */
-    KNOWLEDGE_WRITE
+    KNOWLEDGE_WRITE,
+    /** Routing rules as data: queues, skills per agent, capacity per channel (路由规则). */
+    ROUTING_ADMIN
 }
