@@ -143,6 +143,12 @@ public class RuleDesk {
     public record Live(List<QueueLine> queues, Map<PresenceState, Long> byState, List<AgentLine> agents, Instant at) {
     }
 
+    /** The live view as the viewer may see it: every team's agents with REPORT_ALL_TEAMS, else their own team's. */
+    public Live liveFor(org.kept.identity.CurrentUser viewer) {
+        return live(viewer.can(org.kept.identity.Permission.REPORT_ALL_TEAMS) ? null
+                : viewer.teamId() == null ? -1L : viewer.teamId());
+    }
+
     /** Waiting per queue with the oldest wait, offers declined and timed out in the last hour, agents by state. */
     public Live live(Long teamId) {
         Instant now = clock.instant();

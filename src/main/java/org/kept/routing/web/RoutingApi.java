@@ -188,7 +188,7 @@ class RoutingApi {
     @Operation(summary = "The live queue view: waiting per queue with the oldest wait, offers declined and timed out in "
             + "the last hour, agents by state", description = "Without REPORT_ALL_TEAMS only the caller's team's agents.")
     RuleDesk.Live live(@AuthenticationPrincipal CurrentUser me) {
-        return rules.live(me.can(Permission.REPORT_ALL_TEAMS) ? null : me.teamId() == null ? -1L : me.teamId());
+        return rules.liveFor(me);
     }
 
 }

@@ -116,7 +116,7 @@ class RoutingPages {
     }
 
     private RuleDesk.Live live(CurrentUser me) {
-        return rules.live(me.can(Permission.REPORT_ALL_TEAMS) ? null : me.teamId() == null ? -1L : me.teamId());
+        return rules.liveFor(me);
     }
 
     // --- the rules page ---
