@@ -81,4 +81,15 @@
   source.addEventListener('screen-pop', function (e) {
     show(JSON.parse(e.data));
   });
+  // routing: an offer refreshes the presence control at once; a shift starting or ending asks the agent to change state
+  source.addEventListener('routing-offer', function () {
+    document.body.dispatchEvent(new Event('kept-offer'));
+  });
+  source.addEventListener('routing-shift', function (e) {
+    var note = document.getElementById('presence-shift');
+    if (note) {
+      note.textContent = JSON.parse(e.data).shift === 'start' ? note.dataset.start : note.dataset.end;
+      note.hidden = false;
+    }
+  });
 }());

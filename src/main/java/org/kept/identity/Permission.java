@@ -42,5 +42,7 @@ public enum Permission {
     /** Approve or refuse caller restrictions, decide appeals, move an agent to written channels (team leads). */
     PROTECTION_APPROVE,
     /** Export the evidence package of abusive contacts for a police referral; each export is audited (合规). */
-    PROTECTION_EVIDENCE
+    PROTECTION_EVIDENCE,
+    /** Routing rules as data: queues, skills per agent, capacity per channel (路由规则). */
+    ROUTING_ADMIN
 }

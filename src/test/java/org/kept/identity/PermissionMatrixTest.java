@@ -18,6 +18,7 @@ import static org.kept.identity.Permission.PROTECTION_EVIDENCE;
 import static org.kept.identity.Permission.PROTECTION_FLAG;
 import static org.kept.identity.Permission.REPORT_ALL_TEAMS;
 import static org.kept.identity.Permission.REPORT_READ;
+import static org.kept.identity.Permission.ROUTING_ADMIN;
 import static org.kept.identity.Permission.SLA_ADMIN;
 import static org.kept.identity.Permission.TICKET_ASSIGN_ANY;
 import static org.kept.identity.Permission.TICKET_MERGE;
@@ -73,7 +74,7 @@ class PermissionMatrixTest {
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, PROTECTION_EVIDENCE));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
-                WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN, CHAT_ADMIN));
+                WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN, CHAT_ADMIN, ROUTING_ADMIN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -432,6 +433,29 @@ class PermissionMatrixTest {
                     w -> "/api/v1/workforce/handovers/" + NO_SHEET + "/sign", w -> body("version", 0)),
             row("POST /api/v1/workforce/notices", Needs.anyOf(WORKFORCE_PLAN), w -> "/api/v1/workforce/notices",
                     w -> body("title", "矩阵通知", "body", "内容", "kind", "OTHER", "effectiveAt", "2039-01-01T00:00:00Z")),
+            // --- routing (issue 12): presence and work are an agent's own; rules are administrators'; the live view is a report
+            row("GET /api/v1/routing/presence", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/presence"),
+            row("PUT /api/v1/routing/presence", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/presence",
+                    w -> body("state", "NOT_READY", "reason", "break")),
+            row("GET /api/v1/routing/presence/history", Needs.anyOf(REPORT_READ),
+                    w -> "/api/v1/routing/presence/history?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"),
+            row("GET /api/v1/routing/work", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work"),
+            row("POST /api/v1/routing/work/{id}/accept", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work/" + NO_SHEET + "/accept"),
+            row("POST /api/v1/routing/work/{id}/decline", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work/" + NO_SHEET + "/decline"),
+            row("POST /api/v1/routing/work/{id}/finish", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work/" + NO_SHEET + "/finish"),
+            row("GET /api/v1/routing/queues", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/queues"),
+            row("POST /api/v1/routing/queues", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/queues",
+                    w -> body("code", "mx-" + Long.toString(System.nanoTime(), 36), "name", "矩阵队列", "channel", "CHAT",
+                            "skills", List.of(body("skill", "matrix-" + w.unique(), "minLevel", 1)))),
+            row("PUT /api/v1/routing/queues/{id}", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/queues/" + PermissionMatrixTest.spareQueue,
+                    w -> body("code", "mx-spare-" + w.unique(), "name", "矩阵备用队列", "channel", "CHAT", "version", 999)),
+            row("GET /api/v1/routing/agents/{id}/skills", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/agents/" + w.spareUser() + "/skills"),
+            row("PUT /api/v1/routing/agents/{id}/skills", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/agents/" + w.spareUser() + "/skills",
+                    w -> body("skills", Map.of())),
+            row("GET /api/v1/routing/channels", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/channels"),
+            row("PUT /api/v1/routing/channels/{channel}", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/channels/SMS",
+                    w -> body("capacity", 1, "acwSeconds", 0)),
+            row("GET /api/v1/routing/live", Needs.anyOf(REPORT_READ), w -> "/api/v1/routing/live"),
             // knowledge: K holds a public article, a script, a synonym group and a change request made for this test
             row("POST /api/v1/knowledge/articles", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/articles",
                     w -> body("title", "矩阵文章", "body", "正文", "audience", "PUBLIC")),
@@ -573,6 +597,7 @@ class PermissionMatrixTest {
     static long spareSla;
     static long spareCommitment;
     static long spareCallback;
+    static long spareQueue;
 
     /** A calendar the calendar rows create and change. */
     static final Map<String, Object> CALENDAR = body("name", "矩阵日历", "timeZone", "Asia/Shanghai",
@@ -633,6 +658,9 @@ class PermissionMatrixTest {
         K.prepare(fixtures);
         Chat.prepare(fixtures, jdbc);
         P.prepare(fixtures, context, customer);
+        spareQueue = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/routing/queues", body("code", "mx-spare-" + unique,
+                "name", "矩阵备用队列", "channel", "CHAT", "skills", List.of(body("skill", "matrix-" + unique, "minLevel", 1))))
+                .expect(201).id();
         ctiToken = "matrix-" + unique;
         for (String platform : List.of("WECHAT", "WEIBO")) {
             jdbc.sql("insert into social_account (code, platform, name, app_id, app_secret, token, access_token, enabled, created_at) "

@@ -21,7 +21,8 @@ class CtiController {
 
     /**
      * Answers the call record as it stands after the event (numbers unmasked: the PBX sent them); a repeated event
-     * answers the same record.
+     * answers the same record. The answer to a newCall may carry {@code advice} from another module (out of hours:
+     * play a prompt, then hang up or queue elsewhere) for PBXs that can act on it.
      */
     @Operation(summary = "A PBX reports a call event (newCall, answer, hangup, hold, unhold, transfer); signed with "
             + "X-Kept-Integration and X-Kept-Signature, or ?token=; repeats and late events give the same call record")
@@ -29,6 +30,7 @@ class CtiController {
     CallView event(@RequestBody byte[] body, @RequestHeader(name = "X-Kept-Integration", required = false) String name,
                    @RequestHeader(name = "X-Kept-Signature", required = false) String signature,
                    @RequestParam(required = false) String token) {
-        return CallView.of(intake.accept(body, name, signature, token), false);
+        CtiIntake.Accepted accepted = intake.acceptAdvised(body, name, signature, token);
+        return CallView.of(accepted.record(), false, accepted.advice());
     }
 }

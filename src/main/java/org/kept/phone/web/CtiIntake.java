@@ -3,6 +3,8 @@ package org.kept.phone.web;
 import java.time.Clock;
 import java.util.Map;
 import org.kept.phone.CallRecord;
+import org.kept.phone.NewCallAdvisor;
+import org.kept.phone.internal.CallAdvisors;
 import org.kept.phone.internal.CallDesk;
 import org.kept.phone.internal.CallEvent;
 import org.kept.phone.internal.PbxAuth;
@@ -23,15 +25,25 @@ class CtiIntake {
     private final CallDesk desk;
     private final JsonMapper json;
     private final Clock clock;
+    private final CallAdvisors advisors;
 
-    CtiIntake(PbxAuth auth, CallDesk desk, JsonMapper json, Clock clock) {
+    CtiIntake(PbxAuth auth, CallDesk desk, JsonMapper json, Clock clock, CallAdvisors advisors) {
         this.auth = auth;
+        this.advisors = advisors;
         this.desk = desk;
         this.json = json;
         this.clock = clock;
     }
 
+    /** The call record after the event, with what the advisors say the PBX should do with a new inbound call. */
+    record Accepted(CallRecord record, NewCallAdvisor.Advice advice) {
+    }
+
     CallRecord accept(byte[] body, String integration, String signature, String token) {
+        return acceptAdvised(body, integration, signature, token).record();
+    }
+
+    Accepted acceptAdvised(byte[] body, String integration, String signature, String token) {
         long from = auth.integration(body, integration, signature, token);
         Map<String, Object> fields;
         try {
@@ -42,6 +54,8 @@ class CtiIntake {
         if (fields == null) {
             throw KeptException.invalid("phone.error.json");
         }
-        return desk.accept(from, CallEvent.parse(fields, clock.instant()));
+        CallEvent event = CallEvent.parse(fields, clock.instant());
+        CallRecord record = desk.accept(from, event);
+        return new Accepted(record, advisors.adviseOn(event, record).orElse(null));
     }
 }
