@@ -26,5 +26,15 @@ public enum Permission {
     /** Workforce planning: forecasts, staffing, rosters, publishing, handover oversight (排班). */
     WORKFORCE_PLAN,
     /** Write, edit and roll back knowledge-base articles, scripts, synonyms and change requests (知识库编辑). */
-    KNOWLEDGE_WRITE
+    KNOWLEDGE_WRITE,
+    /** See a customer's orders, lines, payments, shipments, pickups and after-sales cases (addresses masked without PII_VIEW). */
+    ORDER_READ,
+    /** Push orders into Kept (the centre's order system, through an API token). */
+    ORDER_WRITE,
+    /** Open after-sales cases (return, exchange, refund only, repair, duplicate order) and schedule pickups. */
+    AFTERSALES_WRITE,
+    /** Ask the payment provider for a refund (exactly once, never more than was paid for the line). */
+    REFUND_WRITE,
+    /** Upload the payment providers' daily bills and read the reconciliation reports. */
+    RECONCILE
 }
