@@ -87,21 +87,26 @@ public class CaseDesk {
         return get(id);
     }
 
+    /** The pickup, and whether this request scheduled it (false: it was scheduled before, or by a racing request). */
+    public record Scheduled(Pickup pickup, boolean created) {
+    }
+
     /** Schedules the return's pickup once: asking again answers the pickup already scheduled. */
-    public Pickup schedulePickup(long caseId, Instant windowStart, CurrentUser by) {
+    public Scheduled schedulePickup(long caseId, Instant windowStart, CurrentUser by) {
         AftersalesCase c = get(caseId);
         if (c.kind() != AftersalesCase.Kind.RETURN && c.kind() != AftersalesCase.Kind.EXCHANGE
                 && c.kind() != AftersalesCase.Kind.REPAIR) {
             throw KeptException.invalid("case.notReturn", caseId);
         }
         OrderView order = orders.get(c.orderId());
+        boolean created;
         try {
-            tx.executeWithoutResult(s -> store.insertPickup(caseId, order.receiverAddress(), order.receiverPhone(),
-                    windowStart, by == null ? null : by.id(), clock.instant()));
+            created = Boolean.TRUE.equals(tx.execute(s -> store.insertPickup(caseId, order.receiverAddress(),
+                    order.receiverPhone(), windowStart, by == null ? null : by.id(), clock.instant())));
         } catch (DuplicateKeyException raced) {
-            // the other request scheduled it
+            created = false;
         }
-        return store.pickup(caseId).orElseThrow();
+        return new Scheduled(store.pickup(caseId).orElseThrow(), created);
     }
 
     public Optional<Pickup> pickup(long caseId) {

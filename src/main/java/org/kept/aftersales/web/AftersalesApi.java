@@ -134,12 +134,12 @@ class AftersalesApi {
     @Operation(summary = "Schedule the return's pickup: once per case; asking again answers the one scheduled (200)")
     ResponseEntity<Map<String, Object>> pickup(@PathVariable long id, @Valid @RequestBody NewPickup body,
                                                @AuthenticationPrincipal CurrentUser me) {
-        boolean had = cases.pickup(id).isPresent();
-        var p = cases.schedulePickup(id, body.windowStart().toInstant(), me);
+        var scheduled = cases.schedulePickup(id, body.windowStart().toInstant(), me);
+        var p = scheduled.pickup();
         Map<String, Object> json = Map.of("id", p.id(), "caseId", p.caseId(), "windowStart", p.windowStart(), "state", p.state(),
                 "address", String.valueOf(AftersalesJson.address(p.address(), me)),
                 "phone", String.valueOf(AftersalesJson.phone(p.phone(), me)));
-        return ResponseEntity.status(had ? HttpStatus.OK : HttpStatus.CREATED).body(json);
+        return ResponseEntity.status(scheduled.created() ? HttpStatus.CREATED : HttpStatus.OK).body(json);
     }
 
     record NewRefund(@NotNull Long lineId, @NotBlank String amount, String currency, Long paymentId, Long caseId,
