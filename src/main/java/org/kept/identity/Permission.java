@@ -44,5 +44,15 @@ public enum Permission {
     /** Export the evidence package of abusive contacts for a police referral; each export is audited (合规). */
     PROTECTION_EVIDENCE,
     /** Routing rules as data: queues, skills per agent, capacity per channel (路由规则). */
-    ROUTING_ADMIN
+    ROUTING_ADMIN,
+    /** See a customer's orders, lines, payments, shipments, pickups and after-sales cases (addresses masked without PII_VIEW). */
+    ORDER_READ,
+    /** Push orders into Kept (the centre's order system, through an API token). */
+    ORDER_WRITE,
+    /** Open after-sales cases (return, exchange, refund only, repair, duplicate order) and schedule pickups. */
+    AFTERSALES_WRITE,
+    /** Ask the payment provider for a refund (exactly once, never more than was paid for the line). */
+    REFUND_WRITE,
+    /** Upload the payment providers' daily bills and read the reconciliation reports. */
+    RECONCILE
 }

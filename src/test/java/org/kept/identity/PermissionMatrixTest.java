@@ -1,12 +1,17 @@
 package org.kept.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kept.identity.Permission.AFTERSALES_WRITE;
 import static org.kept.identity.Permission.AUDIT_READ;
 import static org.kept.identity.Permission.AUTHORITY_ADMIN;
 import static org.kept.identity.Permission.AUTHORITY_APPROVE;
 import static org.kept.identity.Permission.AUTHORITY_GRANT;
 import static org.kept.identity.Permission.CHAT_ADMIN;
 import static org.kept.identity.Permission.CHAT_HANDLE;
+import static org.kept.identity.Permission.ORDER_READ;
+import static org.kept.identity.Permission.ORDER_WRITE;
+import static org.kept.identity.Permission.RECONCILE;
+import static org.kept.identity.Permission.REFUND_WRITE;
 import static org.kept.identity.Permission.CUSTOMER_READ;
 import static org.kept.identity.Permission.CUSTOMER_WRITE;
 import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
@@ -63,18 +68,20 @@ class PermissionMatrixTest {
     static {
         ROLES.put("CUSTOMER", EnumSet.of(PORTAL));
         ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUTHORITY_GRANT,
-                CHAT_HANDLE, PROTECTION_FLAG));
+                CHAT_HANDLE, PROTECTION_FLAG, ORDER_READ, AFTERSALES_WRITE));
         ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, AUTHORITY_GRANT,
-                CHAT_HANDLE, PROTECTION_FLAG));
+                CHAT_HANDLE, PROTECTION_FLAG, ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, AUTHORITY_GRANT, AUTHORITY_APPROVE,
-                CHAT_HANDLE, PROTECTION_FLAG, PROTECTION_APPROVE));
+                CHAT_HANDLE, PROTECTION_FLAG, PROTECTION_APPROVE, ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE, RECONCILE));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
-                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE, CHAT_HANDLE, PROTECTION_FLAG));
+                CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE, CHAT_HANDLE, PROTECTION_FLAG,
+                ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, PROTECTION_EVIDENCE));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
-                WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN, CHAT_ADMIN, ROUTING_ADMIN));
+                WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN, CHAT_ADMIN, ROUTING_ADMIN, ORDER_READ,
+                ORDER_WRITE, RECONCILE));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */
@@ -382,6 +389,26 @@ class PermissionMatrixTest {
                     w -> "/api/v1/commitments/" + PermissionMatrixTest.spareCommitment + "/kept",
                     w -> body("outcome", "已回电", "version", 0)),
             row("GET /api/v1/notifications", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications"),
+            // after-sales (issue 13): O holds an order, a line, a case made for this test; refunds of 0.01 fit under its paid amount
+            row("POST /api/v1/orders", Needs.anyOf(ORDER_WRITE), w -> "/api/v1/orders", w -> O.document()),
+            row("GET /api/v1/orders", Needs.anyOf(ORDER_READ), w -> "/api/v1/orders?number=" + O.number),
+            row("GET /api/v1/orders/{id}", Needs.anyOf(ORDER_READ), w -> "/api/v1/orders/" + O.order),
+            row("POST /api/v1/aftersales/cases", Needs.anyOf(AFTERSALES_WRITE), w -> "/api/v1/aftersales/cases",
+                    w -> body("orderId", O.order, "kind", "REPAIR", "lineIds", List.of(O.line), "reason", "矩阵")),
+            row("GET /api/v1/aftersales/cases/{id}", Needs.anyOf(ORDER_READ), w -> "/api/v1/aftersales/cases/" + O.aCase),
+            row("POST /api/v1/aftersales/cases/{id}/return-received", Needs.anyOf(AFTERSALES_WRITE),
+                    w -> "/api/v1/aftersales/cases/" + O.aCase + "/return-received", w -> body("version", 99)),
+            row("POST /api/v1/aftersales/cases/{id}/pickup", Needs.anyOf(AFTERSALES_WRITE),
+                    w -> "/api/v1/aftersales/cases/" + O.aCase + "/pickup", w -> body("windowStart", "2039-01-01T09:00:00+08:00")),
+            row("POST /api/v1/refunds", Needs.anyOf(REFUND_WRITE), w -> "/api/v1/refunds",
+                    w -> body("lineId", O.line, "amount", "0.01")),
+            row("GET /api/v1/refunds/{id}", Needs.anyOf(ORDER_READ), w -> "/api/v1/refunds/" + O.refund),
+            row("POST /api/v1/hooks/refunds/{token}/{provider}", Needs.NOTHING, w -> "/api/v1/hooks/refunds/" + O.hookToken + "/simulated",
+                    w -> body("out_refund_no", "matrix-unknown", "status", "SUCCESS")),
+            row("POST /api/v1/reconciliations", Needs.anyOf(RECONCILE), w -> "/api/v1/reconciliations?provider=WECHAT&date=2039-01-01",
+                    w -> null),
+            row("GET /api/v1/reconciliations", Needs.anyOf(RECONCILE), w -> "/api/v1/reconciliations"),
+            row("GET /api/v1/reconciliations/{id}", Needs.anyOf(RECONCILE), w -> "/api/v1/reconciliations/" + O.run),
             row("POST /api/v1/notifications/{id}/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/0/read"),
             row("POST /api/v1/notifications/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/read"),
             row("GET /api/v1/sla/team-hours", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/team-hours"),
@@ -544,6 +571,35 @@ class PermissionMatrixTest {
             String other = anyone.post("/api/v1/chat/conversations", body("name", "矩阵坐席结束", "email", "matrix-chat@example.com"))
                     .expect(201).json().path("token").asString();
             endingId = jdbc.sql("select id from chat_conversation where token = ?").param(other).query(Long.class).single();
+    /** What the after-sales rows point at, made before the matrix runs. */
+    static final class O {
+        static String number;
+        static long order;
+        static long line;
+        static long aCase;
+        static long refund;
+        static long run;
+        static String hookToken;
+
+        static Map<String, Object> document() {
+            return body("orderNo", number, "placedAt", "2026-11-20T10:00:00+08:00", "currency", "CNY",
+                    "receiver", body("name", "矩阵", "phone", "+8613900000000", "address", "矩阵地址"),
+                    "lines", List.of(body("lineNo", 1, "title", "矩阵商品", "quantity", 1, "paid", "1000.00")),
+                    "payments", List.of(body("provider", "SIMULATED", "transactionId", "MX" + number, "amount", "1000.00",
+                            "paidAt", "2026-11-20T10:01:00+08:00")));
+
+        static void prepare(Fixtures fixtures, ApplicationContext context) {
+            number = "MATRIX" + System.nanoTime();
+            Api admin = fixtures.api(fixtures.user("ADMIN"));
+            Response made = admin.post("/api/v1/orders", document()).expect(201);
+            order = made.id();
+            line = made.json().path("lines").path(0).path("id").asLong();
+            Api agent = fixtures.api(fixtures.user("AGENT"));
+            aCase = agent.post("/api/v1/aftersales/cases", body("orderId", order, "kind", "RETURN", "lineIds", List.of(line)))
+                    .expect(201).id();
+            refund = agent.post("/api/v1/refunds", body("lineId", line, "amount", "0.01")).expect(201).id();
+            run = admin.post("/api/v1/reconciliations?provider=WECHAT&date=2039-01-01", null).expect(201).id();
+            hookToken = context.getBean(org.kept.aftersales.internal.AftersalesSettings.class).hookToken();
         }
     }
 
@@ -661,6 +717,7 @@ class PermissionMatrixTest {
         spareQueue = fixtures.api(fixtures.user("ADMIN")).post("/api/v1/routing/queues", body("code", "mx-spare-" + unique,
                 "name", "矩阵备用队列", "channel", "CHAT", "skills", List.of(body("skill", "matrix-" + unique, "minLevel", 1))))
                 .expect(201).id();
+        O.prepare(fixtures, context);
         ctiToken = "matrix-" + unique;
         for (String platform : List.of("WECHAT", "WEIBO")) {
             jdbc.sql("insert into social_account (code, platform, name, app_id, app_secret, token, access_token, enabled, created_at) "

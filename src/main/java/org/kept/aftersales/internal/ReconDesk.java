@@ -1,0 +1,106 @@
+package org.kept.aftersales.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.kept.shared.CentreZone;
+import org.kept.shared.KeptException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Daily reconciliation: the provider's bill is streamed into a staging table in batches, then matched with Kept's
+ * payments and refunds by set queries: matched, provider-only (长款), Kept-only (短款), amount mismatch; an order paid
+ * twice opens one DUPLICATE_ORDER case per extra payment.
+ */
+@Component
+public class ReconDesk {
+
+    static final int BATCH = 5_000;
+
+    private final ReconStore store;
+    private final CaseDesk cases;
+    private final Clock clock;
+    private final CentreZone zone;
+    private final TransactionTemplate tx;
+
+    ReconDesk(ReconStore store, CaseDesk cases, Clock clock, CentreZone zone, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.cases = cases;
+        this.clock = clock;
+        this.zone = zone;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Reconciles one bill; the stream is read once, in its charset (Alipay's bills are GBK, WeChat's UTF-8). */
+    public ReconRun reconcile(String provider, LocalDate day, String fileName, InputStream bill, Charset charset, Long by) {
+        String code = provider.toUpperCase(Locale.ROOT);
+        if (!code.equals("WECHAT") && !code.equals("ALIPAY")) {
+            throw KeptException.invalid("recon.provider.unknown", provider);
+        }
+        long run = tx.execute(s -> store.start(code, day, fileName, by, clock.instant()));
+        long rows;
+        List<BillFormat.Row> batch = new ArrayList<>(BATCH);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(bill,
+                charset == null ? StandardCharsets.UTF_8 : charset), 1 << 16)) {
+            rows = BillFormat.read(code, in, row -> {
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    stage(run, batch);
+                }
+            });
+            stage(run, batch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant from = day.atStartOfDay(zone.zone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone.zone()).toInstant();
+        long matched = tx.execute(s -> {
+            store.billSideExceptions(run, code);
+            store.keptSideExceptions(run, code, from, to);
+            return store.matchedPayments(run, code) + store.matchedRefunds(run, code);
+        });
+        String order = null;
+        for (String[] payment : store.paymentsOfOrdersPaidTwice(run, code)) {
+            if (!payment[0].equals(order)) {
+                order = payment[0];  // the first of an order (one Kept knows, if any) is the original
+                continue;
+            }
+            long caseId = cases.openDuplicate(payment[0], payment[1]);
+            tx.executeWithoutResult(s -> store.duplicate(run, payment[0], payment[1], caseId));
+        }
+        tx.executeWithoutResult(s -> store.finish(run, rows, matched, clock.instant()));
+        return run(run);
+    }
+
+    private void stage(long run, List<BillFormat.Row> batch) {
+        if (!batch.isEmpty()) {
+            tx.executeWithoutResult(s -> store.stage(run, batch));
+            batch.clear();
+        }
+    }
+
+    public ReconRun run(long id) {
+        return store.run(id).orElseThrow(() -> KeptException.notFound("reconciliation", id));
+    }
+
+    public List<ReconRun> runs() {
+        return store.runs(50);
+    }
+
+    public List<Map<String, Object>> exceptions(long run) {
+        return store.items(run, 1000);
+    }
+}
