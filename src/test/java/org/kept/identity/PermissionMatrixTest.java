@@ -571,6 +571,9 @@ class PermissionMatrixTest {
             String other = anyone.post("/api/v1/chat/conversations", body("name", "矩阵坐席结束", "email", "matrix-chat@example.com"))
                     .expect(201).json().path("token").asString();
             endingId = jdbc.sql("select id from chat_conversation where token = ?").param(other).query(Long.class).single();
+        }
+    }
+
     /** What the after-sales rows point at, made before the matrix runs. */
     static final class O {
         static String number;
@@ -587,6 +590,7 @@ class PermissionMatrixTest {
                     "lines", List.of(body("lineNo", 1, "title", "矩阵商品", "quantity", 1, "paid", "1000.00")),
                     "payments", List.of(body("provider", "SIMULATED", "transactionId", "MX" + number, "amount", "1000.00",
                             "paidAt", "2026-11-20T10:01:00+08:00")));
+        }
 
         static void prepare(Fixtures fixtures, ApplicationContext context) {
             number = "MATRIX" + System.nanoTime();
