@@ -15,6 +15,12 @@ public interface Contacts {
      */
     Contact record(NewContact contact, CurrentUser by);
 
+    /**
+     * Records many concluded contacts at once (batch inserts, no timeline entries: none may name a ticket), as a centre
+     * moving its history in would; returns their ids in order. External ids must be new.
+     */
+    List<Long> importAll(List<HistoricContact> contacts);
+
     Optional<Contact> find(long id);
 
     Optional<Contact> byExternalId(Channel channel, String externalId);

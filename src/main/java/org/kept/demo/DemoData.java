@@ -112,6 +112,9 @@ class DemoData implements ApplicationRunner {
     private volatile boolean fresh;
     private final DemoKnowledge knowledge;
     private final StartupWork startup;
+    private final DemoCalls calls;
+    /** The customers this start wrote, for the call history. */
+    private volatile List<Customer> register = List.of();
     /** The people this start wrote, once their transaction committed; a retry then goes on with the knowledge. */
     private volatile Map<String, Long> users;
     /** Start-up work: nobody signs in before the demo people exist. */
@@ -119,7 +122,8 @@ class DemoData implements ApplicationRunner {
 
     DemoData(Customers customers, Accounts accounts, Directory directory, TicketImport tickets, TransactionTemplate tx,
              PasswordEncoder encoder, Clock clock, CentreZone zone, @Value("${kept.demo:auto}") String mode,
-             @Value("${spring.datasource.url:}") String url, DemoKnowledge knowledge, StartupWork startup) {
+             @Value("${spring.datasource.url:}") String url, DemoKnowledge knowledge, StartupWork startup,
+             DemoCalls calls) {
         this.customers = customers;
         this.accounts = accounts;
         this.directory = directory;
@@ -132,6 +136,7 @@ class DemoData implements ApplicationRunner {
         this.mode = mode;
         this.url = url;
         this.startup = startup;
+        this.calls = calls;
         if (enabled()) {
             startup.expect(WORK);
         }
@@ -157,6 +162,10 @@ class DemoData implements ApplicationRunner {
         }
         seeded = true;
         startup.run(WORK, this::seedOnce);
+        if (fresh) {
+            // thousands of call records: written after Kept is ready, so the start stays within seconds
+            calls.seedInBackground(users, register);
+        }
     }
 
     /** Tried again while the database is away: the people commit in one transaction, each article is idempotent. */
@@ -211,6 +220,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         tickets.importHistoric(history(random, register, staff, teams, users), SEEDER);
+        this.register = register;
         return users;
     }
 
@@ -224,8 +234,10 @@ class DemoData implements ApplicationRunner {
         List<String> teamCodes = List.of("hotline", "online", "after-sales", "major-complaints");
         long agent = users.get("agent");
         List<HistoricTicket> out = new ArrayList<>();
+        DemoCurve curve = DemoCurve.of(now, zone.zone());
         for (int i = 0; i < 300; i++) {
-            Instant created = now.minus(Duration.ofMinutes((long) (random.nextDouble() * 60 * 24 * 28)));
+            // on the same curve as the demo's calls, so the forecast and the call records agree in shape
+            Instant created = curve.sample(random, now.minus(Duration.ofDays(28)), now);
             if (i < 12) {
                 created = now.minus(Duration.ofMinutes(10L + i * 37));
             }

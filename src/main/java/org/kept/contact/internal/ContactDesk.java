@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.kept.contact.Contact;
 import org.kept.contact.ContactEntry;
 import org.kept.contact.Contacts;
+import org.kept.contact.HistoricContact;
 import org.kept.contact.NewContact;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
@@ -34,6 +35,15 @@ class ContactDesk implements Contacts {
         this.clock = clock;
         this.savepoint = new TransactionTemplate(txManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    @Transactional
+    public List<Long> importAll(List<HistoricContact> contacts) {
+        if (contacts.stream().anyMatch(c -> c.contact().ticketId() != null)) {
+            throw new IllegalArgumentException("imported contacts join no ticket's timeline");
+        }
+        return store.insertAll(contacts, clock.instant());
     }
 
     @Override

@@ -1,15 +1,20 @@
 package org.kept.contact.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kept.contact.Contact;
 import org.kept.contact.Direction;
+import org.kept.contact.HistoricContact;
 import org.kept.contact.NewContact;
 import org.kept.shared.SqlTime;
 import org.kept.ticket.Channel;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -21,10 +26,50 @@ class ContactStore {
     private static final String COLUMNS = "id, channel, direction, external_id, address, customer_id, ticket_id, handled_by, "
             + "started_at, ended_at, summary, outcome";
 
-    private final JdbcClient jdbc;
+    private static final int BATCH = 1000;
 
-    ContactStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ContactStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Concluded contacts in JDBC batches; their ids in order. */
+    List<Long> insertAll(List<HistoricContact> contacts, Instant now) {
+        List<Long> ids = new ArrayList<>(contacts.size());
+        for (int from = 0; from < contacts.size(); from += BATCH) {
+            List<HistoricContact> chunk = contacts.subList(from, Math.min(contacts.size(), from + BATCH));
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            batch.batchUpdate(con -> con.prepareStatement("insert into contact (channel, direction, external_id, address, "
+                    + "customer_id, ticket_id, handled_by, started_at, ended_at, summary, outcome, created_at) "
+                    + "values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?)", new String[] {"id"}), new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws SQLException {
+                    HistoricContact h = chunk.get(i);
+                    NewContact c = h.contact();
+                    ps.setString(1, c.channel().name());
+                    ps.setString(2, c.direction().name());
+                    ps.setString(3, c.externalId());
+                    ps.setString(4, c.address());
+                    ps.setObject(5, c.customerId());
+                    ps.setObject(6, c.handledBy());
+                    ps.setObject(7, SqlTime.utc(c.startedAt()));
+                    ps.setObject(8, SqlTime.utc(h.endedAt()));
+                    ps.setString(9, cut(c.summary()));
+                    ps.setString(10, h.outcome());
+                    ps.setObject(11, SqlTime.utc(now));
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return chunk.size();
+                }
+            }, keys);
+            keys.getKeyList().forEach(k -> ids.add(((Number) k.get(k.containsKey("id") ? "id" : k.keySet().iterator().next())).longValue()));
+        }
+        return ids;
     }
 
     long insert(NewContact c, Instant now) {

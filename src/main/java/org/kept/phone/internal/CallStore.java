@@ -3,11 +3,14 @@ package org.kept.phone.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kept.contact.Direction;
 import org.kept.phone.CallRecord;
+import org.kept.phone.HistoricCall;
 import org.kept.shared.SqlTime;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,10 +23,40 @@ class CallStore {
             + "agent_ref, state, started_at, answered_at, ended_at, queue_seconds, ring_seconds, wait_seconds, "
             + "talk_seconds, hold_seconds, cause, hung_up_by, transfers, recording_uri, recording_sha256, abandoned_sent";
 
-    private final JdbcClient jdbc;
+    private static final int BATCH = 1000;
 
-    CallStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    CallStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Finished calls with their facts and contacts, in JDBC batches; abandoned ones count as announced already. */
+    int insertAll(long integrationId, List<HistoricCall> calls, List<CallFacts> facts, List<Long> contactIds) {
+        List<Object[]> rows = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            HistoricCall c = calls.get(i);
+            CallFacts f = facts.get(i);
+            rows.add(new Object[] {integrationId, c.callId(), contactIds.get(i), c.direction().name(), c.number(), c.line(),
+                c.customerId(), c.queue(), c.agentId(), c.agentRef(), f.state(), SqlTime.utc(c.startedAt()),
+                SqlTime.utc(c.answeredAt()), SqlTime.utc(c.endedAt()), f.queueSeconds(), f.ringSeconds(), f.waitSeconds(),
+                f.talkSeconds(), f.holdSeconds(), f.cause(), f.hungUpBy(), f.abandoned(c.direction())});
+        }
+        int written = 0;
+        for (int[] chunk : batch.batchUpdate("insert into phone_call (integration_id, call_id, contact_id, direction, number, "
+                + "line, customer_id, queue, agent_id, agent_ref, state, started_at, answered_at, ended_at, queue_seconds, "
+                + "ring_seconds, wait_seconds, talk_seconds, hold_seconds, cause, hung_up_by, abandoned_sent) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, BATCH,
+                (ps, row) -> {
+                    for (int p = 0; p < row.length; p++) {
+                        ps.setObject(p + 1, row[p]);
+                    }
+                })) {
+            written += chunk.length;
+        }
+        return written;
     }
 
     long insert(long integrationId, String callId, long contactId, Direction direction, String number, String line,
