@@ -42,18 +42,19 @@ public class SimulatedProvider implements RefundProvider {
 
     @Override
     public Optional<ProviderAnswer> notification(Map<String, String> headers, String body) {
-        var m = java.util.regex.Pattern.compile("\"out_refund_no\"\\s*:\\s*\"([^\"]+)\".*\"status\"\\s*:\\s*\"([A-Z]+)\"")
-                .matcher(body == null ? "" : body);
-        if (!m.find()) {
+        // the fields in any order, as any JSON writer puts them
+        var no = java.util.regex.Pattern.compile("\"out_refund_no\"\\s*:\\s*\"([^\"]+)\"").matcher(body == null ? "" : body);
+        var status = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"").matcher(body == null ? "" : body);
+        if (!no.find() || !status.find()) {
             return Optional.empty();
         }
-        RefundState state = switch (m.group(2)) {
+        RefundState state = switch (status.group(1)) {
             case "SUCCESS" -> RefundState.SUCCEEDED;
             case "CLOSED" -> RefundState.CLOSED;
             case "FAILED" -> RefundState.FAILED;
             default -> null;
         };
-        return Optional.of(new ProviderAnswer(m.group(1), state, "SIM" + m.group(1), m.group(2)));
+        return Optional.of(new ProviderAnswer(no.group(1), state, "SIM" + no.group(1), status.group(1)));
     }
 
     /** How often money moved for this refund number (at most once, whatever happened). */
