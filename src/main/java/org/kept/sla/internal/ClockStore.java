@@ -109,7 +109,7 @@ class ClockStore {
 
     Set<String> events(long ticketId) {
         return jdbc.sql("select clock, kind, deadline from sla_event where ticket_id = ?").param(ticketId)
-                .query((rs, i) -> key(rs.getString(1), rs.getString(2), SqlTime.instant(rs, 3))).stream().collect(Collectors.toSet());
+                .query((rs, i) -> key(rs.getString(1), rs.getString(2), SqlTime.instant(rs, 3))).set();
     }
 
     static String key(String clock, String kind, Instant deadline) {

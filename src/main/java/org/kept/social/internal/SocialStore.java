@@ -154,7 +154,7 @@ class SocialStore {
     /** The follower whose conversation is on this ticket (the latest, when several ever were). */
     Optional<Follower> followerOfTicket(long ticketId) {
         return jdbc.sql("select " + FOLLOWER + " from social_follower where ticket_id = ? order by id desc")
-                .param(ticketId).query(this::followerRow).stream().findFirst();
+                .param(ticketId).query(this::followerRow).list().stream().findFirst();
     }
 
     long addFollower(long accountId, String userRef, long customerId, Instant now) {
