@@ -13,6 +13,7 @@ import org.kept.authority.AuthorityEntry;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
+import org.kept.identity.SystemAccount;
 import org.kept.identity.UserView;
 import org.kept.shared.CentreZone;
 import org.kept.shared.KeptException;
@@ -47,7 +48,7 @@ public class GrantDesk {
     private final Clock clock;
     private final Duration decisionTime;
     private final org.springframework.transaction.support.TransactionTemplate tx;
-    private volatile CurrentUser system;
+    private final SystemAccount system;
 
     GrantDesk(GrantStore store, LimitDesk limits, Tickets tickets, Directory directory, Notifications notifications,
               CentreZone zone, Clock clock, @Value("${kept.authority.decision-time:PT4H}") Duration decisionTime,
@@ -57,6 +58,8 @@ public class GrantDesk {
         this.limits = limits;
         this.tickets = tickets;
         this.directory = directory;
+        this.system = new SystemAccount(directory, SYSTEM, "Kept Authority", "AU",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE));
         this.notifications = notifications;
         this.zone = zone;
         this.clock = clock;
@@ -339,13 +342,6 @@ public class GrantDesk {
     }
 
     private CurrentUser system() {
-        CurrentUser s = system;
-        if (s == null) {
-            long id = directory.userNamed(SYSTEM).orElseThrow(() -> new IllegalStateException("no user " + SYSTEM)).id();
-            s = new CurrentUser(id, SYSTEM, "Kept Authority", "AU", "LEAD",
-                    EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE), null, null, true, "");
-            system = s;
-        }
-        return s;
+        return system.get();
     }
 }

@@ -18,6 +18,7 @@ import org.kept.customer.Customers;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
+import org.kept.identity.SystemAccount;
 import org.kept.shared.KeptException;
 import org.kept.shared.LocalText;
 import org.kept.ticket.Channel;
@@ -45,7 +46,7 @@ public class CallbackDesk implements Callbacks {
     private final Directory directory;
     private final Customers customers;
     private final Clock clock;
-    private volatile CurrentUser system;
+    private final SystemAccount system;
 
     CallbackDesk(CallbackStore store, Tickets tickets, Contacts contacts, Outbox outbox, Directory directory,
                  Customers customers, Clock clock) {
@@ -55,6 +56,8 @@ public class CallbackDesk implements Callbacks {
         this.contacts = contacts;
         this.outbox = outbox;
         this.directory = directory;
+        this.system = new SystemAccount(directory, SYSTEM, "Kept Callback", "CB",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE));
         this.clock = clock;
     }
 
@@ -303,13 +306,6 @@ public class CallbackDesk implements Callbacks {
     }
 
     private CurrentUser system() {
-        CurrentUser s = system;
-        if (s == null) {
-            long id = directory.userNamed(SYSTEM).orElseThrow(() -> new IllegalStateException("no user " + SYSTEM)).id();
-            s = new CurrentUser(id, SYSTEM, "Kept Callback", "CB", "LEAD",
-                    EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE), null, null, true, "");
-            system = s;
-        }
-        return s;
+        return system.get();
     }
 }

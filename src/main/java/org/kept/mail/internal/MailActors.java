@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
+import org.kept.identity.SystemAccount;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,25 +16,19 @@ class MailActors {
 
     static final String USERNAME = "kept-mail";
 
-    private final Directory directory;
-    private volatile Long id;
+    private final SystemAccount account;
 
     MailActors(Directory directory) {
-        this.directory = directory;
+        this.account = new SystemAccount(directory, USERNAME, "Kept mail", "MAIL",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY));
     }
 
     private long id() {
-        Long known = id;
-        if (known == null) {
-            known = directory.userNamed(USERNAME).orElseThrow(() -> new IllegalStateException("no user " + USERNAME)).id();
-            id = known;
-        }
-        return known;
+        return account.id();
     }
 
     CurrentUser channel() {
-        return new CurrentUser(id(), USERNAME, "Kept mail", "MAIL", "LEAD",
-                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY), null, null, true, "");
+        return account.get();
     }
 
     CurrentUser customer(long customerId, String name) {

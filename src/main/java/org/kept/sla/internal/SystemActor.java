@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
+import org.kept.identity.SystemAccount;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,22 +16,14 @@ class SystemActor {
 
     static final String USERNAME = "kept-sla";
 
-    private final Directory directory;
-    private volatile CurrentUser actor;
+    private final SystemAccount account;
 
     SystemActor(Directory directory) {
-        this.directory = directory;
+        this.account = new SystemAccount(directory, USERNAME, "Kept SLA", "SLA",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY));
     }
 
     CurrentUser get() {
-        CurrentUser a = actor;
-        if (a == null) {
-            long id = directory.userNamed(USERNAME).orElseThrow(() -> new IllegalStateException("no user " + USERNAME)).id();
-            a = new CurrentUser(id, USERNAME, "Kept SLA", "SLA", "LEAD",
-                    EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY), null, null,
-                    true, "");
-            actor = a;
-        }
-        return a;
+        return account.get();
     }
 }

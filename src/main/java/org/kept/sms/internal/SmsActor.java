@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
+import org.kept.identity.SystemAccount;
 import org.springframework.stereotype.Component;
 
 /** The SMS channel's own hand on tickets (a delivery report on the timeline): the disabled account {@code kept-sms}. */
@@ -12,21 +13,14 @@ class SmsActor {
 
     static final String USERNAME = "kept-sms";
 
-    private final Directory directory;
-    private volatile CurrentUser actor;
+    private final SystemAccount account;
 
     SmsActor(Directory directory) {
-        this.directory = directory;
+        this.account = new SystemAccount(directory, USERNAME, "Kept SMS", "SMS",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE));
     }
 
     CurrentUser get() {
-        CurrentUser a = actor;
-        if (a == null) {
-            long id = directory.userNamed(USERNAME).orElseThrow(() -> new IllegalStateException("no user " + USERNAME)).id();
-            a = new CurrentUser(id, USERNAME, "Kept SMS", "SMS", "LEAD",
-                    EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE), null, null, true, "");
-            actor = a;
-        }
-        return a;
+        return account.get();
     }
 }

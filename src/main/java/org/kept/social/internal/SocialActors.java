@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
+import org.kept.identity.SystemAccount;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,25 +17,19 @@ class SocialActors {
 
     static final String USERNAME = "kept-social";
 
-    private final Directory directory;
-    private volatile Long id;
+    private final SystemAccount account;
 
     SocialActors(Directory directory) {
-        this.directory = directory;
+        this.account = new SystemAccount(directory, USERNAME, "Kept social", "SOCIAL",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY));
     }
 
     private long id() {
-        Long known = id;
-        if (known == null) {
-            known = directory.userNamed(USERNAME).orElseThrow(() -> new IllegalStateException("no user " + USERNAME)).id();
-            id = known;
-        }
-        return known;
+        return account.id();
     }
 
     CurrentUser channel() {
-        return new CurrentUser(id(), USERNAME, "Kept social", "SOCIAL", "LEAD",
-                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY), null, null, true, "");
+        return account.get();
     }
 
     CurrentUser customer(long customerId, String name) {

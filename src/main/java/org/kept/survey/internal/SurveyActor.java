@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.Permission;
+import org.kept.identity.SystemAccount;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,21 +16,14 @@ class SurveyActor {
 
     static final String USERNAME = "kept-survey";
 
-    private final Directory directory;
-    private volatile CurrentUser actor;
+    private final SystemAccount account;
 
     SurveyActor(Directory directory) {
-        this.directory = directory;
+        this.account = new SystemAccount(directory, USERNAME, "Kept survey", "SURVEY",
+                EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE));
     }
 
     CurrentUser get() {
-        CurrentUser a = actor;
-        if (a == null) {
-            long id = directory.userNamed(USERNAME).orElseThrow(() -> new IllegalStateException("no user " + USERNAME)).id();
-            a = new CurrentUser(id, USERNAME, "Kept survey", "SURVEY", "LEAD",
-                    EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE), null, null, true, "");
-            actor = a;
-        }
-        return a;
+        return account.get();
     }
 }
