@@ -52,7 +52,7 @@ class AnswersBrowserTest {
         lead.post("/api/v1/knowledge/articles", body("title", "退款审批口径" + word, "body",
                 "5 元以内坐席可直接退" + word + "，5 元以上由组长审批。", "tags", List.of(word), "audience", "INTERNAL")).expect(201);
         SlaWorld.Desk desk = world.desk(600, null, 6000);
-        long id = world.ticket(desk.agent(), world.customer(CustomerTier.STANDARD), desk.team(), "退款多久到账 " + word)
+        long id = world.ticket(desk.agent(), world.customer(CustomerTier.STANDARD), desk.team(), "退款多久到账，审批口径 " + word)
                 .get("id").asLong();
 
         Browser browser = session.get().signIn(desk.agentUser().username());
