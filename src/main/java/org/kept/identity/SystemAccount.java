@@ -38,4 +38,13 @@ public final class SystemAccount {
     public long id() {
         return get().id();
     }
+
+    /**
+     * The same account standing in for a customer who wrote through the channel (a mail, a WeChat message), so the
+     * ticket desk treats the message as the customer's own reply.
+     */
+    public CurrentUser forCustomer(long customerId, String name) {
+        return new CurrentUser(id(), username, name, null, "CUSTOMER", java.util.EnumSet.of(Permission.PORTAL), null,
+                customerId, true, "");
+    }
 }

@@ -23,16 +23,11 @@ class MailActors {
                 EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY));
     }
 
-    private long id() {
-        return account.id();
-    }
-
     CurrentUser channel() {
         return account.get();
     }
 
     CurrentUser customer(long customerId, String name) {
-        return new CurrentUser(id(), USERNAME, name == null || name.isBlank() ? "Email" : name, null, "CUSTOMER",
-                EnumSet.of(Permission.PORTAL), null, customerId, true, "");
+        return account.forCustomer(customerId, name == null || name.isBlank() ? "Email" : name);
     }
 }

@@ -24,15 +24,11 @@ class SocialActors {
                 EnumSet.of(Permission.TICKET_READ, Permission.TICKET_WRITE, Permission.TICKET_ASSIGN_ANY));
     }
 
-    private long id() {
-        return account.id();
-    }
-
     CurrentUser channel() {
         return account.get();
     }
 
     CurrentUser customer(long customerId, String name) {
-        return new CurrentUser(id(), USERNAME, name, null, "CUSTOMER", EnumSet.of(Permission.PORTAL), null, customerId, true, "");
+        return account.forCustomer(customerId, name);
     }
 }
