@@ -3,6 +3,28 @@
 (function () {
   'use strict';
 
+  // --- top bar menus ---------------------------------------------------------------------------------
+  // One menu open at a time; Escape or a click elsewhere closes it (a <details> alone stays open).
+  function closeMenus(except) {
+    document.querySelectorAll('details.navmenu[open]').forEach(function (d) {
+      if (d !== except) {
+        d.removeAttribute('open');
+      }
+    });
+  }
+  document.addEventListener('click', function (e) {
+    closeMenus(e.target.closest ? e.target.closest('details.navmenu') : null);
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') {
+      var open = document.querySelector('details.navmenu[open]');
+      if (open) {
+        open.removeAttribute('open');
+        open.querySelector('summary').focus();
+      }
+    }
+  });
+
   // --- htmx -------------------------------------------------------------------------------------------
   // htmx drops 4xx answers by default. The server marks the refusals it wants shown (stale version, invalid
   // input) with a Kept-Error header; those are swapped in like any answer, but still count as failed, so the
