@@ -1,5 +1,6 @@
 package org.kept.relay.internal;
 
+import org.kept.shared.OutboundHttp;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,11 @@ class AliyunProvider implements NumberProvider {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final RelaySettings settings;
-    private final RelayHttp http;
+    private final OutboundHttp http;
     private final JsonMapper json;
     private final Clock clock;
 
-    AliyunProvider(RelaySettings settings, RelayHttp http, JsonMapper json, Clock clock) {
+    AliyunProvider(RelaySettings settings, OutboundHttp http, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.json = json;
@@ -105,7 +106,7 @@ class AliyunProvider implements NumberProvider {
         String canonical = canonical(params);
         params.put("Signature", signature(a.accessKeySecret(), "POST&%2F&" + encode(canonical)));
         String form = canonical(params);
-        var reply = http.exchange(RelayHttp.to(a.endpoint()).header("Content-Type", "application/x-www-form-urlencoded")
+        var reply = http.exchange(OutboundHttp.to(a.endpoint()).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(form)));
         if (reply.status() == 0 || reply.status() >= 500) {
             throw new ProviderRefused("Aliyun: HTTP " + reply.status());

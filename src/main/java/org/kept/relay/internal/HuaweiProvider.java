@@ -1,5 +1,6 @@
 package org.kept.relay.internal;
 
+import org.kept.shared.OutboundHttp;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +41,12 @@ class HuaweiProvider implements NumberProvider {
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final RelaySettings settings;
-    private final RelayHttp http;
+    private final OutboundHttp http;
     private final JsonMapper json;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    HuaweiProvider(RelaySettings settings, RelayHttp http, JsonMapper json, Clock clock) {
+    HuaweiProvider(RelaySettings settings, OutboundHttp http, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.json = json;
@@ -67,7 +68,7 @@ class HuaweiProvider implements NumberProvider {
         body.put("recordFlag", Boolean.toString(order.recording()));
         body.put("maxDuration", order.maxCallMinutes());
         body.put("userData", Long.toString(order.ticketId()));
-        var reply = http.exchange(signed(RelayHttp.to(settings.huawei().baseUrl() + PATH))
+        var reply = http.exchange(signed(OutboundHttp.to(settings.huawei().baseUrl() + PATH))
                 .header("Content-Type", "application/json;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)));
         JsonNode answer = read(reply);
@@ -80,7 +81,7 @@ class HuaweiProvider implements NumberProvider {
 
     @Override
     public boolean unbind(String subsId, String secretNo, String poolKey) {
-        var reply = http.exchange(signed(RelayHttp.to(settings.huawei().baseUrl() + PATH + "?subscriptionId="
+        var reply = http.exchange(signed(OutboundHttp.to(settings.huawei().baseUrl() + PATH + "?subscriptionId="
                 + URLEncoder.encode(subsId, StandardCharsets.UTF_8))).DELETE());
         if (reply.status() == 0 || reply.status() >= 500) {
             return false;
@@ -89,7 +90,7 @@ class HuaweiProvider implements NumberProvider {
         return true;
     }
 
-    private JsonNode read(RelayHttp.Reply reply) {
+    private JsonNode read(OutboundHttp.Reply reply) {
         if (reply.status() == 0 || reply.status() >= 500) {
             throw new ProviderRefused("Huawei: HTTP " + reply.status());
         }

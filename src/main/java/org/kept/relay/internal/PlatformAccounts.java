@@ -1,5 +1,6 @@
 package org.kept.relay.internal;
 
+import org.kept.shared.OutboundHttp;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class PlatformAccounts {
 
     private final RelaySettings settings;
-    private final RelayHttp http;
+    private final OutboundHttp http;
     private final JsonMapper json;
     private final Map<String, String> simulatedRestrictions = new ConcurrentHashMap<>();
 
-    PlatformAccounts(RelaySettings settings, RelayHttp http, JsonMapper json) {
+    PlatformAccounts(RelaySettings settings, OutboundHttp http, JsonMapper json) {
         this.settings = settings;
         this.http = http;
         this.json = json;
@@ -47,7 +48,7 @@ public class PlatformAccounts {
             // the simulated platform: a stable 170 number per account, never a real person's
             return Optional.of("+86170" + String.format("%08d", Math.floorMod(account.hashCode(), 100_000_000)));
         }
-        var reply = http.exchange(authorized(RelayHttp.to(p.baseUrl() + path(p.accountPath(), account, null))).GET());
+        var reply = http.exchange(authorized(OutboundHttp.to(p.baseUrl() + path(p.accountPath(), account, null))).GET());
         if (reply.status() == 404) {
             return Optional.empty();
         }
@@ -67,7 +68,7 @@ public class PlatformAccounts {
         body.put("reason", reason);
         body.put("until", until.toString());
         body.put("caseRef", caseNumber);
-        var reply = http.exchange(authorized(RelayHttp.to(p.baseUrl() + path(p.restrictPath(), account, null)))
+        var reply = http.exchange(authorized(OutboundHttp.to(p.baseUrl() + path(p.restrictPath(), account, null)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)));
         String id = read(reply).path("restrictionId").asString("");
@@ -84,7 +85,7 @@ public class PlatformAccounts {
             simulatedRestrictions.remove(restriction);
             return true;
         }
-        var reply = http.exchange(authorized(RelayHttp.to(p.baseUrl() + path(p.liftPath(), account, restriction))).DELETE());
+        var reply = http.exchange(authorized(OutboundHttp.to(p.baseUrl() + path(p.liftPath(), account, restriction))).DELETE());
         return reply.ok() || reply.status() == 404;
     }
 
@@ -99,7 +100,7 @@ public class PlatformAccounts {
         return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
     }
 
-    private JsonNode read(RelayHttp.Reply reply) {
+    private JsonNode read(OutboundHttp.Reply reply) {
         if (!reply.ok()) {
             throw new PlatformRefused("platform: HTTP " + reply.status());
         }
