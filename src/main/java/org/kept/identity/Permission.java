@@ -54,5 +54,9 @@ public enum Permission {
     /** Ask the payment provider for a refund (exactly once, never more than was paid for the line). */
     REFUND_WRITE,
     /** Upload the payment providers' daily bills and read the reconciliation reports. */
-    RECONCILE
+    RECONCILE,
+    /** Call a ticket's counterparty (driver, seller) through a privacy number (隐私号) without seeing their number. */
+    RELAY_CALL,
+    /** Restrict a counterparty's account on the platform while a serious case is open, and lift it (平台处置). */
+    COUNTERPARTY_RESTRICT
 }

@@ -12,6 +12,8 @@ import static org.kept.identity.Permission.ORDER_READ;
 import static org.kept.identity.Permission.ORDER_WRITE;
 import static org.kept.identity.Permission.RECONCILE;
 import static org.kept.identity.Permission.REFUND_WRITE;
+import static org.kept.identity.Permission.RELAY_CALL;
+import static org.kept.identity.Permission.COUNTERPARTY_RESTRICT;
 import static org.kept.identity.Permission.CUSTOMER_READ;
 import static org.kept.identity.Permission.CUSTOMER_WRITE;
 import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
@@ -68,15 +70,16 @@ class PermissionMatrixTest {
     static {
         ROLES.put("CUSTOMER", EnumSet.of(PORTAL));
         ROLES.put("OUTSOURCED", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUTHORITY_GRANT,
-                CHAT_HANDLE, PROTECTION_FLAG, ORDER_READ, AFTERSALES_WRITE));
+                CHAT_HANDLE, PROTECTION_FLAG, ORDER_READ, AFTERSALES_WRITE, RELAY_CALL));
         ROLES.put("AGENT", EnumSet.of(TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, PII_REVEAL, AUTHORITY_GRANT,
-                CHAT_HANDLE, PROTECTION_FLAG, ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE));
+                CHAT_HANDLE, PROTECTION_FLAG, ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE, RELAY_CALL));
         ROLES.put("LEAD", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_REVEAL, WORKFORCE_PLAN, KNOWLEDGE_WRITE, REPORT_READ, AUTHORITY_GRANT, AUTHORITY_APPROVE,
-                CHAT_HANDLE, PROTECTION_FLAG, PROTECTION_APPROVE, ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE, RECONCILE));
+                CHAT_HANDLE, PROTECTION_FLAG, PROTECTION_APPROVE, ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE, RECONCILE,
+                RELAY_CALL));
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE, CHAT_HANDLE, PROTECTION_FLAG,
-                ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE));
+                ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE, RELAY_CALL, COUNTERPARTY_RESTRICT));
         ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, PROTECTION_EVIDENCE));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
@@ -409,6 +412,23 @@ class PermissionMatrixTest {
                     w -> null),
             row("GET /api/v1/reconciliations", Needs.anyOf(RECONCILE), w -> "/api/v1/reconciliations"),
             row("GET /api/v1/reconciliations/{id}", Needs.anyOf(RECONCILE), w -> "/api/v1/reconciliations/" + O.run),
+            // privacy-number relay and counterparty actions (issue 13): R holds a serious ticket, its counterparty, a binding and a restriction
+            row("GET /api/v1/tickets/{id}/relay", Needs.anyOf(RELAY_CALL, COUNTERPARTY_RESTRICT), w -> "/api/v1/tickets/" + R.ticket + "/relay"),
+            row("POST /api/v1/tickets/{id}/counterparties", Needs.anyOf(RELAY_CALL), w -> "/api/v1/tickets/" + R.ticket + "/counterparties",
+                    w -> body("role", "DRIVER", "accountRef", "MX-DRIVER", "name", "矩阵司机")),
+            row("POST /api/v1/tickets/{id}/relay/bindings", Needs.anyOf(RELAY_CALL), w -> "/api/v1/tickets/" + R.ticket + "/relay/bindings",
+                    w -> body("counterpartyId", R.party, "caller", "AGENT")),
+            row("POST /api/v1/relay/bindings/{id}/release", Needs.anyOf(RELAY_CALL), w -> "/api/v1/relay/bindings/" + R.binding + "/release",
+                    w -> null),
+            row("POST /api/v1/relay/bindings/{id}/reveal", Needs.anyOf(PII_REVEAL, PII_VIEW), w -> "/api/v1/relay/bindings/" + R.binding
+                    + "/reveal", w -> body("reason", "矩阵")),
+            row("POST /api/v1/tickets/{id}/relay/restrictions", Needs.anyOf(COUNTERPARTY_RESTRICT),
+                    w -> "/api/v1/tickets/" + R.ticket + "/relay/restrictions", w -> body("counterpartyId", R.party, "reason", "矩阵",
+                            "until", java.time.OffsetDateTime.now().plusDays(1).toString())),
+            row("POST /api/v1/relay/restrictions/{id}/lift", Needs.anyOf(COUNTERPARTY_RESTRICT),
+                    w -> "/api/v1/relay/restrictions/" + R.restriction + "/lift", w -> body("note", "矩阵")),
+            row("POST /api/v1/hooks/relay/{token}/{provider}", Needs.NOTHING, w -> "/api/v1/hooks/relay/" + R.hookToken + "/simulated",
+                    w -> body("callId", "matrix-unknown", "subsId", "matrix-unknown", "seconds", 1)),
             row("POST /api/v1/notifications/{id}/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/0/read"),
             row("POST /api/v1/notifications/read", Needs.anyOf(TICKET_READ), w -> "/api/v1/notifications/read"),
             row("GET /api/v1/sla/team-hours", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/sla/team-hours"),
@@ -607,6 +627,29 @@ class PermissionMatrixTest {
         }
     }
 
+    /** What the relay rows point at: a P1 ticket (serious), its counterparty, a binding and a restriction. */
+    static final class R {
+        static long ticket;
+        static long party;
+        static long binding;
+        static long restriction;
+        static String hookToken;
+
+        static void prepare(Fixtures fixtures, ApplicationContext context, long customer) {
+            Api agent = fixtures.api(fixtures.user("AGENT"));
+            ticket = agent.post("/api/v1/tickets", body("type", "COMPLAINT", "subject", "矩阵重大投诉", "customerId", customer,
+                    "priority", "P1", "contactPhone", "+8613300000003")).expect(201).id();
+            party = agent.post("/api/v1/tickets/" + ticket + "/counterparties", body("role", "DRIVER", "accountRef", "MX-DRIVER"))
+                    .expect(201).id();
+            binding = agent.post("/api/v1/tickets/" + ticket + "/relay/bindings", body("counterpartyId", party, "caller", "CUSTOMER"))
+                    .expect(201).id();
+            restriction = fixtures.api(fixtures.user("COMPLAINTS")).post("/api/v1/tickets/" + ticket + "/relay/restrictions",
+                    body("counterpartyId", party, "reason", "矩阵", "until", java.time.OffsetDateTime.now().plusDays(2).toString()))
+                    .expect(201).id();
+            hookToken = context.getBean(org.kept.relay.internal.RelaySettings.class).hookToken();
+        }
+    }
+
     /** What the knowledge rows point at, made before the matrix runs. */
     static final class K {
         static long article;
@@ -722,6 +765,7 @@ class PermissionMatrixTest {
                 "name", "矩阵备用队列", "channel", "CHAT", "skills", List.of(body("skill", "matrix-" + unique, "minLevel", 1))))
                 .expect(201).id();
         O.prepare(fixtures, context);
+        R.prepare(fixtures, context, customer);
         ctiToken = "matrix-" + unique;
         for (String platform : List.of("WECHAT", "WEIBO")) {
             jdbc.sql("insert into social_account (code, platform, name, app_id, app_secret, token, access_token, enabled, created_at) "

@@ -1,5 +1,6 @@
 package org.kept.aftersales.internal;
 
+import org.kept.shared.OutboundHttp;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +28,11 @@ class AlipayProvider implements RefundProvider {
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final AftersalesSettings settings;
-    private final AftersalesHttp http;
+    private final OutboundHttp http;
     private final JsonMapper json;
     private final Clock clock;
 
-    AlipayProvider(AftersalesSettings settings, AftersalesHttp http, JsonMapper json, Clock clock) {
+    AlipayProvider(AftersalesSettings settings, OutboundHttp http, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.json = json;
@@ -108,7 +109,7 @@ class AlipayProvider implements RefundProvider {
         return new ProviderAnswer(refundNo, RefundState.FAILED, null, text);
     }
 
-    private AftersalesHttp.Reply call(String method, Map<String, Object> biz) {
+    private OutboundHttp.Reply call(String method, Map<String, Object> biz) {
         var a = settings.alipay();
         Map<String, String> params = new TreeMap<>();
         params.put("app_id", a.appId());
@@ -125,7 +126,7 @@ class AlipayProvider implements RefundProvider {
         String form = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.exchange(AftersalesHttp.to(a.gateway())
+        return http.exchange(OutboundHttp.to(a.gateway())
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
     }

@@ -1,5 +1,6 @@
 package org.kept.aftersales.internal;
 
+import org.kept.shared.OutboundHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,10 +22,10 @@ class OrderSystemClient {
     private static final Logger log = LoggerFactory.getLogger(OrderSystemClient.class);
 
     private final AftersalesSettings settings;
-    private final AftersalesHttp http;
+    private final OutboundHttp http;
     private final JsonMapper json;
 
-    OrderSystemClient(AftersalesSettings settings, AftersalesHttp http, JsonMapper json) {
+    OrderSystemClient(AftersalesSettings settings, OutboundHttp http, JsonMapper json) {
         this.settings = settings;
         this.http = http;
         this.json = json;
@@ -67,10 +68,10 @@ class OrderSystemClient {
         }
     }
 
-    private AftersalesHttp.Reply get(String path) {
+    private OutboundHttp.Reply get(String path) {
         var os = settings.orderSystem();
         String base = os.baseUrl().endsWith("/") ? os.baseUrl().substring(0, os.baseUrl().length() - 1) : os.baseUrl();
-        var request = AftersalesHttp.to(base + path).header("Accept", "application/json").GET();
+        var request = OutboundHttp.to(base + path).header("Accept", "application/json").GET();
         if (os.token() != null && !os.token().isBlank()) {
             request.header("Authorization", "Bearer " + os.token());
         }

@@ -1,5 +1,6 @@
 package org.kept.aftersales.internal;
 
+import org.kept.shared.OutboundHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -26,12 +27,12 @@ class WechatPayProvider implements RefundProvider {
     static final Duration SKEW = Duration.ofMinutes(5);
 
     private final AftersalesSettings settings;
-    private final AftersalesHttp http;
+    private final OutboundHttp http;
     private final JsonMapper json;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    WechatPayProvider(AftersalesSettings settings, AftersalesHttp http, JsonMapper json, Clock clock) {
+    WechatPayProvider(AftersalesSettings settings, OutboundHttp http, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.json = json;
@@ -62,7 +63,7 @@ class WechatPayProvider implements RefundProvider {
         body.put("amount", Map.of("refund", order.refundMinor(), "total", order.totalMinor(), "currency", order.currency()));
         String payload = json.writeValueAsString(body);
         String path = "/v3/refund/domestic/refunds";
-        var reply = http.exchange(AftersalesHttp.to(w.baseUrl() + path)
+        var reply = http.exchange(OutboundHttp.to(w.baseUrl() + path)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Authorization", authorization("POST", path, payload))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)));
@@ -72,7 +73,7 @@ class WechatPayProvider implements RefundProvider {
     @Override
     public ProviderAnswer query(RefundOrder order) {
         String path = "/v3/refund/domestic/refunds/" + order.refundNo();
-        var reply = http.exchange(AftersalesHttp.to(settings.wechat().baseUrl() + path).header("Accept", "application/json")
+        var reply = http.exchange(OutboundHttp.to(settings.wechat().baseUrl() + path).header("Accept", "application/json")
                 .header("Authorization", authorization("GET", path, "")).GET());
         if (reply.status() == 404) {
             return new ProviderAnswer(order.refundNo(), RefundState.REQUESTED, null, "WeChat Pay: RESOURCE_NOT_EXISTS");
@@ -80,7 +81,7 @@ class WechatPayProvider implements RefundProvider {
         return answer(order.refundNo(), reply);
     }
 
-    private ProviderAnswer answer(String refundNo, AftersalesHttp.Reply reply) {
+    private ProviderAnswer answer(String refundNo, OutboundHttp.Reply reply) {
         if (reply.inconclusive()) {
             return ProviderAnswer.unknown(refundNo, "WeChat Pay: HTTP " + reply.status());
         }

@@ -88,7 +88,7 @@ class ProviderAdaptersTest {
                 .withHeader("Authorization", matching("WECHATPAY2-SHA256-RSA2048 mchid=\"1900000001\",nonce_str=\".+\",signature=\".+\",timestamp=\"\\d+\",serial_no=\"SERIAL1\""))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"refund_id\":\"50000000382019052709732678859\",\"out_refund_no\":\"KR261202ABC\",\"status\":\"PROCESSING\"}")));
-        var answer = new WechatPayProvider(settings(), new AftersalesHttp(), json, clock).submit(ORDER);
+        var answer = new WechatPayProvider(settings(), new org.kept.shared.OutboundHttp(), json, clock).submit(ORDER);
         assertThat(answer.state()).isEqualTo(RefundState.PROCESSING);
         assertThat(answer.providerRefundId()).isEqualTo("50000000382019052709732678859");
     }
@@ -96,7 +96,7 @@ class ProviderAdaptersTest {
     @Test
     void wechatErrorsAreInconclusiveOrARefusalAndAnUnknownNumberIsNotFound() {
         server.resetAll();
-        var provider = new WechatPayProvider(settings(), new AftersalesHttp(), json, clock);
+        var provider = new WechatPayProvider(settings(), new org.kept.shared.OutboundHttp(), json, clock);
         server.stubFor(post(urlEqualTo("/v3/refund/domestic/refunds")).willReturn(aResponse().withStatus(500)
                 .withBody("{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统超时\"}")));
         assertThat(provider.submit(ORDER).state()).isNull();
@@ -131,7 +131,7 @@ class ProviderAdaptersTest {
 
     @Test
     void wechatNotificationIsVerifiedAndDecrypted() throws Exception {
-        var provider = new WechatPayProvider(settings(), new AftersalesHttp(), json, clock);
+        var provider = new WechatPayProvider(settings(), new org.kept.shared.OutboundHttp(), json, clock);
         StringBuilder body = new StringBuilder();
         var headers = wechatNotification("KR261202ABC", "SUCCESS", NOW.getEpochSecond(), body);
         var answer = provider.notification(headers, body.toString()).orElseThrow();
@@ -154,7 +154,7 @@ class ProviderAdaptersTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"alipay_trade_refund_response\":{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026120222001\","
                         + "\"out_trade_no\":\"T100\",\"fund_change\":\"Y\",\"refund_fee\":\"12.30\"},\"sign\":\"x\"}")));
-        var answer = new AlipayProvider(settings(), new AftersalesHttp(), json, clock).submit(ORDER);
+        var answer = new AlipayProvider(settings(), new org.kept.shared.OutboundHttp(), json, clock).submit(ORDER);
         assertThat(answer.state()).isEqualTo(RefundState.SUCCEEDED);
         var request = server.findAll(postRequestedFor(urlPathEqualTo("/gateway.do"))).get(0);
         Map<String, String> params = AlipayProvider.form(request.getBodyAsString());
@@ -165,18 +165,18 @@ class ProviderAdaptersTest {
         // a repeat of a number already refunded moves nothing: fund_change=N is not a success by itself
         server.stubFor(post(urlPathEqualTo("/gateway.do")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"alipay_trade_refund_response\":{\"code\":\"10000\",\"msg\":\"Success\",\"fund_change\":\"N\"}}")));
-        assertThat(new AlipayProvider(settings(), new AftersalesHttp(), json, clock).submit(ORDER).state())
+        assertThat(new AlipayProvider(settings(), new org.kept.shared.OutboundHttp(), json, clock).submit(ORDER).state())
                 .isEqualTo(RefundState.PROCESSING);
         server.stubFor(post(urlPathEqualTo("/gateway.do")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"alipay_trade_refund_response\":{\"code\":\"40004\",\"msg\":\"Business Failed\","
                         + "\"sub_code\":\"ACQ.TRADE_HAS_CLOSE\",\"sub_msg\":\"交易已关闭\"}}")));
-        assertThat(new AlipayProvider(settings(), new AftersalesHttp(), json, clock).submit(ORDER).state())
+        assertThat(new AlipayProvider(settings(), new org.kept.shared.OutboundHttp(), json, clock).submit(ORDER).state())
                 .isEqualTo(RefundState.FAILED);
     }
 
     @Test
     void alipayNotifyIsVerifiedWithAlipaysKey() {
-        var provider = new AlipayProvider(settings(), new AftersalesHttp(), json, clock);
+        var provider = new AlipayProvider(settings(), new org.kept.shared.OutboundHttp(), json, clock);
         Map<String, String> params = new TreeMap<>(Map.of("notify_type", "trade_status_sync", "app_id", "2021000000000001",
                 "out_trade_no", "T100", "trade_no", "2026120222001", "out_biz_no", "KR261202ABC", "refund_fee", "12.30",
                 "gmt_refund", "2026-12-02 10:00:00.000", "trade_status", "TRADE_SUCCESS", "charset", "utf-8"));
