@@ -279,6 +279,9 @@ class PermissionMatrixTest {
             row("POST /api/v1/phone/integrations", Needs.anyOf(USER_ADMIN), w -> "/api/v1/phone/integrations",
                     w -> body("name", "matrix-pbx-" + w.unique())),
             row("GET /api/v1/phone/integrations", Needs.anyOf(USER_ADMIN), w -> "/api/v1/phone/integrations"),
+            row("PUT /api/v1/phone/integrations/{id}/command-url", Needs.anyOf(USER_ADMIN),
+                    w -> "/api/v1/phone/integrations/" + PermissionMatrixTest.ctiIntegration + "/command-url",
+                    w -> body("url", "https://pbx.example/kept-commands")),
             // --- calendar module ---
             row("POST /api/v1/calendars", Needs.anyOf(SLA_ADMIN), w -> "/api/v1/calendars", w -> PermissionMatrixTest.CALENDAR),
             row("GET /api/v1/calendars", Needs.anyOf(TICKET_READ, REPORT_READ, SLA_ADMIN), w -> "/api/v1/calendars"),
@@ -695,6 +698,7 @@ class PermissionMatrixTest {
     }
 
     static String ctiToken;
+    static long ctiIntegration;
     static long spareRule;
     static int spareRulePosition;
     static long spareSla;
@@ -776,6 +780,7 @@ class PermissionMatrixTest {
         }
         jdbc.sql("insert into phone_integration (name, secret, token, enabled, created_at) values (?, ?, ?, true, current_timestamp)")
                 .params("matrix-" + unique, "matrix-secret", ctiToken).update();
+        ctiIntegration = jdbc.sql("select id from phone_integration where token = ?").param(ctiToken).query(Long.class).single();
         world = new World(customer, ticket, duplicate, portalTicket, hotline, fixtures.user("AGENT").username(), unique,
                 fixtures.user("AGENT").id(), fixtures.team("spare-" + unique), 0);
         CurrentUser rosterPlanner = fixtures.user("PLANNER", null);

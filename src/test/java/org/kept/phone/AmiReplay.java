@@ -33,6 +33,8 @@ final class AmiReplay implements AutoCloseable {
     private final AtomicInteger part = new AtomicInteger();
     private final Thread acceptor;
     private volatile Socket current;
+    /** Every other action the client sent (Redirect, Hangup …), its fields with lower-case names. */
+    final List<Map<String, String>> actions = java.util.Collections.synchronizedList(new ArrayList<>());
 
     AmiReplay(String transcript, String username, String secret) throws IOException {
         this.username = username;
@@ -140,7 +142,10 @@ final class AmiReplay implements AutoCloseable {
                     write(out, "Response: Goodbye\r\nActionID: " + id + "\r\nMessage: Thanks for all the fish.\r\n\r\n");
                     return;
                 }
-                default -> write(out, "Response: Success\r\nActionID: " + id + "\r\nPing: Pong\r\n\r\n");
+                default -> {
+                    actions.add(action);
+                    write(out, "Response: Success\r\nActionID: " + id + "\r\nPing: Pong\r\n\r\n");
+                }
             }
         }
     }

@@ -77,6 +77,9 @@ class AsteriskAdapterTest {
         assertThat(answered.cause()).isEqualTo("normalClearing");
         assertThat(answered.hungUpBy()).isEqualTo("agent");
         assertThat(answered.transfers()).isZero();
+        assertThat(answered.recordingUri()).as("MixMonitor's file, from its VarSet")
+                .isEqualTo("file:///var/spool/asterisk/monitor/hotline-1796090400.101.wav");
+        assertThat(answered.recordingSha256()).as("Asterisk reports no checksum").isNull();
 
         CallRecord abandoned = call(integration, "1796090460.201");
         assertThat(abandoned.outcome()).isEqualTo("ABANDONED");
@@ -85,6 +88,7 @@ class AsteriskAdapterTest {
         assertThat(abandoned.waitSeconds()).isEqualTo(47);
         assertThat(abandoned.cause()).isEqualTo("cancel");
         assertThat(abandoned.hungUpBy()).isEqualTo("caller");
+        assertThat(abandoned.recordingUri()).as("no MixMonitor on this call").isNull();
         Map<String, Object> task = jdbc.sql("select reason, state, team_id, wait_seconds from callback_task where number = ? "
                 + "order by id desc").param("+86139" + run + "0002").query().listOfRows().get(0);
         assertThat(task.get("reason")).isEqualTo("ABANDONED_CALL");
@@ -114,6 +118,36 @@ class AsteriskAdapterTest {
                 "s3cret", integration, 6), desk, integrations, clock).start()) {
             await().atMost(Duration.ofSeconds(10)).until(() -> integrations.named(integration).isPresent());
             assertThat(adapter.connected()).isFalse();
+        }
+    }
+
+    @Test
+    void aCallEndedForAbuseIsRedirectedToThePromptContextOnThePbx() throws Exception {
+        CurrentUser agent = fixtures.user("AGENT");
+        String run = String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+        // a call that is on: answered in the queue, not hung up
+        String live = String.join("\n",
+                "Event: Newchannel", "Timestamp: 1796090400.000000", "Channel: PJSIP/trunk-cn-00000901",
+                "CallerIDNum: 139" + run + "0009", "Exten: 95598", "Uniqueid: 1796090400.901", "Linkedid: 1796090400.901", "",
+                "Event: QueueCallerJoin", "Timestamp: 1796090401.000000", "Channel: PJSIP/trunk-cn-00000901", "Queue: hotline",
+                "Uniqueid: 1796090400.901", "Linkedid: 1796090400.901", "",
+                "Event: AgentConnect", "Timestamp: 1796090405.000000", "Channel: PJSIP/trunk-cn-00000901", "Queue: hotline",
+                "Uniqueid: 1796090400.901", "Linkedid: 1796090400.901", "DestChannel: PJSIP/" + agent.agentNo() + "-00000902",
+                "DestUniqueid: 1796090405.902", "Interface: PJSIP/" + agent.agentNo(), "");
+        String integration = "asterisk-" + System.nanoTime();
+        try (AmiReplay pbx = new AmiReplay(live, "kept", "s3cret");
+             AsteriskAdapter adapter = new AsteriskAdapter(new AsteriskAdapter.Settings("127.0.0.1", pbx.port(), "kept",
+                     "s3cret", integration, 6, null, "kept-abuse", "s"), desk, integrations, clock).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> id(integration, "1796090400.901") != null
+                    && "ANSWERED".equals(call(integration, "1796090400.901").state()));
+            var sent = adapter.endForAbuse("1796090400.901");
+            assertThat(sent.ok()).isTrue();
+            assertThat(sent.via()).isEqualTo("ami:Redirect");
+            Map<String, String> redirect = pbx.actions.stream().filter(a -> "redirect".equalsIgnoreCase(a.get("action")))
+                    .findFirst().orElseThrow();
+            assertThat(redirect).containsEntry("channel", "PJSIP/trunk-cn-00000901").containsEntry("context", "kept-abuse")
+                    .containsEntry("exten", "s").containsEntry("priority", "1");
+            assertThat(adapter.endForAbuse("no-such-call").ok()).as("a call the PBX no longer has").isFalse();
         }
     }
 

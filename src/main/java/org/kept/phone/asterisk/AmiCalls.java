@@ -24,17 +24,27 @@ class AmiCalls {
     /** At most this many calls are followed at once: a PBX that never reports some hangups cannot fill the memory. */
     private static final int MAX_CALLS = 20_000;
 
+    /** The channel variable MixMonitor sets to the file it records into (Asterisk 11 and later). */
+    static final String RECORDING_VARIABLE = "MIXMONITOR_FILENAME";
+
     private final int extensionMaxDigits;
+    private final String recordingBaseUri;
     private final Map<String, Call> calls = new LinkedHashMap<>();
 
     AmiCalls(int extensionMaxDigits) {
+        this(extensionMaxDigits, null);
+    }
+
+    AmiCalls(int extensionMaxDigits, String recordingBaseUri) {
         this.extensionMaxDigits = extensionMaxDigits;
+        this.recordingBaseUri = recordingBaseUri == null || recordingBaseUri.isBlank() ? null : recordingBaseUri.strip();
     }
 
     /** What one call is so far. */
     private static final class Call {
         final String id;
         final String callerUniqueId;
+        final String callerChannel;
         final String from;
         final String to;
         final Direction direction;
@@ -44,12 +54,15 @@ class AmiCalls {
         String queue;
         String agent;
         String agentLeg;
+        String recording;
         boolean answered;
         boolean abandoned;
 
-        Call(String id, String callerUniqueId, String from, String to, Direction direction, String ownAgent) {
+        Call(String id, String callerUniqueId, String callerChannel, String from, String to, Direction direction,
+             String ownAgent) {
             this.id = id;
             this.callerUniqueId = callerUniqueId;
+            this.callerChannel = callerChannel;
             this.from = from;
             this.to = to;
             this.direction = direction;
@@ -120,6 +133,12 @@ class AmiCalls {
                 }
             }
             case "QueueCallerAbandon" -> call.abandoned = true;
+            case "VarSet" -> {
+                // MixMonitor started on one of the call's channels: the call's recording, reported with its hangup
+                if (RECORDING_VARIABLE.equals(e.variable()) && e.value() != null && !e.value().isBlank()) {
+                    call.recording = recordingUri(e.value().strip());
+                }
+            }
             case "Hangup" -> {
                 if (e.uniqueId() != null && !e.uniqueId().equals(call.callerUniqueId)) {
                     call.hungUpLegs.add(e.uniqueId());
@@ -148,7 +167,7 @@ class AmiCalls {
         boolean internal = isExtension(e.callerIdNum());
         Direction direction = internal ? Direction.OUTBOUND : Direction.INBOUND;
         String own = internal ? agentOf(null, e.channel()) : null;
-        Call call = new Call(e.linkedId(), e.uniqueId(), e.callerIdNum(), e.exten(), direction, own);
+        Call call = new Call(e.linkedId(), e.uniqueId(), e.channel(), e.callerIdNum(), e.exten(), direction, own);
         calls.put(call.id, call);
         out.add(event("newCall", call, at, own, null, null));
     }
@@ -170,8 +189,25 @@ class AmiCalls {
     }
 
     private static CallEvent event(String name, Call call, Instant at, String user, String cause, String hangupBy) {
+        // no checksum: Asterisk does not report one, and the file is still being written while the call is on
         return new CallEvent(name, call.id, call.from, call.to, call.direction, user, call.queue, cause, hangupBy, at,
-                null, null);
+                call.recording, null);
+    }
+
+    /**
+     * Where the recording can be fetched: the centre's base URI and the file's name, or the file's path on the PBX as a
+     * {@code file:} URI; cut to the call record's 1,000 characters.
+     */
+    String recordingUri(String path) {
+        String uri;
+        if (recordingBaseUri != null) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            uri = (recordingBaseUri.endsWith("/") ? recordingBaseUri : recordingBaseUri + "/")
+                    + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        } else {
+            uri = java.nio.file.Path.of(path.startsWith("/") ? path : "/" + path).toUri().toString();
+        }
+        return uri.length() <= 1000 ? uri : uri.substring(0, 1000);
     }
 
     /**
@@ -220,6 +256,12 @@ class AmiCalls {
             peer = peer.substring(0, dash);
         }
         return peer.isBlank() ? null : peer;
+    }
+
+    /** The channel that started the call (the caller's, inbound), while the call is on; null once it ended. */
+    String channelOf(String callId) {
+        Call call = calls.get(callId);
+        return call == null ? null : call.callerChannel;
     }
 
     int open() {

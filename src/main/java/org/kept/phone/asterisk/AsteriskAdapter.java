@@ -22,6 +22,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 import org.kept.phone.internal.CallDesk;
 import org.kept.phone.internal.CallEvent;
 import org.kept.phone.internal.IntegrationStore;
@@ -44,9 +45,17 @@ public class AsteriskAdapter implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration WATCH = Duration.ofSeconds(2);
 
-    /** Where the PBX is and who we are to it; {@code integration} names the {@code phone_integration} row. */
+    /**
+     * Where the PBX is and who we are to it; {@code integration} names the {@code phone_integration} row;
+     * {@code recordingBaseUri} is where the centre serves MixMonitor's files (the file's name is appended), blank for
+     * a {@code file:} URI of the path on the PBX.
+     */
     public record Settings(String host, int port, String username, String secret, String integration,
-                           int extensionMaxDigits) {
+                           int extensionMaxDigits, String recordingBaseUri, String abuseContext, String abuseExten) {
+
+        public Settings(String host, int port, String username, String secret, String integration, int extensionMaxDigits) {
+            this(host, port, username, secret, integration, extensionMaxDigits, null, null, null);
+        }
     }
 
     private final Settings settings;
@@ -66,7 +75,7 @@ public class AsteriskAdapter implements AutoCloseable {
         this.desk = desk;
         this.integrations = integrations;
         this.clock = clock;
-        this.calls = new AmiCalls(settings.extensionMaxDigits());
+        this.calls = new AmiCalls(settings.extensionMaxDigits(), settings.recordingBaseUri());
         this.applier = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "asterisk-events");
             t.setDaemon(true);
@@ -87,6 +96,49 @@ public class AsteriskAdapter implements AutoCloseable {
         return c != null && c.getState() == ManagerConnectionState.CONNECTED;
     }
 
+    /** The {@code phone_integration} row this adapter's calls belong to (0 before the first connection). */
+    public long integrationId() {
+        return integrationId;
+    }
+
+    /**
+     * An agent ended the call for abuse: the caller's channel is sent to the dialplan context that plays the prompt and
+     * hangs up (AMI Redirect to {@code abuseContext}, extension {@code abuseExten} or {@code s}, priority 1), or, without
+     * such a context, hung up (AMI Hangup, cause 16).
+     */
+    public org.kept.phone.internal.PbxLine.Sent endForAbuse(String callId) {
+        String channel;
+        try {
+            // the calls are the event thread's alone: ask it, behind the events already received
+            channel = applier.submit(() -> calls.channelOf(callId)).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            return new org.kept.phone.internal.PbxLine.Sent(false, "ami", "call not found: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new org.kept.phone.internal.PbxLine.Sent(false, "ami", "interrupted");
+        }
+        ManagerConnection c = connection;
+        if (channel == null || c == null || c.getState() != ManagerConnectionState.CONNECTED) {
+            return new org.kept.phone.internal.PbxLine.Sent(false, "ami",
+                    channel == null ? "the call is not on the PBX" : "not connected to the PBX");
+        }
+        boolean prompt = settings.abuseContext() != null && !settings.abuseContext().isBlank();
+        org.asteriskjava.manager.action.ManagerAction action = prompt
+                ? new org.asteriskjava.manager.action.RedirectAction(channel, settings.abuseContext().strip(),
+                        settings.abuseExten() == null || settings.abuseExten().isBlank() ? "s" : settings.abuseExten().strip(), 1)
+                : new org.asteriskjava.manager.action.HangupAction(channel, 16);
+        String via = prompt ? "ami:Redirect" : "ami:Hangup";
+        try {
+            org.asteriskjava.manager.response.ManagerResponse r = c.sendAction(action, 5_000);
+            boolean ok = r != null && "Success".equalsIgnoreCase(r.getResponse());
+            return new org.kept.phone.internal.PbxLine.Sent(ok, via, channel + ": " + (r == null ? "no answer" : r.getResponse()
+                    + (r.getMessage() == null ? "" : " " + r.getMessage())));
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            return new org.kept.phone.internal.PbxLine.Sent(false, via, channel + ": " + e);
+        }
+    }
+
     /** Call events applied so far (for tests and the log). */
     public long applied() {
         return applied.get();
@@ -102,7 +154,7 @@ public class AsteriskAdapter implements AutoCloseable {
                         settings.secret()).createManagerConnection();
                 c.addEventListener(this::onEvent);
                 connection = c;
-                c.login("call,agent");
+                c.login("call,agent,dialplan");
                 log.info("Asterisk AMI connected to {}:{} as integration '{}'", settings.host(), settings.port(),
                         settings.integration());
                 backoff = Duration.ofSeconds(1);
@@ -206,6 +258,9 @@ public class AsteriskAdapter implements AutoCloseable {
         } else if (event instanceof BridgeEnterEvent e) {
             return new AmiEvent("BridgeEnter", e.getLinkedId(), e.getUniqueId(), e.getChannel(), null, null, null, null,
                     null, null, null, at);
+        } else if (event instanceof VarSetEvent e && AmiCalls.RECORDING_VARIABLE.equals(e.getVariable())) {
+            return new AmiEvent("VarSet", e.getLinkedId(), e.getUniqueId(), e.getChannel(), null, null, null, null, null,
+                    null, null, at, e.getVariable(), e.getValue());
         } else if (event instanceof HangupEvent e) {
             return new AmiEvent("Hangup", e.getLinkedId(), e.getUniqueId(), e.getChannel(), null, null, null, null, null,
                     null, e.getCause(), at);

@@ -15,6 +15,8 @@ public class CallAdvisors {
     private static final Logger log = LoggerFactory.getLogger(CallAdvisors.class);
 
     private final ObjectProvider<NewCallAdvisor> advisors;
+    /** Resolved on first use: looking the beans up by type on every newCall cost more than the advice itself. */
+    private volatile java.util.List<NewCallAdvisor> ordered;
 
     CallAdvisors(ObjectProvider<NewCallAdvisor> advisors) {
         this.advisors = advisors;
@@ -27,7 +29,12 @@ public class CallAdvisors {
         }
         var call = new NewCallAdvisor.NewCall(record.id(), record.callId(), record.number(), record.line(),
                 event.queue() != null ? event.queue() : record.queue(), record.customerId(), event.at());
-        for (NewCallAdvisor advisor : advisors.orderedStream().toList()) {
+        java.util.List<NewCallAdvisor> all = ordered;
+        if (all == null) {
+            all = advisors.orderedStream().toList();
+            ordered = all;
+        }
+        for (NewCallAdvisor advisor : all) {
             try {
                 Optional<NewCallAdvisor.Advice> advice = advisor.advise(call);
                 if (advice.isPresent()) {

@@ -2,6 +2,7 @@ package org.kept.phone.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kept.contact.Contact;
@@ -14,6 +15,7 @@ import org.kept.customer.PhoneNumbers;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.UserView;
 import org.kept.phone.CallAbandoned;
+import org.kept.phone.CallProgress;
 import org.kept.phone.CallRecord;
 import org.kept.ticket.Channel;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +62,11 @@ public class CallDesk {
     @Transactional
     public CallRecord accept(long integrationId, CallEvent e) {
         Instant now = clock.instant();
-        CallStore.Stored call = calls.lock(integrationId, e.callId()).orElseGet(() -> open(integrationId, e));
+        Optional<CallStore.Stored> known = calls.lock(integrationId, e.callId());
+        boolean[] opened = {false};
+        CallStore.Stored call = known.orElseGet(() -> open(integrationId, e, opened));
+        // a call this event opened has no other event yet: neither the repeat check nor the re-read of its events
+        boolean fresh = opened[0];
         if (call.record().number() == null && (e.from() != null || e.to() != null)) {
             call = identify(integrationId, call, e);
         }
@@ -68,13 +74,17 @@ public class CallDesk {
         Optional<UserView> agent = agents.byRef(e.user());
         String agentRef = agent.map(UserView::username).orElse(e.user());
         long row = call.record().id();
-        if (!calls.addEvent(row, e, agentRef, now)) {
+        if (!calls.addEvent(row, e, agentRef, now, fresh)) {
             return call.record();
         }
-        CallFacts facts = CallFacts.of(calls.events(row), call.record().startedAt(), direction);
-        Long agentId = agents.byRef(facts.agentRef()).map(UserView::id).orElse(null);
+        List<StoredEvent> all = fresh ? List.of(StoredEvent.of(e, agentRef)) : calls.events(row);
+        CallFacts facts = CallFacts.of(all, call.record().startedAt(), direction);
+        Long agentId = (agentRef != null && agentRef.equals(facts.agentRef()) ? agent : agents.byRef(facts.agentRef()))
+                .map(UserView::id).orElse(null);
         calls.update(row, facts, agentId);
         CallRecord record = calls.find(row).orElseThrow();
+        events.publishEvent(new CallProgress(row, record.queue(), record.state(), record.agentId(), record.agentRef(),
+                since(facts)));
         long contactId = record.contactId();
         if (agentId != null && facts.answeredAt() != null) {
             contacts.handledBy(contactId, agentId);
@@ -91,13 +101,14 @@ public class CallDesk {
                     record.queue(), record.waitSeconds() == null ? 0 : record.waitSeconds(), facts.endedAt()));
         }
         if (agent.isPresent() && !"ENDED".equals(record.state()) && Set.of("newCall", "transfer", "answer").contains(e.event())) {
-            agents.signedInAs(agent.get()).ifPresent(a -> screenPop.send(a, record));
+            UserView ringing = agent.get();
+            screenPop.sendAfterCommit(ringing.id(), () -> agents.signedInAs(ringing), record);
         }
         return record;
     }
 
     /** The first event of a call (whichever arrived first) makes its contact and its record. */
-    private CallStore.Stored open(long integrationId, CallEvent e) {
+    private CallStore.Stored open(long integrationId, CallEvent e, boolean[] opened) {
         Direction direction = e.direction() == null ? Direction.INBOUND : e.direction();
         String theirs = direction == Direction.INBOUND ? e.from() : e.to();
         String ours = direction == Direction.INBOUND ? e.to() : e.from();
@@ -108,6 +119,7 @@ public class CallDesk {
         try {
             savepoint.executeWithoutResult(s -> calls.insert(integrationId, e.callId(), contact.id(), direction, number,
                     normalised(ours), customerId, e.at()));
+            opened[0] = true;
         } catch (DuplicateKeyException raced) {
             // another event of the same call, on another thread or instance, opened it first
         }
@@ -126,6 +138,17 @@ public class CallDesk {
                 customerId);
         contacts.identify(call.record().contactId(), number, customerId);
         return calls.lock(integrationId, call.record().callId()).orElseThrow();
+    }
+
+    /** When the call entered the state its facts give. */
+    private static Instant since(CallFacts f) {
+        Instant at = switch (f.state()) {
+            case "ENDED" -> f.endedAt();
+            case "ANSWERED" -> f.answeredAt();
+            case "RINGING" -> f.ringStartedAt();
+            default -> f.startedAt();
+        };
+        return at != null ? at : f.startedAt();
     }
 
     /** E.164 when it is a phone number ({@code 0571-8888 6666}, {@code +86 138…}); an extension stays as sent. */

@@ -86,12 +86,17 @@ class CallStore {
                 .params(direction.name(), number, line, customerId, id).update();
     }
 
-    /** True when the event was new; false for a repeat of one already kept. */
-    boolean addEvent(long callRow, CallEvent e, String agentRef, Instant received) {
-        Integer known = jdbc.sql("select count(*) from phone_call_event where call_row = ? and event = ? and at = ?")
-                .params(callRow, e.event(), SqlTime.utc(e.at())).query(Integer.class).single();
-        if (known > 0) {
-            return false;
+    /**
+     * True when the event was new; false for a repeat of one already kept. {@code first}: the call was opened by this
+     * event a moment ago under the same lock, so there is nothing to repeat.
+     */
+    boolean addEvent(long callRow, CallEvent e, String agentRef, Instant received, boolean first) {
+        if (!first) {
+            Integer known = jdbc.sql("select count(*) from phone_call_event where call_row = ? and event = ? and at = ?")
+                    .params(callRow, e.event(), SqlTime.utc(e.at())).query(Integer.class).single();
+            if (known > 0) {
+                return false;
+            }
         }
         jdbc.sql("insert into phone_call_event (call_row, event, at, agent_ref, queue, cause, hung_up_by, recording_uri, "
                         + "recording_sha256, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -141,6 +146,33 @@ class CallStore {
         sql.append(" order by started_at desc, id desc limit ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(this::row).list().stream().map(Stored::record).toList();
+    }
+
+    /** The call of a contact: its row, its PBX, the PBX's call id and its state. */
+    record OfContact(long row, long integrationId, String callId, String state) {
+    }
+
+    Optional<OfContact> ofContact(long contactId) {
+        return jdbc.sql("select id, integration_id, call_id, state from phone_call where contact_id = ? order by id desc limit 1")
+                .param(contactId).query((rs, n) -> new OfContact(rs.getLong("id"), rs.getLong("integration_id"),
+                        rs.getString("call_id"), rs.getString("state"))).optional();
+    }
+
+    /** A command sent to the PBX about the call, with its outcome. */
+    void command(long callRow, String command, String reason, String via, String status, String detail, Instant at) {
+        jdbc.sql("insert into phone_call_command (call_row, command, reason, via, status, detail, requested_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(callRow, command, cut(reason), via, status, cut(detail), SqlTime.utc(at)).update();
+    }
+
+    /** The commands sent about a call, oldest first, as {@code command status via detail} rows. */
+    List<java.util.Map<String, Object>> commands(long callRow) {
+        return jdbc.sql("select command, reason, via, status, detail, requested_at from phone_call_command where call_row = ? "
+                + "order by id").param(callRow).query().listOfRows();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
 
     /** A row with what the record does not show. */

@@ -45,6 +45,22 @@ public class IntegrationStore {
                 .query(this::row).optional();
     }
 
+    public Optional<Integration> byId(long id) {
+        return jdbc.sql("select id, name, secret, token, enabled from phone_integration where id = ?").param(id)
+                .query(this::row).optional();
+    }
+
+    /** Where the PBX takes commands over HTTP (play a prompt, hang up); empty when it takes none. */
+    public Optional<String> commandUrl(long id) {
+        return jdbc.sql("select command_url from phone_integration where id = ?").param(id).query(String.class).optional()
+                .filter(u -> u != null && !u.isBlank());
+    }
+
+    /** True when the integration exists. */
+    public boolean commandUrl(long id, String url) {
+        return jdbc.sql("update phone_integration set command_url = ? where id = ?").params(url, id).update() == 1;
+    }
+
     public List<Integration> all() {
         return jdbc.sql("select id, name, secret, token, enabled from phone_integration order by name").query(this::row).list();
     }

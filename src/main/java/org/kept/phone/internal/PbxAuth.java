@@ -17,16 +17,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class PbxAuth {
 
+    /** How long a PBX's row is trusted without reading it again (every event of every call is checked). */
+    private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     private final IntegrationStore integrations;
+    private final java.util.Map<String, Known> byName = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Known(long at, java.util.Optional<IntegrationStore.Integration> integration) {
+    }
 
     PbxAuth(IntegrationStore integrations) {
         this.integrations = integrations;
     }
 
+    private java.util.Optional<IntegrationStore.Integration> named(String name) {
+        long now = System.nanoTime();
+        Known known = byName.get(name);
+        if (known == null || now - known.at() > FRESH_NANOS) {
+            if (byName.size() > 1_000) {
+                byName.clear();
+            }
+            known = new Known(now, integrations.named(name));
+            if (known.integration().isEmpty()) {
+                return known.integration();  // only rows that exist are remembered: a name made a moment later works
+            }
+            byName.put(name, known);
+        }
+        return known.integration();
+    }
+
     public long integration(byte[] body, String name, String signature, String token) {
         IntegrationStore.Integration found = null;
         if (name != null && signature != null) {
-            found = integrations.named(name)
+            found = named(name)
                     .filter(i -> MessageDigest.isEqual(("sha256=" + sign(i.secret(), body)).getBytes(StandardCharsets.UTF_8),
                             signature.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8)))
                     .orElse(null);

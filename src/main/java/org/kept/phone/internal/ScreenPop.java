@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * new-ticket form is.
  */
 @Component
-class ScreenPop {
+class ScreenPop implements org.springframework.beans.factory.DisposableBean {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScreenPop.class);
 
@@ -36,6 +36,20 @@ class ScreenPop {
     private final Commitments commitments;
     private final Contacts contacts;
     private final JsonMapper json;
+    /**
+     * Pops are built and sent here, after the call event's commit: the four reads of the pop (customer, tickets,
+     * promises, contacts) held the call row's lock and a pooled connection inside the event's transaction, and the
+     * PBX (or the Asterisk adapter's one event thread) waited for them. One agent's pops always take the same lane, so
+     * they arrive in the order of their calls' events; when a lane falls far behind, the event's own thread builds its
+     * pop (none is dropped).
+     */
+    private final java.util.List<java.util.concurrent.ThreadPoolExecutor> lanes = java.util.stream.IntStream.range(0, 3)
+            .mapToObj(i -> new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<Runnable>(1_000), r -> {
+                        Thread t = new Thread(r, "kept-screen-pop-" + i);
+                        t.setDaemon(true);
+                        return t;
+                    }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy())).toList();
 
     ScreenPop(Push push, Customers customers, Tickets tickets, Commitments commitments, Contacts contacts, JsonMapper json) {
         this.push = push;
@@ -44,6 +58,31 @@ class ScreenPop {
         this.commitments = commitments;
         this.contacts = contacts;
         this.json = json;
+    }
+
+    /**
+     * Sends the pop once the surrounding transaction has committed (at once without one), from the pop threads:
+     * {@code agent} is asked for then, so it can be a cached look-up.
+     */
+    void sendAfterCommit(long agentId, java.util.function.Supplier<java.util.Optional<CurrentUser>> agent, CallRecord call) {
+        Runnable send = () -> lanes.get((int) Math.floorMod(agentId, (long) lanes.size()))
+                .execute(() -> agent.get().ifPresent(a -> send(a, call)));
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            send.run();
+                        }
+                    });
+        } else {
+            send.run();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        lanes.forEach(java.util.concurrent.ThreadPoolExecutor::shutdown);
     }
 
     /** Never fails the call event: a pop that cannot be built or sent is logged, the call is recorded all the same. */

@@ -10,7 +10,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +29,9 @@ class IntegrationController {
     }
 
     record Listed(long id, String name, boolean enabled) {
+    }
+
+    record CommandUrl(String url) {
     }
 
     private final IntegrationStore integrations;
@@ -55,6 +60,28 @@ class IntegrationController {
         } catch (DuplicateKeyException raced) {
             throw KeptException.conflict("phone.error.integrationTaken");
         }
+    }
+
+    @Operation(summary = "Where the PBX takes commands over HTTP (play the abuse prompt and hang up); a blank url: it takes "
+            + "none. Kept signs each command's JSON body like the PBX signs its events (X-Kept-Signature)")
+    @PutMapping("/api/v1/phone/integrations/{id}/command-url")
+    @PreAuthorize("hasAuthority('USER_ADMIN')")
+    CommandUrl commandUrl(@PathVariable long id, @RequestBody CommandUrl body) {
+        String url = body == null || body.url() == null || body.url().isBlank() ? null : body.url().strip();
+        if (url != null && (url.length() > 1000 || !url.matches("(?i)https?://[^\\s]+"))) {
+            throw KeptException.invalid(List.of(new KeptException.Field("url", "phone.error.commandUrl")));
+        }
+        if (url != null) {
+            try {
+                java.net.URI.create(url).toURL();
+            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+                throw KeptException.invalid(List.of(new KeptException.Field("url", "phone.error.commandUrl")));
+            }
+        }
+        if (!integrations.commandUrl(id, url)) {
+            throw KeptException.notFound("integration", id);
+        }
+        return new CommandUrl(url);
     }
 
     @Operation(summary = "The registered PBXs, without their secrets")

@@ -26,9 +26,11 @@ public class RuleDesk {
     private final Calendars calendars;
     private final Directory directory;
     private final Clock clock;
+    private final VoiceCalls voice;
 
-    RuleDesk(RoutingStore store, Calendars calendars, Directory directory, Clock clock) {
+    RuleDesk(RoutingStore store, Calendars calendars, Directory directory, Clock clock, VoiceCalls voice) {
         this.store = store;
+        this.voice = voice;
         this.calendars = calendars;
         this.directory = directory;
         this.clock = clock;
@@ -140,8 +142,19 @@ public class RuleDesk {
     public record AgentLine(long id, String name, PresenceState state, String reason, long inStateSeconds, int holding) {
     }
 
-    public record Live(List<QueueLine> queues, Map<PresenceState, Long> byState, List<AgentLine> agents, Instant at) {
+    /**
+     * A call on, as the PBX routes it: waiting in {@code queue} (its name when it is a routing queue's code), offered to
+     * ({@code RINGING}) or with ({@code ANSWERED}) {@code agent} (the Kept agent's name, else the PBX's reference).
+     */
+    public record CallLine(String queue, String state, String agent, long seconds) {
     }
+
+    public record Live(List<QueueLine> queues, Map<PresenceState, Long> byState, List<AgentLine> agents,
+                       List<CallLine> calls, Instant at) {
+    }
+
+    /** Calls shown at most: a lead reads a screenful, the rest are counted in the PBX's own wallboard. */
+    private static final int CALLS_SHOWN = 200;
 
     /** The live view as the viewer may see it: every team's agents with REPORT_ALL_TEAMS, else their own team's. */
     public Live liveFor(org.kept.identity.CurrentUser viewer) {
@@ -184,6 +197,23 @@ public class RuleDesk {
             }
         }
         agents.sort(java.util.Comparator.comparing(AgentLine::state).thenComparing(AgentLine::name));
-        return new Live(queues, byState, agents, now);
+        return new Live(queues, byState, agents, calls(teamId, staff, now), now);
+    }
+
+    /** The calls on (voice queues follow the PBX's decisions); a team's lead sees the calls of their team's agents and those nobody has yet. */
+    private List<CallLine> calls(Long teamId, Map<Long, UserView> staff, Instant now) {
+        Map<String, String> names = new HashMap<>();
+        store.queues().forEach(q -> names.put(q.code(), q.name()));
+        List<CallLine> lines = new ArrayList<>();
+        for (VoiceCalls.VoiceCall c : voice.on(CALLS_SHOWN)) {
+            UserView agent = c.agentId() == null ? null : staff.get(c.agentId());
+            if (teamId != null && c.agentId() != null && (agent == null || !teamId.equals(agent.teamId()))) {
+                continue;
+            }
+            String who = agent != null ? agent.displayName() : c.agentRef();
+            lines.add(new CallLine(c.queue() == null ? null : names.getOrDefault(c.queue(), c.queue()), c.state(), who,
+                    Math.max(0, Duration.between(c.since(), now).toSeconds())));
+        }
+        return lines;
     }
 }

@@ -1,0 +1,18 @@
+package org.kept.phone;
+
+import java.util.Optional;
+
+/** Commands Kept sends to the PBX about a call that is on. */
+public interface CallControl {
+
+    /**
+     * Asks the PBX carrying the contact's call to play the abuse prompt and hang up (an agent ended it for abuse), where
+     * the PBX can take commands; the command and the PBX's answer are recorded on the call. Empty when the contact is
+     * no call; never throws for a PBX that is away (the outcome says FAILED).
+     */
+    Optional<Outcome> endForAbuse(long contactId, String reason);
+
+    /** What became of a command: SENT, FAILED, UNSUPPORTED (the PBX takes no commands) or SKIPPED (the call had ended). */
+    record Outcome(String status, String via, String detail) {
+    }
+}
