@@ -79,12 +79,15 @@ class ImapIdle implements DisposableBean {
         if (watches.putIfAbsent(mailboxId, w) != null) {
             return false;
         }
-        // a notification that came in before IDLE was accepted is only counted by Angus, not returned from idle():
-        // the listener breaks the wait for it too
+        // a notification that comes while the watch fetches, or before the server accepted IDLE, is only counted by
+        // Angus, not returned from idle(): the listener marks it, and breaks the wait when the watch is in it already
         folder.addMessageCountListener(new MessageCountAdapter() {
             @Override
             public void messagesAdded(MessageCountEvent e) {
-                w.wake();
+                w.pending = true;
+                if (w.idling) {
+                    w.wake();
+                }
             }
         });
         w.renewal = timer.scheduleWithFixedDelay(w::wake, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,6 +111,8 @@ class ImapIdle implements DisposableBean {
         final Held held;
         volatile ScheduledFuture<?> renewal;
         volatile boolean due;
+        volatile boolean pending;
+        volatile boolean idling;
 
         Watch(long mailboxId, Store imap, IMAPFolder folder, Held held) {
             this.mailboxId = mailboxId;
@@ -120,7 +125,12 @@ class ImapIdle implements DisposableBean {
             boolean dropped = false;
             try {
                 while (!stopped) {
-                    folder.idle(true);
+                    idling = true;
+                    if (!pending) {
+                        folder.idle(true);
+                    }
+                    idling = false;
+                    pending = false;
                     if (stopped || !held.renew() || !held.fetch()) {
                         break;
                     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.UUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -35,6 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImapPoller {
 
     private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
+    /** Mails fetched whole in one command: few round trips, and at most this many mails in memory at once. */
+    private static final int PREFETCH = 20;
+    private static final FetchProfile WHOLE = new FetchProfile();
+
+    static {
+        WHOLE.add(IMAPFolder.FetchProfileItem.MESSAGE);
+    }
 
     private final MailStore store;
     private final MailIngest ingest;
@@ -143,26 +151,29 @@ class ImapPoller {
         MailStore.Cursor cursor = store.cursor(box.id());
         // a new UIDVALIDITY means the server renumbered the folder: read it all again, the Message-ID dedupes
         long from = cursor.uidValidity() == validity ? cursor.lastUid() + 1 : 1;
+        // "UID FETCH n:* (UID)": the messages come back with their UIDs, no second round trip for them
         Message[] messages = uids.getMessagesByUID(from, UIDFolder.LASTUID);
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        folder.fetch(messages, profile);
         int stored = 0;
-        for (Message message : messages) {
-            long uid = uids.getUID(message);
-            if (uid < from) {
-                continue; // "n:*" returns the last mail even when nothing is newer
-            }
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            message.writeTo(raw);
-            ingest.ingest(raw.toByteArray(), box);
-            if (!Boolean.TRUE.equals(tx.execute(s -> store.advance(box.id(), who, validity, uid)))) {
-                log.warn("Lost the lease on mailbox {} at UID {}", box.id(), uid);
-                return -1;
-            }
-            stored++;
-            if (stored >= batch) {
-                break;
+        for (int at = 0; at < messages.length && stored < batch; at += PREFETCH) {
+            Message[] chunk = Arrays.copyOfRange(messages, at, Math.min(messages.length, at + PREFETCH));
+            // whole mails in one FETCH per chunk instead of one per mail (each is a round trip to the server)
+            folder.fetch(chunk, WHOLE);
+            for (Message message : chunk) {
+                long uid = uids.getUID(message);
+                if (uid < from) {
+                    continue; // "n:*" returns the last mail even when nothing is newer
+                }
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                message.writeTo(raw);
+                ingest.ingest(raw.toByteArray(), box);
+                if (!Boolean.TRUE.equals(tx.execute(s -> store.advance(box.id(), who, validity, uid)))) {
+                    log.warn("Lost the lease on mailbox {} at UID {}", box.id(), uid);
+                    return -1;
+                }
+                stored++;
+                if (stored >= batch) {
+                    break;
+                }
             }
         }
         return stored;
