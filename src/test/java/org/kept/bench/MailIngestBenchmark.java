@@ -74,12 +74,14 @@ public final class MailIngestBenchmark {
                 threads, mails / seconds, failed.get());
     }
 
-    private static void say(OutputStream out, String line) throws java.io.IOException {
+    /** One SMTP command line. */
+    public static void say(OutputStream out, String line) throws java.io.IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    private static void expect(BufferedReader in, String code) throws java.io.IOException {
+    /** Reads an SMTP reply (its continuation lines too) and fails unless it has this code. */
+    public static void expect(BufferedReader in, String code) throws java.io.IOException {
         String line;
         do {
             line = in.readLine();

@@ -142,6 +142,12 @@ class WeiboChannelTest {
 
         Api agent = fixtures.api(fixtures.user("AGENT"));
         assertThat(agent.get("/api/v1/tickets/" + ticket + "/social-window").expect(200).json().path("open").asBoolean()).isTrue();
+        // Weibo takes a private reply under 300 characters: a longer one is refused before anything is written
+        int timeline = tickets.timeline(ticket).size();
+        Response tooLong = agent.post("/api/v1/tickets/" + ticket + "/replies", Api.body("body", "很".repeat(300)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.contentType()).startsWith("application/problem+json");
+        assertThat(tickets.timeline(ticket)).hasSize(timeline);
         agent.post("/api/v1/tickets/" + ticket + "/replies", Api.body("body", "已为您催促发货")).expect(200);
         worker.drain();
         weibo.verify(1, postRequestedFor(urlPathEqualTo("/2/messages/reply.json"))

@@ -99,7 +99,9 @@ public class SocialHooks {
         if (m == null || !m.isObject()) {
             throw KeptException.invalid("social.hook.unreadable");
         }
-        // the push carries no message id: the sender, the time, the kind and what it says (or the status it is in) are one message
+        // the push carries no message id (Weibo's push docs: "暂时不支持消息ID", dedupe retries by sender_id + created_at, the
+        // three retries come within 5 s each): the sender, the time, the kind and what it says (or the status it is in)
+        // are one message, so two messages of one second stay apart
         String what = m.path("data").path("key").asString("");
         if (what.isEmpty()) {
             what = sha(m.path("text").asString("") + m.path("data").toString());

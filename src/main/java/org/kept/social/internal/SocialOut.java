@@ -37,6 +37,9 @@ class SocialOut {
     private final Outbox outbox;
     private final Contacts contacts;
     private final SocialActors actors;
+    /** Weibo's private reply text must be shorter than this many characters (messages/reply.json). */
+    static final int WEIBO_MAX_TEXT = 300;
+
     private final SocialSettings settings;
     private final CentreZone zone;
     private final JsonMapper json;
@@ -86,6 +89,11 @@ class SocialOut {
                 throw new KeptException(HttpStatus.CONFLICT, "social.window.spent", w.until() == null ? "" : shown(w.until()));
             }
             throw new KeptException(HttpStatus.CONFLICT, "social.window.closed", w.until() == null ? "-" : shown(w.until()));
+        }
+        // Weibo's messages/reply.json takes text "小于300个汉字" (under 300 characters): a longer reply would be refused
+        // after it left, so the agent is told now and nothing is written
+        if (a.platform() == Channel.WEIBO && reply.body().codePointCount(0, reply.body().length()) >= WEIBO_MAX_TEXT) {
+            throw KeptException.invalid("social.weibo.tooLong", WEIBO_MAX_TEXT - 1);
         }
         send(a, f, changed.ticketId(), reply.body(), "message");
     }

@@ -48,6 +48,7 @@ class MailTest {
     @Autowired MailIngest ingest;
     @Autowired MailStore store;
     @Autowired ImapPoller poller;
+    @Autowired ImapIdle idle;
     @Autowired OutboxWorker outbox;
     @Autowired Tickets tickets;
     @Autowired Customers customers;
@@ -375,5 +376,57 @@ class MailTest {
         assertThat(poller.poll(imap, "instance-b")).isZero();
         assertThat(poller.poll(imap, "instance-a")).isEqualTo(1);
         assertThat(store.cursor(id).lastUid()).isEqualTo(4);
+    }
+
+    @Test
+    void aMailDeliveredWhileThePollerIdlesBecomesATicketAtOnceUnderTheLeaseAndAfterADrop() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String address = "idle-" + tag + "@kept.test";
+        greenMail.setUser(address, "idle-" + tag, "pw");
+        long id = store.addMailbox(new Mailbox(0, address, null, null, "127.0.0.1", 39253, "idle-" + tag, "pw", "INBOX",
+                false, false, true), Instant.now());
+        Mailbox imap = store.mailbox(id).orElseThrow();
+        deliver(address, id(), "before idle");
+        assertThat(poller.round(imap, "instance-a")).isEqualTo(1);
+        assertThat(idle.watching(id)).as("GreenMail announces IDLE: the connection stays open").isTrue();
+        // while a waits in IDLE it holds the lease: b neither polls nor idles on the mailbox
+        assertThat(poller.round(imap, "instance-b")).isZero();
+        assertThat(idle.watching(id)).isTrue();
+
+        // no poll runs in tests (kept.mail.imap.enabled: false) and the lease renewal is 25 s away: only IDLE fetches it
+        String during = id();
+        deliver(address, during, "during idle");
+        StoredMail stored = awaitStored(during);
+        assertThat(tickets.get(stored.ticketId()).subject()).isEqualTo("during idle");
+        assertThat(store.cursor(id).lastUid()).isEqualTo(2);
+
+        // the server goes away: the watch ends, gives the lease back and reconnects to the new server on its own
+        greenMail.stop();
+        greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(39251, "127.0.0.1", "smtp"),
+                new ServerSetup(39253, "127.0.0.1", "imap")});
+        greenMail.start();
+        greenMail.setUser(address, "idle-" + tag, "pw");
+        String after = id();
+        deliver(address, after, "after the drop");
+        assertThat(tickets.get(awaitStored(after).ticketId()).subject()).isEqualTo("after the drop");
+        assertThat(store.byMessageId(during)).isPresent();
+    }
+
+    private void deliver(String address, String messageId, String subject) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(
+                mail(messageId, subject, "", "body of " + subject).replace(box.address(), address).getBytes(StandardCharsets.UTF_8)));
+        greenMail.getUserManager().getUserByEmail(address).deliver(m);
+    }
+
+    /** Waits (at most 20 s) until a mail with this Message-ID is stored with its ticket. */
+    private StoredMail awaitStored(String messageId) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        java.util.Optional<StoredMail> stored = store.byMessageId(messageId);
+        while (stored.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            stored = store.byMessageId(messageId);
+        }
+        assertThat(stored).as("stored within 20 s").isPresent();
+        return stored.get();
     }
 }
