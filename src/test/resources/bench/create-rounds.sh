@@ -1,14 +1,16 @@
 #!/bin/bash
 # Three rounds of the realistic ticket-creation mix against a fresh demo database, with pgbench in the same run.
-# usage: create-rounds.sh <kept jar> <label> <port>; needs target/test-classes and target/bench-cp.txt (docs/benchmarks.md,
+# usage: create-rounds.sh <kept jar> <label> <port> (KEPT_BENCH_JVM_OPTS: more options for the server's JVM, e.g. JFR); needs target/test-classes and target/bench-cp.txt (docs/benchmarks.md,
 # "How to run") and the PostgreSQL server on 127.0.0.1:5432 with trust authentication.
 set -u
 JAR=$1; L=$2; PORT=$3; DB=kept_perf_$L
 dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"; createdb -h 127.0.0.1 -U postgres "$DB"
 KEPT_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB KEPT_DB_USER=postgres KEPT_DEMO=true PORT=$PORT \
-  java -Xmx512m -jar "$JAR" > "/tmp/kept-bench-$L.log" 2>&1 &
+  java -Xmx512m ${KEPT_BENCH_JVM_OPTS:-} -jar "$JAR" > "/tmp/kept-bench-$L.log" 2>&1 &
 SP=$!
-for i in $(seq 1 120); do curl -s "localhost:$PORT/actuator/health/readiness" | grep -q UP && break; sleep 1; done
+# on a loaded machine the demo centre and the knowledge index take minutes: wait for readiness (up to 15 min)
+for i in $(seq 1 900); do curl -s "localhost:$PORT/actuator/health/readiness" | grep -q UP && break; sleep 1; done
+echo "ready after ${i} s"
 CP=target/test-classes:$(cat target/bench-cp.txt)
 for round in 1 2 3; do
   uptime
