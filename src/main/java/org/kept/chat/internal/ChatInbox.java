@@ -52,11 +52,15 @@ class ChatInbox implements InboxSource {
         }
         Conversation c = mine.get();
         boolean full = agent.seesPersonalData();
-        List<InboxThread.Message> messages = store.after(c.id(), 0, 500).stream().map(m -> new InboxThread.Message(
+        List<ChatMessage> all = store.after(c.id(), 0, 500);
+        Long lastContact = all.stream().filter(m -> m.sender() == ChatMessage.Sender.CUSTOMER && m.contactId() != null)
+                .map(ChatMessage::contactId).reduce((a, b) -> b).orElse(null);
+        List<InboxThread.Message> messages = all.stream().map(m -> new InboxThread.Message(
                 m.sender() == ChatMessage.Sender.CUSTOMER, m.sender() == ChatMessage.Sender.CUSTOMER ? c.customerName() : null,
                 m.sentAt(), null, m.hasFile() ? null : full ? m.body() : Masking.inText(m.body()), null,
                 m.hasFile() ? List.of(full ? m.fileName() : Masking.inText(m.fileName())) : List.of())).toList();
-        return Optional.of(new InboxThread(line(c, agent), messages, c.state() == Conversation.State.ACTIVE, null));
+        return Optional.of(new InboxThread(line(c, agent), messages, c.state() == Conversation.State.ACTIVE, null,
+                lastContact));
     }
 
     @Override

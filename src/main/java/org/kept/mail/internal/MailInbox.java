@@ -83,7 +83,8 @@ class MailInbox implements InboxSource {
                         m.attachments())).toList();
         InboxLine line = line(t.id(), t.number(), t.subject(), t.customerId(), times,
                 times.isEmpty() ? t.updatedAt().toInstant() : times.get(0), agent);
-        return Optional.of(new InboxThread(line, messages, true, null));
+        return Optional.of(new InboxThread(line, messages, true, null,
+                store.lastInbound(t.id()).map(StoredMail::contactId).orElse(null)));
     }
 
     @Override

@@ -90,7 +90,9 @@ class SocialInboxSource implements InboxSource {
         Optional<ReplyWindow> window = out.window(t.id());
         boolean open = window.map(ReplyWindow::open).orElse(false);
         return Optional.of(new InboxThread(line.get(), messages, open,
-                window.map(w -> w.until() == null ? null : w.until().toString()).orElse(null)));
+                window.map(w -> w.until() == null ? null : w.until().toString()).orElse(null),
+                said.stream().filter(SocialStore.Said::inbound).map(SocialStore.Said::contactId)
+                        .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null)));
     }
 
     @Override

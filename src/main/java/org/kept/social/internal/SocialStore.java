@@ -151,15 +151,15 @@ class SocialStore {
     }
 
     /** A message of a conversation as the inbox shows it. */
-    record Said(boolean inbound, String type, String content, Instant at) {
+    record Said(boolean inbound, String type, String content, Instant at, Long contactId) {
     }
 
     /** The conversation's messages on a ticket, oldest first (the last five hundred). */
     List<Said> messagesOfTicket(long ticketId) {
-        List<Said> newest = jdbc.sql("select direction, msg_type, content, created_at from social_message where ticket_id = ? "
-                        + "order by id desc")
+        List<Said> newest = jdbc.sql("select direction, msg_type, content, created_at, contact_id from social_message "
+                        + "where ticket_id = ? order by id desc")
                 .param(ticketId).withMaxRows(500).query((rs, n) -> new Said("INBOUND".equals(rs.getString(1)),
-                        rs.getString(2), rs.getString(3), SqlTime.instant(rs, 4))).list();
+                        rs.getString(2), rs.getString(3), SqlTime.instant(rs, 4), rs.getObject(5, Long.class))).list();
         List<Said> out = new java.util.ArrayList<>(newest);
         java.util.Collections.reverse(out);
         return out;
@@ -172,7 +172,7 @@ class SocialStore {
             List<Said> said = jdbc.sql("select direction, msg_type, content, created_at from social_message "
                             + "where ticket_id = ? order by id desc")
                     .param(id).withMaxRows(100).query((rs, n) -> new Said("INBOUND".equals(rs.getString(1)),
-                            rs.getString(2), null, SqlTime.instant(rs, 4))).list();
+                            rs.getString(2), null, SqlTime.instant(rs, 4), null)).list();
             if (!said.isEmpty()) {
                 out.put(id, said.stream().filter(Said::inbound).map(Said::at).toList());
             }
