@@ -23,4 +23,10 @@ public interface InboxSource {
 
     /** The agent's answer in the conversation, sent back through its channel. */
     void reply(Channel channel, String reference, String text, CurrentUser agent);
+
+    /** The open tickets the agent holds, last updated first (mail and social conversations are tickets). */
+    static List<org.kept.ticket.TicketSummary> ticketsHeldBy(org.kept.ticket.Tickets tickets, CurrentUser agent) {
+        return tickets.list(new org.kept.ticket.TicketFilter(org.kept.ticket.TicketState.ACTIVE, null, agent.id(), false,
+                null, null, null, null, "-updated"), 0, 100).items();
+    }
 }

@@ -1,6 +1,7 @@
 package org.kept.chat.internal;
 
 import org.kept.customer.Customers;
+import org.kept.inbox.References;
 import org.kept.routing.Routing;
 import org.kept.ticket.Channel;
 import org.slf4j.Logger;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 class ChatRouting {
 
     private static final Logger log = LoggerFactory.getLogger(ChatRouting.class);
-    static final String PREFIX = "chat:";
 
     private final Routing routing;
     private final ChatStore store;
@@ -28,19 +28,12 @@ class ChatRouting {
     }
 
     static String reference(long chatId) {
-        return PREFIX + chatId;
+        return References.of(References.CHAT, chatId);
     }
 
     /** The chat id of a routing reference, or null when it is not a chat's. */
     static Long chatOf(String reference) {
-        if (reference == null || !reference.startsWith(PREFIX)) {
-            return null;
-        }
-        try {
-            return Long.parseLong(reference.substring(PREFIX.length()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return References.idOf(References.CHAT, reference);
     }
 
     void submit(Conversation c) {

@@ -1,6 +1,7 @@
 package org.kept.mail.internal;
 
 import org.kept.customer.Customer;
+import org.kept.inbox.References;
 import org.kept.routing.Routing;
 import org.kept.routing.WorkAssigned;
 import org.kept.ticket.Channel;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 class MailRouting {
 
     private static final Logger log = LoggerFactory.getLogger(MailRouting.class);
-    static final String PREFIX = "ticket:";
 
     private final Routing routing;
     private final MailStore store;
@@ -37,18 +37,11 @@ class MailRouting {
     }
 
     static String reference(long ticketId) {
-        return PREFIX + ticketId;
+        return References.of(References.TICKET, ticketId);
     }
 
     static Long ticketOf(String reference) {
-        if (reference == null || !reference.startsWith(PREFIX)) {
-            return null;
-        }
-        try {
-            return Long.parseLong(reference.substring(PREFIX.length()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return References.idOf(References.TICKET, reference);
     }
 
     /** A customer's mail was stored on {@code ticket}: it needs an agent when it is new or nobody holds the ticket. */

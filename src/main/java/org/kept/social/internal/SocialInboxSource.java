@@ -13,8 +13,6 @@ import org.kept.inbox.InboxThread;
 import org.kept.shared.KeptException;
 import org.kept.shared.Masking;
 import org.kept.ticket.Channel;
-import org.kept.ticket.TicketFilter;
-import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketSummary;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
@@ -45,8 +43,7 @@ class SocialInboxSource implements InboxSource {
 
     @Override
     public List<InboxLine> lines(CurrentUser agent) {
-        List<TicketSummary> held = tickets.list(new TicketFilter(TicketState.ACTIVE, null, agent.id(), false, null, null,
-                null, null, "-updated"), 0, 100).items();
+        List<TicketSummary> held = InboxSource.ticketsHeldBy(tickets, agent);
         Map<Long, List<Instant>> said = store.inboundTimes(held.stream().map(TicketSummary::id).toList());
         List<InboxLine> lines = new ArrayList<>();
         for (TicketSummary t : held) {

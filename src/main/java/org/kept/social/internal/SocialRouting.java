@@ -1,5 +1,6 @@
 package org.kept.social.internal;
 
+import org.kept.inbox.References;
 import org.kept.routing.Routing;
 import org.kept.routing.WorkAssigned;
 import org.kept.ticket.Channel;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 class SocialRouting {
 
     private static final Logger log = LoggerFactory.getLogger(SocialRouting.class);
-    static final String PREFIX = "ticket:";
 
     private final Routing routing;
     private final SocialStore store;
@@ -36,18 +36,11 @@ class SocialRouting {
     }
 
     static String reference(long ticketId) {
-        return PREFIX + ticketId;
+        return References.of(References.TICKET, ticketId);
     }
 
     static Long ticketOf(String reference) {
-        if (reference == null || !reference.startsWith(PREFIX)) {
-            return null;
-        }
-        try {
-            return Long.parseLong(reference.substring(PREFIX.length()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return References.idOf(References.TICKET, reference);
     }
 
     /** A follower's message was stored on {@code ticket}: it needs an agent when it is new or nobody holds the ticket. */
