@@ -91,7 +91,8 @@ class RoutingPages {
                 case "accept" -> {
                     var taken = work.accept(id, me.id());
                     // written work opens in the agent's inbox at once (htmx follows the header)
-                    if (EnumSet.of(Channel.CHAT, Channel.EMAIL, Channel.WECHAT, Channel.WEIBO).contains(taken.channel())) {
+                    if (EnumSet.of(Channel.CHAT, Channel.EMAIL, Channel.WECHAT, Channel.WEIBO).contains(taken.channel())
+                            && CONVERSATION.matcher(taken.reference()).matches()) {
                         response.setHeader("HX-Redirect", inboxLink(taken.channel(), taken.reference()));
                     }
                 }
@@ -104,6 +105,9 @@ class RoutingPages {
         }
         return control(me, locale, model);
     }
+
+    /** References of conversations the inbox opens (a chat, or a mail or social ticket); other work stays here. */
+    private static final java.util.regex.Pattern CONVERSATION = java.util.regex.Pattern.compile("(chat|ticket):\\d+");
 
     static String inboxLink(Channel channel, String reference) {
         return "/console/inbox?open=" + java.net.URLEncoder.encode(channel + ":" + reference, java.nio.charset.StandardCharsets.UTF_8);
