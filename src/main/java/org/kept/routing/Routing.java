@@ -16,6 +16,9 @@ public interface Routing {
      */
     Submission submit(WorkRequest request);
 
+    /** Whether a queue with this code exists (a channel checks the queue it is configured with before submitting). */
+    boolean hasQueue(String code);
+
     /** The work is done (the chat ended, the email was answered): the agent's capacity is free again. */
     void finish(Channel channel, String reference);
 

@@ -490,6 +490,8 @@ class PermissionMatrixTest {
             row("GET /api/v1/routing/presence/history", Needs.anyOf(REPORT_READ),
                     w -> "/api/v1/routing/presence/history?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"),
             row("GET /api/v1/routing/work", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work"),
+            // the agent's inbox (InboxTest): their own conversations only
+            row("GET /api/v1/inbox", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/inbox"),
             row("POST /api/v1/routing/work/{id}/accept", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work/" + NO_SHEET + "/accept"),
             row("POST /api/v1/routing/work/{id}/decline", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work/" + NO_SHEET + "/decline"),
             row("POST /api/v1/routing/work/{id}/finish", Needs.anyOf(TICKET_WRITE), w -> "/api/v1/routing/work/" + NO_SHEET + "/finish"),

@@ -67,10 +67,13 @@ public class ChatDesk {
     private final Push push;
     private final ChatActor actor;
     private final JsonMapper json;
+    private final ChatRouting routing;
     private final Clock clock;
 
     ChatDesk(ChatStore store, Contacts contacts, Customers customers, Tickets tickets, Calendars calendars,
-             ObjectProvider<TicketDeadlines> deadlines, Push push, ChatActor actor, JsonMapper json, Clock clock) {
+             ObjectProvider<TicketDeadlines> deadlines, Push push, ChatActor actor, JsonMapper json, ChatRouting routing,
+             Clock clock) {
+        this.routing = routing;
         this.store = store;
         this.contacts = contacts;
         this.customers = customers;
@@ -105,7 +108,10 @@ public class ChatDesk {
         String token = newToken();
         long id = store.insert(token, who.name(), who.phone(), who.email(), who.customer().id(), store.setting().teamId(),
                 origin == null || origin.isBlank() ? "WIDGET" : Masking.cut(origin.toUpperCase(), 16), clock.instant());
-        return store.find(id).orElseThrow();
+        Conversation started = store.find(id).orElseThrow();
+        // it also waits on the console's list, so a centre without routing skills set up still answers it
+        routing.submit(started);
+        return started;
     }
 
     public Conversation byToken(String token) {
@@ -211,6 +217,7 @@ public class ChatDesk {
             tickets.assign(ticket.id(), ticket.teamId(), me.id(), tickets.get(ticket.id()).version(), actor.get());
         }
         store.accept(id, me.id(), ticket.id(), clock.instant());
+        routing.taken(id);
         for (ChatMessage m : before) {
             if (m.contactId() != null) {
                 contacts.attach(m.contactId(), ticket.id(), me);
@@ -358,6 +365,7 @@ public class ChatDesk {
 
     private void end(Conversation c) {
         if (store.end(c.id(), clock.instant())) {
+            routing.ended(c.id());
             push.toTopic(c.token(), "chat-state", "{\"state\":\"ENDED\"}");
             if (c.agentId() != null) {
                 push.toUser(c.agentId(), "chat-state", "{\"chat\":" + c.id() + ",\"state\":\"ENDED\"}");

@@ -119,6 +119,23 @@ class ChatStore {
                 .single();
     }
 
+    /** The routing queue new chats go to (a queue's code), or null when chats only wait on the console's list. */
+    String routingQueue() {
+        return jdbc.sql("select routing_queue from chat_setting where id = 1").query(String.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    void routeTo(String queue) {
+        jdbc.sql("update chat_setting set routing_queue = ? where id = 1").param(queue).update();
+    }
+
+    /** The times of the customer's latest messages in the agent's chats (the inbox counts the unread ones). */
+    List<Instant> customerTimes(long conversationId) {
+        return jdbc.sql("select sent_at from chat_message where conversation_id = ? and sender = 'CUSTOMER' "
+                        + "order by seq desc limit 100")
+                .param(conversationId).query((rs, n) -> SqlTime.instant(rs, 1)).list();
+    }
+
     void saveSetting(ChatSetting s, Instant at) {
         jdbc.sql("update chat_setting set team_id = ?, calendar_id = ?, max_file_bytes = ?, updated_at = ? where id = 1")
                 .params(s.teamId(), s.calendarId(), s.maxFileBytes(), SqlTime.utc(at)).update();

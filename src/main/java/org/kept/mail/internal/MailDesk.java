@@ -62,7 +62,8 @@ public class MailDesk {
     public List<MailRow> ofTicket(long ticketId, CurrentUser reader) {
         boolean full = reader.seesPersonalData();
         return store.ofTicket(ticketId).stream().map(m -> new MailRow(m.id(), m.direction(), m.kind(),
-                full ? m.from() : Masking.email(m.from()), full ? m.to() : Masking.email(m.to()), m.subject(),
+                full ? m.from() : Masking.email(m.from()), full ? m.to() : Masking.email(m.to()),
+                full ? m.subject() : Masking.inText(maskEmails(m.subject())),
                 full ? m.text() : Masking.inText(maskEmails(m.text())), full ? m.quoted() : Masking.inText(maskEmails(m.quoted())),
                 full ? m.html() : null,
                 store.attachments(m.id()).stream().map(a -> full ? a.fileName() : Masking.inText(maskEmails(a.fileName()))).toList(),

@@ -50,10 +50,12 @@ class MailIngest {
     private final MailActors actors;
     private final MailSettings settings;
     private final MailOut out;
+    private final MailRouting routing;
     private final Clock clock;
 
     MailIngest(MailParser parser, MailStore store, Threading threading, Tickets tickets, Customers customers,
-               Contacts contacts, MailActors actors, MailSettings settings, MailOut out, Clock clock) {
+               Contacts contacts, MailActors actors, MailSettings settings, MailOut out, MailRouting routing, Clock clock) {
+        this.routing = routing;
         this.parser = parser;
         this.store = store;
         this.threading = threading;
@@ -138,6 +140,9 @@ class MailIngest {
                 customer.id(), ticket.id(), null, m.sentAt() == null ? now : m.sentAt(), Masking.cut(m.subject(), 200)), writer);
         long mailId = save(m, kind, box, ticket.id(), contact.id(), now);
         m.attachments().forEach(a -> store.attach(mailId, a));
+        if (kind == LoopGuard.Kind.MAIL) {
+            routing.received(box, ticket, created, customer);
+        }
         if (created && kind == LoopGuard.Kind.MAIL && box != null && box.autoAck() && settings.autoAck && m.from() != null
                 && !store.undeliverable(m.from())
                 && store.countAutomatic(m.from(), LocalDate.ofInstant(now, clock.getZone()), settings.automaticPerDay)) {

@@ -104,6 +104,32 @@ class MailStore {
                 .param(ticketId).withMaxRows(1).query(StoredMail::row).optional();
     }
 
+    /** The routing queue (a queue's code) the mailbox's new conversations go to; null: they are not routed. */
+    Optional<String> routingQueue(long mailboxId) {
+        return jdbc.sql("select routing_queue from mail_mailbox where id = ?").param(mailboxId).query(String.class)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    void routeTo(long mailboxId, String queue) {
+        jdbc.sql("update mail_mailbox set routing_queue = ? where id = ?").params(queue, mailboxId).update();
+    }
+
+    /** Of these tickets, those with mail: the times the customer's latest mails came in (at most a hundred each). */
+    java.util.Map<Long, List<Instant>> inboundTimes(Collection<Long> ticketIds) {
+        java.util.Map<Long, List<Instant>> out = new java.util.LinkedHashMap<>();
+        for (long id : ticketIds) {
+            List<Instant> times = jdbc.sql("select created_at from mail_message where ticket_id = ? and direction = 'INBOUND' "
+                            + "and kind in ('MAIL', 'AUTO') order by id desc")
+                    .param(id).withMaxRows(100).query((rs, n) -> SqlTime.instant(rs, 1)).list();
+            boolean any = !times.isEmpty() || jdbc.sql("select count(*) from mail_message where ticket_id = ?").param(id)
+                    .query(Integer.class).single() > 0;
+            if (any) {
+                out.put(id, times);
+            }
+        }
+        return out;
+    }
+
     List<StoredMail> ofTicket(long ticketId) {
         return jdbc.sql("select " + StoredMail.COLUMNS + " from mail_message where ticket_id = ? order by id")
                 .param(ticketId).query(StoredMail::row).list();

@@ -87,6 +87,11 @@ public class WorkDesk implements Routing {
         return queued(store.insertItem(q.id(), r.channel(), r.reference(), r.priority(), r.tier(), now, now.minusSeconds(jump)));
     }
 
+    @Override
+    public boolean hasQueue(String code) {
+        return code != null && store.queueByCode(code).isPresent();
+    }
+
     private Submission queued(WorkItem item) {
         String code = store.queue(item.queueId()).map(RoutingQueue::code).orElse(null);
         return new Submission(Outcome.QUEUED, item.id(), code, null, null);

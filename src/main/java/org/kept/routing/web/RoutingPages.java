@@ -85,10 +85,17 @@ class RoutingPages {
     @PostMapping("/console/routing/work/{id}/{action}")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String act(@PathVariable long id, @PathVariable String action, @AuthenticationPrincipal CurrentUser me, Locale locale,
-               Model model) {
+               Model model, jakarta.servlet.http.HttpServletResponse response) {
         try {
             switch (action) {
-                case "accept" -> work.accept(id, me.id());
+                case "accept" -> {
+                    var taken = work.accept(id, me.id());
+                    // written work opens in the agent's inbox at once (htmx follows the header)
+                    if (EnumSet.of(Channel.CHAT, Channel.EMAIL, Channel.WECHAT, Channel.WEIBO).contains(taken.channel())
+                            && CONVERSATION.matcher(taken.reference()).matches()) {
+                        response.setHeader("HX-Redirect", inboxLink(taken.channel(), taken.reference()));
+                    }
+                }
                 case "decline" -> work.decline(id, me.id());
                 case "finish" -> work.finish(id, me.id());
                 default -> throw KeptException.notFound("action", action);
@@ -97,6 +104,13 @@ class RoutingPages {
             model.addAttribute("alert", problems.sentence(e, locale));
         }
         return control(me, locale, model);
+    }
+
+    /** References of conversations the inbox opens (a chat, or a mail or social ticket); other work stays here. */
+    private static final java.util.regex.Pattern CONVERSATION = java.util.regex.Pattern.compile("(chat|ticket):\\d+");
+
+    static String inboxLink(Channel channel, String reference) {
+        return "/console/inbox?open=" + java.net.URLEncoder.encode(channel + ":" + reference, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // --- the live queue view ---

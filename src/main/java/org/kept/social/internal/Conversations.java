@@ -40,10 +40,12 @@ class Conversations {
     private final Contacts contacts;
     private final SocialActors actors;
     private final SocialSettings settings;
+    private final SocialRouting routing;
     private final Clock clock;
 
     Conversations(SocialStore store, Tickets tickets, Customers customers, Contacts contacts, SocialActors actors,
-                  SocialSettings settings, Clock clock) {
+                  SocialSettings settings, SocialRouting routing, Clock clock) {
+        this.routing = routing;
         this.store = store;
         this.tickets = tickets;
         this.customers = customers;
@@ -78,6 +80,8 @@ class Conversations {
                 follower.customerId(), ticket.id(), null, m.at(), Masking.cut(body, 200)), writer);
         store.heardFrom(follower.id(), ticket.id(), m.at().isAfter(now) ? now : m.at());
         store.message(follower.id(), ticket.id(), "INBOUND", m.type(), body, contact.id(), null, now);
+        routing.received(m.account(), ticket, created,
+                customers.find(follower.customerId()).map(c -> c.tier().name()).orElse(null));
         return new Outcome(ticket.id(), created, contact.id());
     }
 

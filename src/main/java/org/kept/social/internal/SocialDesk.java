@@ -34,10 +34,12 @@ public class SocialDesk {
     private final Customers customers;
     private final SocialActors actors;
     private final ApplicationEventPublisher events;
+    private final org.kept.routing.Routing routing;
     private final Clock clock;
 
     SocialDesk(SocialStore store, SocialOut out, Tickets tickets, Customers customers, SocialActors actors,
-               ApplicationEventPublisher events, Clock clock) {
+               ApplicationEventPublisher events, org.kept.routing.Routing routing, Clock clock) {
+        this.routing = routing;
         this.store = store;
         this.out = out;
         this.tickets = tickets;
@@ -58,7 +60,8 @@ public class SocialDesk {
      * send it back).
      */
     public record AccountForm(String code, Channel platform, String name, String appId, String appSecret, String token,
-                              String aesKey, String accessToken, Long teamId, String category, Boolean enabled) {
+                              String aesKey, String accessToken, Long teamId, String category, Boolean enabled,
+                              String routingQueue) {
     }
 
     /** A mention as the reader may see it. */
@@ -92,8 +95,15 @@ public class SocialDesk {
         SocialAccount a = new SocialAccount(0, code, f.platform(), blank(f.name()), blank(f.appId()), blank(f.appSecret()),
                 blank(f.token()), blank(f.aesKey()), blank(f.accessToken()), f.teamId(), blank(f.category()),
                 !Boolean.FALSE.equals(f.enabled()));
+        String queue = blank(f.routingQueue()) != null ? blank(f.routingQueue())
+                : a.platform() == null ? null : a.platform().name().toLowerCase(java.util.Locale.ROOT);
+        if (blank(f.routingQueue()) != null && !routing.hasQueue(queue)) {
+            wrong.add(new KeptException.Field("routingQueue", "social.account.routingQueue"));
+        }
         check(a, wrong);
         long id = store.addAccount(a, clock.instant());
+        // without a queue of its own, an account's conversations go to its platform's default queue when there is one
+        store.routeTo(id, routing.hasQueue(queue) ? queue : null);
         events.publishEvent(new SocialChanged(by.username(), "social.account.create", "social-account:" + id,
                 a.platform() + " " + code + " team " + a.teamId()));
         return row(store.account(id).orElseThrow());
@@ -105,8 +115,15 @@ public class SocialDesk {
         SocialAccount a = new SocialAccount(id, old.code(), old.platform(), blank(f.name()), blank(f.appId()),
                 keep(f.appSecret(), old.appSecret()), keep(f.token(), old.token()), keep(f.aesKey(), old.aesKey()),
                 keep(f.accessToken(), old.accessToken()), f.teamId(), blank(f.category()), !Boolean.FALSE.equals(f.enabled()));
-        check(a, new ArrayList<>());
+        List<KeptException.Field> wrongQueue = new ArrayList<>();
+        if (blank(f.routingQueue()) != null && !routing.hasQueue(blank(f.routingQueue()))) {
+            wrongQueue.add(new KeptException.Field("routingQueue", "social.account.routingQueue"));
+        }
+        check(a, wrongQueue);
         store.updateAccount(a);
+        if (blank(f.routingQueue()) != null) {
+            store.routeTo(id, blank(f.routingQueue()));
+        }
         List<String> changed = new ArrayList<>();
         if (!a.appSecret().equals(old.appSecret())) {
             changed.add("secret");

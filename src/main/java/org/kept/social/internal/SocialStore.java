@@ -140,6 +140,46 @@ class SocialStore {
                 .update();
     }
 
+    /** The routing queue (a queue's code) the account's new conversations go to; empty: they are not routed. */
+    Optional<String> routingQueue(long accountId) {
+        return jdbc.sql("select routing_queue from social_account where id = ?").param(accountId).query(String.class)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    void routeTo(long accountId, String queue) {
+        jdbc.sql("update social_account set routing_queue = ? where id = ?").params(queue, accountId).update();
+    }
+
+    /** A message of a conversation as the inbox shows it. */
+    record Said(boolean inbound, String type, String content, Instant at, Long contactId) {
+    }
+
+    /** The conversation's messages on a ticket, oldest first (the last five hundred). */
+    List<Said> messagesOfTicket(long ticketId) {
+        List<Said> newest = jdbc.sql("select direction, msg_type, content, created_at, contact_id from social_message "
+                        + "where ticket_id = ? order by id desc")
+                .param(ticketId).withMaxRows(500).query((rs, n) -> new Said("INBOUND".equals(rs.getString(1)),
+                        rs.getString(2), rs.getString(3), SqlTime.instant(rs, 4), rs.getObject(5, Long.class))).list();
+        List<Said> out = new java.util.ArrayList<>(newest);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** Of these tickets, those with a social conversation: the times of the follower's latest messages. */
+    java.util.Map<Long, List<Instant>> inboundTimes(java.util.Collection<Long> ticketIds) {
+        java.util.Map<Long, List<Instant>> out = new java.util.LinkedHashMap<>();
+        for (long id : ticketIds) {
+            List<Said> said = jdbc.sql("select direction, msg_type, content, created_at from social_message "
+                            + "where ticket_id = ? order by id desc")
+                    .param(id).withMaxRows(100).query((rs, n) -> new Said("INBOUND".equals(rs.getString(1)),
+                            rs.getString(2), null, SqlTime.instant(rs, 4), null)).list();
+            if (!said.isEmpty()) {
+                out.put(id, said.stream().filter(Said::inbound).map(Said::at).toList());
+            }
+        }
+        return out;
+    }
+
     int inboundCount(long accountId) {
         return jdbc.sql("select count(*) from social_inbound where account_id = ?").param(accountId).query(Integer.class).single();
     }

@@ -87,7 +87,7 @@ class SocialPages {
 
         SocialDesk.AccountForm toDesk() {
             return new SocialDesk.AccountForm(code, platform, name, appId, appSecret, token, aesKey, accessToken, teamId,
-                    category, enabled);
+                    category, enabled, null);
         }
     }
 
