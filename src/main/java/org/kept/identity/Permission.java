@@ -54,5 +54,11 @@ public enum Permission {
     /** Ask the payment provider for a refund (exactly once, never more than was paid for the line). */
     REFUND_WRITE,
     /** Upload the payment providers' daily bills and read the reconciliation reports. */
-    RECONCILE
+    RECONCILE,
+    /** Review lawful-disclosure requests (警方调证): checklist, callbacks, the queue; issue agencies' links (合规). */
+    DISCLOSURE_REVIEW,
+    /** Approve or reject a reviewed disclosure request (never one's own review) and release its data (合规负责人). */
+    DISCLOSURE_APPROVE,
+    /** Edit the disclosure checklist rows and the agencies that may ask, revoke their links. */
+    DISCLOSURE_ADMIN
 }
