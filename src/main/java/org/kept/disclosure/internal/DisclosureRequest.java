@@ -35,7 +35,7 @@ public record DisclosureRequest(long id, long agencyId, String requestType, Stri
 
     void mustBe(Codes.State expected) {
         if (state != expected) {
-            throw KeptException.conflict("disclosure.state", state.name());
+            throw KeptException.conflict("disclosure.state.conflict", state.name());
         }
     }
 

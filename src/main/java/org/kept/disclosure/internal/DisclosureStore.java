@@ -246,10 +246,6 @@ class DisclosureStore {
                 .params(requestId, tokenHash, SqlTime.utc(expires), maxUses, json, csv, SqlTime.utc(at)).update();
     }
 
-    /** A release by its link's key: id, request, expiry, uses left. */
-    record Release(long id, long requestId, Instant expiresAt, int maxUses, int uses) {
-    }
-
     Optional<Release> release(String tokenHash) {
         return jdbc.sql("select id, request_id, expires_at, max_uses, uses from disclosure_release where token_hash = ?")
                 .param(tokenHash).query((rs, i) -> new Release(rs.getLong(1), rs.getLong(2), SqlTime.instant(rs, 3),

@@ -24,7 +24,7 @@ class Documents {
 
     private final int maxBytes;
 
-    Documents(@Value("${kept.disclosure.max-document-bytes:5242880}") int maxBytes) {
+    Documents(@Value("${kept.disclosure.max-document-bytes:1048576}") int maxBytes) {
         this.maxBytes = maxBytes;
     }
 

@@ -69,7 +69,7 @@ public class IntakeDesk {
         Instant now = clock.instant();
         List<KeptException.Field> wrong = new ArrayList<>();
         if (s.requestType() == null || !agencies.requestTypes().contains(s.requestType())) {
-            wrong.add(new KeptException.Field("requestType", "disclosure.requestType"));
+            wrong.add(new KeptException.Field("requestType", "disclosure.requestType.invalid"));
         }
         text(s.caseNo(), 100, "caseNo", wrong);
         text(s.legalBasis(), 1000, "legalBasis", wrong);
@@ -115,7 +115,7 @@ public class IntakeDesk {
             wrong.add(new KeptException.Field("from", "disclosure.range"));
         }
         if (s.deadline() == null || !s.deadline().isAfter(now)) {
-            wrong.add(new KeptException.Field("deadline", "disclosure.deadline"));
+            wrong.add(new KeptException.Field("deadline", "disclosure.deadline.past"));
         }
         if (s.emergency() && (s.emergencyReason() == null || s.emergencyReason().isBlank())) {
             wrong.add(new KeptException.Field("emergencyReason", "disclosure.emergency.reason"));
@@ -172,7 +172,7 @@ public class IntakeDesk {
         DisclosureRequest r = store.request(requestId).filter(x -> x.agencyId() == agency.id())
                 .orElseThrow(() -> KeptException.notFound("disclosure", requestId));
         if (r.state() == Codes.State.REJECTED) {
-            throw KeptException.conflict("disclosure.state", r.state().name());
+            throw KeptException.conflict("disclosure.state.conflict", r.state().name());
         }
         Documents.Checked f = documents.check(u.kind(), u.fileName(), u.data(), "document");
         store.insertDocument(requestId, f.kind(), f.name(), f.type(), f.data(), Documents.sha256(f.data()), clock.instant());

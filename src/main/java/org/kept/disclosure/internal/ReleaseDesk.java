@@ -84,7 +84,7 @@ public class ReleaseDesk {
         }
         int maxUses = a.maxUses() == null ? 1 : a.maxUses();
         if (maxUses < 1 || maxUses > 5) {
-            wrong.add(new KeptException.Field("maxUses", "disclosure.maxUses"));
+            wrong.add(new KeptException.Field("maxUses", "disclosure.maxUses.invalid"));
         }
         if (!wrong.isEmpty()) {
             throw KeptException.invalid(wrong);
@@ -94,7 +94,7 @@ public class ReleaseDesk {
         PackageBuilder.Built built = builder.build(r, agency.name(), fields, from, to, now);
         String note = a.note() == null || a.note().isBlank() ? null : Masking.cut(a.note().strip(), 1000);
         if (!store.released(id, me.id(), me.displayName(), note, fields, from, to, built.produced(), now)) {
-            throw KeptException.conflict("disclosure.state", store.request(id).map(x -> x.state().name()).orElse(""));
+            throw KeptException.conflict("disclosure.state.conflict", store.request(id).map(x -> x.state().name()).orElse(""));
         }
         String key = Keys.fresh();
         Instant expires = now.plus(linkLifetime);
@@ -114,7 +114,7 @@ public class ReleaseDesk {
             throw KeptException.invalid(List.of(new KeptException.Field("note", "disclosure.required")));
         }
         if (!store.rejectedAtApproval(id, me.id(), me.displayName(), Masking.cut(note.strip(), 1000), clock.instant())) {
-            throw KeptException.conflict("disclosure.state", r.state().name());
+            throw KeptException.conflict("disclosure.state.conflict", r.state().name());
         }
         audit.step(me.username(), "disclosure.reject", id, "at approval: " + note.strip());
         return store.request(id).orElseThrow();

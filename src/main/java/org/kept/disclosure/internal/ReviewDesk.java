@@ -36,7 +36,7 @@ public class ReviewDesk {
     /** Everything the review page shows about one request. */
     public record Detail(DisclosureRequest request, Agency agency, List<ChecklistItem> checklist,
                          List<DisclosureRequest.Check> checks, List<DisclosureRequest.Document> documents,
-                         List<DisclosureRequest.Callback> callbacks, Optional<DisclosureStore.Release> release) {
+                         List<DisclosureRequest.Callback> callbacks, Optional<Release> release) {
 
         public Optional<DisclosureRequest.Check> check(String code) {
             return checks.stream().filter(c -> c.itemCode().equals(code)).findFirst();
@@ -72,6 +72,10 @@ public class ReviewDesk {
         return store.paperworkPending(limit);
     }
 
+    public List<DisclosureRequest.Document> documents(long requestId) {
+        return store.documents(requestId);
+    }
+
     public List<DisclosureRequest> ofAgency(long agencyId, int limit) {
         return store.ofAgency(agencyId, limit);
     }
@@ -103,7 +107,7 @@ public class ReviewDesk {
     public Detail callback(long id, String outcome, String note, CurrentUser me) {
         Detail d = detail(id);
         if (!d.request().open()) {
-            throw KeptException.conflict("disclosure.state", d.request().state().name());
+            throw KeptException.conflict("disclosure.state.conflict", d.request().state().name());
         }
         Codes.CallbackOutcome o;
         try {
@@ -139,7 +143,7 @@ public class ReviewDesk {
         }
         String n = note == null || note.isBlank() ? null : Masking.cut(note.strip(), 1000);
         if (!store.reviewed(id, me.id(), me.displayName(), n, clock.instant())) {
-            throw KeptException.conflict("disclosure.state", get(id).state().name());
+            throw KeptException.conflict("disclosure.state.conflict", get(id).state().name());
         }
         audit.step(me.username(), "disclosure.review", id, "reviewed" + (n == null ? "" : ": " + n));
         return detail(id);
@@ -154,7 +158,7 @@ public class ReviewDesk {
             throw KeptException.invalid(List.of(new KeptException.Field("note", "disclosure.required")));
         }
         if (!store.rejectedAtReview(id, me.id(), me.displayName(), Masking.cut(note.strip(), 1000), clock.instant())) {
-            throw KeptException.conflict("disclosure.state", get(id).state().name());
+            throw KeptException.conflict("disclosure.state.conflict", get(id).state().name());
         }
         audit.step(me.username(), "disclosure.reject", id, "at review: " + note.strip());
         return detail(id);
@@ -165,7 +169,7 @@ public class ReviewDesk {
     public Detail paperworkReceived(long id, CurrentUser me) {
         Detail d = detail(id);
         if (d.request().paperworkDueAt() == null || d.request().paperworkDoneAt() != null) {
-            throw KeptException.conflict("disclosure.paperwork.none");
+            throw KeptException.conflict("disclosure.paperwork.notDue");
         }
         Set<String> needed = d.checklist().stream().filter(ChecklistItem::deferrable)
                 .map(ChecklistItem::documentKind).filter(k -> k != null).collect(Collectors.toSet());

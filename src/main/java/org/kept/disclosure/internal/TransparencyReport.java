@@ -47,7 +47,7 @@ public class TransparencyReport {
         } else if (half.matches("(19|20)\\d\\d-H[12]")) {
             first = LocalDate.of(Integer.parseInt(half.substring(0, 4)), half.endsWith("1") ? 1 : 7, 1);
         } else {
-            throw KeptException.invalid("disclosure.report.half");
+            throw KeptException.invalid("disclosure.report.halfInvalid");
         }
         name = first.getYear() + "-H" + (first.getMonthValue() == 1 ? 1 : 2);
         LocalDate next = first.plusMonths(6);
