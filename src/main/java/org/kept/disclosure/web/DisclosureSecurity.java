@@ -25,7 +25,7 @@ class DisclosureSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain agencyApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain disclosureAgencyApi(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/v1/le/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -35,7 +35,7 @@ class DisclosureSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain agencyPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain disclosureAgencyPages(HttpSecurity http) throws Exception {
         http.securityMatcher("/le/**")
                 .csrf(c -> c.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
