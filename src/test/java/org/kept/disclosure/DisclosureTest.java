@@ -354,6 +354,19 @@ class DisclosureTest {
         assertThat(fixtures.api(fixtures.user("PLANNER", null)).get("/api/v1/reports/disclosure").status()).isEqualTo(200);
     }
 
+    @Test
+    void theOfficersFormOpensAtTheAgencysLinkOnlyWithACsrfToken() {
+        submit(request("CRIMINAL", List.of("NAME"), false, true, true));
+        Response page = fixtures.api().get("/le/" + key);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("朝阳分局测试派出所").contains("name=\"_csrf\"").contains("id=\"officer-form\"")
+                .contains("+861065001234").contains("agency-requests");
+        assertThat(fixtures.api().get("/le/" + "z".repeat(43)).status()).isEqualTo(404);
+        // a form post without the page's CSRF token is refused before anything is looked at
+        assertThat(fixtures.api().header("Content-Type", "application/x-www-form-urlencoded")
+                .send("POST", "/le/" + key, null).status()).isEqualTo(403);
+    }
+
     static JsonNode line(JsonNode report, String type) {
         for (JsonNode l : report.path("lines")) {
             if (l.path("agencyType").asString().equals(type)) {
