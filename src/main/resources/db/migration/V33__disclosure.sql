@@ -24,7 +24,7 @@ create unique index disclosure_agency_token on disclosure_agency (token_hash);
 
 -- What a reviewer checks per request type (刑事 / 行政 / 法院): rows a compliance lead edits. document_kind: the
 -- upload the item is about (null: a check of the request itself). deferrable: an emergency may be released before
--- this item is satisfied; its paperwork is then due afterwards.
+-- this item is satisfied; its paperwork is then due afterwards (column may_follow).
 -- module: disclosure
 create table disclosure_checklist_item (
     request_type varchar(20) not null,
@@ -32,12 +32,12 @@ create table disclosure_checklist_item (
     label_zh varchar(200) not null,
     label_en varchar(200) not null,
     document_kind varchar(20),
-    deferrable boolean not null default false,
+    may_follow boolean not null default false,
     position int not null default 0,
     active boolean not null default true,
     primary key (request_type, code)
 );
-insert into disclosure_checklist_item (request_type, code, label_zh, label_en, document_kind, deferrable, position) values
+insert into disclosure_checklist_item (request_type, code, label_zh, label_en, document_kind, may_follow, position) values
     ('CRIMINAL', 'NOTICE', '调取证据通知书：载明所调证据及期限，经办案部门负责人批准并盖章', 'Evidence notice (调取证据通知书): names the evidence and a deadline, approved and sealed', 'NOTICE', true, 10),
     ('CRIMINAL', 'CASE_PROOF', '立案决定书或受案回执，案号与申请一致', 'Case-filing decision or acceptance receipt, same case number', 'CASE_PROOF', true, 20),
     ('CRIMINAL', 'OFFICERS', '两名民警的人民警察证号，已核对且不相同', 'Two officers'' police ID numbers, checked and different', null, false, 30),

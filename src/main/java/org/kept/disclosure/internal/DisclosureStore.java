@@ -65,13 +65,13 @@ class DisclosureStore {
     // ----- checklist -----
 
     List<ChecklistItem> checklist(String requestType) {
-        return jdbc.sql("select request_type, code, label_zh, label_en, document_kind, deferrable, position, active "
+        return jdbc.sql("select request_type, code, label_zh, label_en, document_kind, may_follow, position, active "
                         + "from disclosure_checklist_item where request_type = ? order by position, code")
                 .param(requestType).query(DisclosureStore::item).list();
     }
 
     List<ChecklistItem> checklistAll() {
-        return jdbc.sql("select request_type, code, label_zh, label_en, document_kind, deferrable, position, active "
+        return jdbc.sql("select request_type, code, label_zh, label_en, document_kind, may_follow, position, active "
                 + "from disclosure_checklist_item order by request_type, position, code").query(DisclosureStore::item).list();
     }
 
@@ -82,12 +82,12 @@ class DisclosureStore {
 
     void saveItem(ChecklistItem i) {
         int updated = jdbc.sql("update disclosure_checklist_item set label_zh = ?, label_en = ?, document_kind = ?, "
-                        + "deferrable = ?, position = ?, active = ? where request_type = ? and code = ?")
+                        + "may_follow = ?, position = ?, active = ? where request_type = ? and code = ?")
                 .params(i.labelZh(), i.labelEn(), i.documentKind(), i.deferrable(), i.position(), i.active(),
                         i.requestType(), i.code()).update();
         if (updated == 0) {
             jdbc.sql("insert into disclosure_checklist_item (request_type, code, label_zh, label_en, document_kind, "
-                            + "deferrable, position, active) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "may_follow, position, active) values (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(i.requestType(), i.code(), i.labelZh(), i.labelEn(), i.documentKind(), i.deferrable(),
                             i.position(), i.active()).update();
         }
