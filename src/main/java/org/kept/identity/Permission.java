@@ -58,5 +58,11 @@ public enum Permission {
     /** Call a ticket's counterparty (driver, seller) through a privacy number (隐私号) without seeing their number. */
     RELAY_CALL,
     /** Restrict a counterparty's account on the platform while a serious case is open, and lift it (平台处置). */
-    COUNTERPARTY_RESTRICT
+    COUNTERPARTY_RESTRICT,
+    /** Review lawful-disclosure requests (警方调证): checklist, callbacks, the queue; issue agencies' links (合规). */
+    DISCLOSURE_REVIEW,
+    /** Approve or reject a reviewed disclosure request (never one's own review) and release its data (合规负责人). */
+    DISCLOSURE_APPROVE,
+    /** Edit the disclosure checklist rows and the agencies that may ask, revoke their links. */
+    DISCLOSURE_ADMIN
 }

@@ -15,6 +15,9 @@ import static org.kept.identity.Permission.REFUND_WRITE;
 import static org.kept.identity.Permission.RELAY_CALL;
 import static org.kept.identity.Permission.COUNTERPARTY_RESTRICT;
 import static org.kept.identity.Permission.CUSTOMER_READ;
+import static org.kept.identity.Permission.DISCLOSURE_ADMIN;
+import static org.kept.identity.Permission.DISCLOSURE_APPROVE;
+import static org.kept.identity.Permission.DISCLOSURE_REVIEW;
 import static org.kept.identity.Permission.CUSTOMER_WRITE;
 import static org.kept.identity.Permission.KNOWLEDGE_WRITE;
 import static org.kept.identity.Permission.PII_REVEAL;
@@ -80,7 +83,10 @@ class PermissionMatrixTest {
         ROLES.put("COMPLAINTS", EnumSet.of(TICKET_READ, TICKET_WRITE, TICKET_ASSIGN_ANY, TICKET_MERGE, CUSTOMER_READ,
                 CUSTOMER_WRITE, PII_VIEW, KNOWLEDGE_WRITE, AUTHORITY_GRANT, AUTHORITY_APPROVE, CHAT_HANDLE, PROTECTION_FLAG,
                 ORDER_READ, AFTERSALES_WRITE, REFUND_WRITE, RELAY_CALL, COUNTERPARTY_RESTRICT));
-        ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, PROTECTION_EVIDENCE));
+        ROLES.put("COMPLIANCE", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, PROTECTION_EVIDENCE,
+                DISCLOSURE_REVIEW));
+        ROLES.put("COMPLIANCE_LEAD", EnumSet.of(AUDIT_READ, TICKET_READ, CUSTOMER_READ, PII_REVEAL, DISCLOSURE_REVIEW,
+                DISCLOSURE_APPROVE, DISCLOSURE_ADMIN));
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
                 WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN, CHAT_ADMIN, ROUTING_ADMIN, ORDER_READ,
@@ -141,6 +147,35 @@ class PermissionMatrixTest {
                     w -> body("username", w.username(), "password", Fixtures.PASSWORD)),
             // live chat, the customer's side: no sign-in, the chat's token in the URL is the key (ChatTest)
             row("GET /api/v1/chat/hours", Needs.NOTHING, w -> "/api/v1/chat/hours"),
+            // lawful disclosure (issue 13): the agency's side is authorised by its link key in the path (DisclosureTest)
+            row("POST /api/v1/le/{key}/requests", Needs.NOTHING, w -> "/api/v1/le/" + L.key + "/requests", w -> L.request()),
+            row("GET /api/v1/le/{key}/requests/{id}", Needs.NOTHING, w -> "/api/v1/le/" + L.key + "/requests/" + L.request),
+            row("POST /api/v1/le/{key}/requests/{id}/documents", Needs.NOTHING,
+                    w -> "/api/v1/le/" + L.key + "/requests/" + L.request + "/documents", w -> L.document()),
+            // the compliance side: requests that do not exist answer 404 past the door
+            row("GET /api/v1/disclosure/requests", Needs.anyOf(DISCLOSURE_REVIEW), w -> "/api/v1/disclosure/requests"),
+            row("GET /api/v1/disclosure/requests/{id}", Needs.anyOf(DISCLOSURE_REVIEW), w -> "/api/v1/disclosure/requests/" + NO_SHEET),
+            row("PUT /api/v1/disclosure/requests/{id}/checks/{code}", Needs.anyOf(DISCLOSURE_REVIEW),
+                    w -> "/api/v1/disclosure/requests/" + NO_SHEET + "/checks/NOTICE", w -> body("ok", true)),
+            row("POST /api/v1/disclosure/requests/{id}/callbacks", Needs.anyOf(DISCLOSURE_REVIEW),
+                    w -> "/api/v1/disclosure/requests/" + NO_SHEET + "/callbacks", w -> body("outcome", "CONFIRMED")),
+            row("POST /api/v1/disclosure/requests/{id}/review", Needs.anyOf(DISCLOSURE_REVIEW),
+                    w -> "/api/v1/disclosure/requests/" + NO_SHEET + "/review", w -> body("note", "矩阵")),
+            row("POST /api/v1/disclosure/requests/{id}/rejection", Needs.anyOf(DISCLOSURE_REVIEW),
+                    w -> "/api/v1/disclosure/requests/" + NO_SHEET + "/rejection", w -> body("note", "矩阵")),
+            row("POST /api/v1/disclosure/requests/{id}/approval", Needs.anyOf(DISCLOSURE_APPROVE),
+                    w -> "/api/v1/disclosure/requests/" + NO_SHEET + "/approval", w -> body("fields", List.of("NAME"))),
+            row("POST /api/v1/disclosure/requests/{id}/paperwork", Needs.anyOf(DISCLOSURE_REVIEW),
+                    w -> "/api/v1/disclosure/requests/" + NO_SHEET + "/paperwork", w -> body()),
+            row("GET /api/v1/disclosure/checklist", Needs.anyOf(DISCLOSURE_REVIEW), w -> "/api/v1/disclosure/checklist"),
+            row("PUT /api/v1/disclosure/checklist/{type}/{code}", Needs.anyOf(DISCLOSURE_ADMIN),
+                    w -> "/api/v1/disclosure/checklist/MATRIX/ROW", w -> body("labelZh", "矩阵", "labelEn", "Matrix", "active", false)),
+            row("GET /api/v1/disclosure/agencies", Needs.anyOf(DISCLOSURE_REVIEW), w -> "/api/v1/disclosure/agencies"),
+            row("POST /api/v1/disclosure/agencies", Needs.anyOf(DISCLOSURE_ADMIN), w -> "/api/v1/disclosure/agencies",
+                    w -> body("name", "矩阵派出所", "type", "PUBLIC_SECURITY", "publishedLandline", "010-65000000", "validDays", 1)),
+            row("POST /api/v1/disclosure/agencies/{id}/revocation", Needs.anyOf(DISCLOSURE_ADMIN),
+                    w -> "/api/v1/disclosure/agencies/" + NO_SHEET + "/revocation", w -> body()),
+            row("GET /api/v1/reports/disclosure", Needs.anyOf(DISCLOSURE_REVIEW, REPORT_ALL_TEAMS), w -> "/api/v1/reports/disclosure"),
             row("POST /api/v1/chat/conversations", Needs.NOTHING, w -> "/api/v1/chat/conversations",
                     w -> body("name", "矩阵聊天", "email", "matrix-chat@example.com")),
             row("GET /api/v1/chat/conversations/{token}", Needs.NOTHING, w -> "/api/v1/chat/conversations/" + Chat.token),
@@ -599,6 +634,34 @@ class PermissionMatrixTest {
         }
     }
 
+    /** An agency's link and one of its requests, for the disclosure rows. */
+    static final class L {
+        static String key;
+        static long request;
+
+        static Map<String, Object> request() {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+            return body("requestType", "CRIMINAL", "caseNo", "矩阵案号", "legalBasis", "刑事诉讼法第54条", "officerName", "矩阵",
+                    "officerBadges", List.of("010001", "010002"), "subject", body("kind", "PHONE", "value", "+8613900000001"),
+                    "fields", List.of("NAME"), "from", now.minusDays(1).toString(), "to", now.toString(),
+                    "deadline", now.plusDays(1).toString(), "noNotify", true,
+                    "documents", List.of(document(), body("kind", "CASE_PROOF", "fileName", "c.pdf", "contentBase64",
+                            document().get("contentBase64"))));
+        }
+
+        static Map<String, Object> document() {
+            return body("kind", "NOTICE", "fileName", "n.pdf", "contentBase64",
+                    java.util.Base64.getEncoder().encodeToString("%PDF-1.4 matrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+
+        static void prepare(Fixtures fixtures) {
+            Api lead = fixtures.api(fixtures.user("COMPLIANCE_LEAD", null));
+            key = lead.post("/api/v1/disclosure/agencies", body("name", "矩阵派出所", "type", "PUBLIC_SECURITY",
+                    "publishedLandline", "010-65000000")).expect(201).json().path("link").asString().substring("/le/".length());
+            request = fixtures.api().post("/api/v1/le/" + key + "/requests", request()).expect(201).id();
+        }
+    }
+
     /** What the after-sales rows point at, made before the matrix runs. */
     static final class O {
         static String number;
@@ -772,6 +835,7 @@ class PermissionMatrixTest {
                 .expect(201).id();
         O.prepare(fixtures, context);
         R.prepare(fixtures, context, customer);
+        L.prepare(fixtures);
         ctiToken = "matrix-" + unique;
         for (String platform : List.of("WECHAT", "WEIBO")) {
             jdbc.sql("insert into social_account (code, platform, name, app_id, app_secret, token, access_token, enabled, created_at) "
@@ -895,10 +959,11 @@ class PermissionMatrixTest {
     /**
      * Pages anyone may open: the sign-in page, error page and the API documentation; the setup page only with the
      * one-time link while nobody administers the centre (below, and {@code FirstStartTest} for the open link); a
-     * survey's one-time link {@code /s/{token}} ({@code SurveyTest}); a restricted caller's appeal link {@code /appeal/{token}} ({@code ProtectionTest}).
+     * survey's one-time link {@code /s/{token}} ({@code SurveyTest}); a restricted caller's appeal link {@code /appeal/{token}} ({@code ProtectionTest}); an agency's disclosure link and download
+     * link {@code /le/…} ({@code DisclosureTest}).
      */
     static final List<String> PUBLIC_PAGES = List.of("/login", "/error", "/v3/api-docs", "/swagger-ui", "/setup",
-            "/s/", "/chat/", "/appeal/");
+            "/s/", "/chat/", "/appeal/", "/le/");
 
     @Test
     void theSetupPageIsClosedToEveryoneOnceTheCentreHasAnAdministrator() {
