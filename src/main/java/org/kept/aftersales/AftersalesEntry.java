@@ -11,8 +11,9 @@ public sealed interface AftersalesEntry extends TicketChange.Annotation {
 
     /** A refund moved (old value: the state before, empty for a new one; new value: the state now). */
     record RefundMoved(String refundNo, String from, String to, String body) implements AftersalesEntry {
+        /** At most 20 characters, as the timeline stores kinds: AWAITING_APPROVAL is REFUND_AWAITING. */
         public String kind() {
-            return "REFUND_" + to;
+            return "REFUND_" + ("AWAITING_APPROVAL".equals(to) ? "AWAITING" : to);
         }
 
         public String oldValue() {
@@ -27,7 +28,7 @@ public sealed interface AftersalesEntry extends TicketChange.Annotation {
     /** A case opened (OPEN), its return received (RETURN_RECEIVED) or closed (CLOSED); the new value is the state. */
     record CaseMoved(long caseId, String caseKind, String state, String body) implements AftersalesEntry {
         public String kind() {
-            return "AFTERSALES_CASE_" + state;
+            return "CASE_" + state;
         }
 
         public String oldValue() {
@@ -42,7 +43,7 @@ public sealed interface AftersalesEntry extends TicketChange.Annotation {
     /** The return's one pickup was scheduled (new value: the window's start). */
     record PickupScheduled(long caseId, String windowStart, String body) implements AftersalesEntry {
         public String kind() {
-            return "AFTERSALES_PICKUP";
+            return "PICKUP_SCHEDULED";
         }
 
         public String newValue() {

@@ -130,7 +130,7 @@ class AftersalesTest {
         Api agent = fixtures.api(fixtures.user("AGENT"));
         long ticket = fixtures.ticket(agent, fixtures.customer("推送客户").id(), "退款").id();
         // without a ticket the authority limits have nothing to count against: refused, nothing held
-        agent.post("/api/v1/refunds", body("lineId", line, "amount", "50.00")).expect(400);
+        agent.post("/api/v1/refunds", body("lineId", line, "amount", "50.00")).expect(422);
         agent.post("/api/v1/refunds", body("lineId", line, "amount", "50.00", "ticketId", ticket)).expect(201);
         admin.post("/api/v1/orders", order(no, null, "SIMULATED", "S" + no, "40.00", null)).expect(409);
         // refunds need REFUND_WRITE: an outsourced agent is refused

@@ -116,7 +116,7 @@ class RefundAuthorityTest {
     void aboveTheLimitTheRefundWaitsForItsRequestAndIsSubmittedOnlyWhenApproved() {
         long line = line("120.00");
         // no evidence above the limit: refused, and nothing is held against the line
-        agentApi.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "80.00")).expect(400);
+        agentApi.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "80.00")).expect(422);
         assertThat(held(line)).isZero();
         JsonNode r = agentApi.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "80.00",
                 "reason", "屏幕碎裂", "evidence", "签收照片")).expect(201).json();
@@ -143,7 +143,7 @@ class RefundAuthorityTest {
         assertThat(provider.moved).containsEntry(refundNo, 8_000L);
         assertThat(provider.movements.get(refundNo).get()).isEqualTo(1);
         assertThat(held(line)).isEqualTo(8_000);
-        assertThat(kinds()).containsSubsequence("REFUND_AWAITING_APPROVAL", "AUTHORITY_REQUEST", "AUTHORITY_DECISION",
+        assertThat(kinds()).containsSubsequence("AUTHORITY_REQUEST", "REFUND_AWAITING", "AUTHORITY_DECISION",
                 "REFUND_REQUESTED", "REFUND_PROCESSING");
         // a later query settles it; the worker never sends it twice
         try (var later = clock.moved(java.time.Duration.ofMinutes(5))) {
@@ -211,11 +211,11 @@ class RefundAuthorityTest {
         }
         agentApi.post("/api/v1/aftersales/cases/" + aCase + "/close", body("version", now, "note", "已退款")).expect(200);
         assertThat(agentApi.get("/api/v1/aftersales/cases/" + aCase).json().path("state").asString()).isEqualTo("CLOSED");
-        assertThat(kinds()).containsSubsequence("AFTERSALES_CASE_OPEN", "AFTERSALES_PICKUP",
-                "AFTERSALES_CASE_RETURN_RECEIVED", "REFUND_REQUESTED", "REFUND_SUCCEEDED", "AFTERSALES_CASE_CLOSED");
-        assertThat(kinds().stream().filter("AFTERSALES_PICKUP"::equals)).hasSize(1);
-        assertThat(audited("ticket.aftersales_case_open")).isEqualTo(1);
-        assertThat(audited("ticket.aftersales_pickup")).isEqualTo(1);
-        assertThat(audited("ticket.aftersales_case_closed")).isEqualTo(1);
+        assertThat(kinds()).containsSubsequence("CASE_OPEN", "PICKUP_SCHEDULED",
+                "CASE_RETURN_RECEIVED", "REFUND_REQUESTED", "REFUND_SUCCEEDED", "CASE_CLOSED");
+        assertThat(kinds().stream().filter("PICKUP_SCHEDULED"::equals)).hasSize(1);
+        assertThat(audited("ticket.case_open")).isEqualTo(1);
+        assertThat(audited("ticket.pickup_scheduled")).isEqualTo(1);
+        assertThat(audited("ticket.case_closed")).isEqualTo(1);
     }
 }
