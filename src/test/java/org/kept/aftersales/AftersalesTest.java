@@ -127,7 +127,11 @@ class AftersalesTest {
         long id = admin.post("/api/v1/orders", doc).expect(201).id();
         assertThat(admin.post("/api/v1/orders", doc).expect(200).id()).isEqualTo(id);
         long line = admin.get("/api/v1/orders/" + id).json().path("lines").path(0).path("id").asLong();
-        fixtures.api(fixtures.user("AGENT")).post("/api/v1/refunds", body("lineId", line, "amount", "50.00")).expect(201);
+        Api agent = fixtures.api(fixtures.user("AGENT"));
+        long ticket = fixtures.ticket(agent, fixtures.customer("推送客户").id(), "退款").id();
+        // without a ticket the authority limits have nothing to count against: refused, nothing held
+        agent.post("/api/v1/refunds", body("lineId", line, "amount", "50.00")).expect(422);
+        agent.post("/api/v1/refunds", body("lineId", line, "amount", "50.00", "ticketId", ticket)).expect(201);
         admin.post("/api/v1/orders", order(no, null, "SIMULATED", "S" + no, "40.00", null)).expect(409);
         // refunds need REFUND_WRITE: an outsourced agent is refused
         fixtures.api(fixtures.user("OUTSOURCED")).post("/api/v1/refunds", body("lineId", line, "amount", "1.00")).expect(403);
@@ -204,7 +208,9 @@ class AftersalesTest {
             long refund = jdbc.sql("select count(*) from aftersales_refund").query(Long.class).single();
             settings.use(new AftersalesSettings.Wechat("http://127.0.0.1:9", "1", "", "", "", "", ""));
             try {
-                refundNo = agent.post("/api/v1/refunds", body("lineId", refundLine, "amount", "30.00")).expect(201).json()
+                long ticket = fixtures.ticket(agent, fixtures.customer("对账客户").id(), "退款").id();
+                refundNo = agent.post("/api/v1/refunds", body("lineId", refundLine, "amount", "30.00", "ticketId", ticket))
+                        .expect(201).json()
                         .path("refundNo").asString();
             } finally {
                 settings.use(new AftersalesSettings.Wechat("https://api.mch.weixin.qq.com", "", "", "", "", "", ""));
@@ -238,6 +244,11 @@ class AftersalesTest {
                 new java.io.ByteArrayInputStream(bill.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, null);
         assertThat(jdbc.sql("select count(*) from aftersales_case where kind = 'DUPLICATE_ORDER' and order_no = ?")
                 .param(duplicated).query(Long.class).single()).isEqualTo(1);
+        // no ticket holds that case: the audit log has its opening under the case's own name, once
+        long duplicateCase = jdbc.sql("select id from aftersales_case where kind = 'DUPLICATE_ORDER' and order_no = ?")
+                .param(duplicated).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'aftersales.case.OPEN' and subject = ?")
+                .param("aftersales-case:" + duplicateCase).query(Long.class).single()).isEqualTo(1);
         // the API and the page
         Api lead = fixtures.api(fixtures.user("LEAD"));
         assertThat(lead.get("/api/v1/reconciliations/" + run.id()).expect(200).json().path("exceptions").size()).isGreaterThan(3);

@@ -56,12 +56,19 @@ class RefundExactlyOnceTest {
 
     Api agent;
     Api admin;
+    long ticket;
 
     @BeforeEach
     void people() {
         provider.reset();
-        agent = fixtures.api(fixtures.user("AGENT"));
+        var person = fixtures.user("AGENT");
+        // exactly once is about the provider, not the limits: this agent's own limit covers every refund here
+        // (RefundAuthorityTest is about the limits)
+        jdbc.sql("insert into authority_limit (holder, action_code, currency, per_case_minor, updated_at, updated_by) "
+                + "values (?, 'REFUND', 'CNY', 100000000, current_timestamp, 'test')").param("user:" + person.id()).update();
+        agent = fixtures.api(person);
         admin = fixtures.api(fixtures.user("ADMIN"));
+        ticket = fixtures.ticket(agent, fixtures.customer("退款客户").id(), "退款").id();
     }
 
     /** An order of one line paid {@code paid} through the scripted provider; returns the line id. */
@@ -109,7 +116,7 @@ class RefundExactlyOnceTest {
     void thirtyTwoRacingRequestsNeverRefundMoreThanWasPaid() throws Exception {
         long line = order("100.00");
         List<Integer> statuses = race(32, () -> agent.post("/api/v1/refunds",
-                body("lineId", line, "amount", "10.00", "reason", "并发")).status());
+                body("ticketId", ticket, "lineId", line, "amount", "10.00", "reason", "并发")).status());
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(10);
         assertThat(refunded(line)).isEqualTo(10_000);
@@ -125,7 +132,7 @@ class RefundExactlyOnceTest {
         long line = order("59.90");
         String key = UUID.randomUUID().toString();
         Api keyed = agent.header("Idempotency-Key", key);
-        List<Response> answers = race(8, () -> keyed.post("/api/v1/refunds", body("lineId", line, "amount", "59.90")));
+        List<Response> answers = race(8, () -> keyed.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "59.90")));
         assertThat(answers).allMatch(r -> r.status() == 201 || r.status() == 200);
         assertThat(answers.stream().map(r -> r.json().path("id").asLong()).distinct()).hasSize(1);
         assertThat(answers.stream().filter(r -> r.status() == 201)).hasSize(1);
@@ -146,7 +153,7 @@ class RefundExactlyOnceTest {
         List<Api> agents = List.of(agent, other);
         java.util.concurrent.atomic.AtomicInteger who = new java.util.concurrent.atomic.AtomicInteger();
         List<Response> answers = race(2, () -> agents.get(who.getAndIncrement() % 2).post("/api/v1/refunds",
-                body("lineId", line, "amount", "30.00", "caseId", aCase)));
+                body("ticketId", ticket, "lineId", line, "amount", "30.00", "caseId", aCase)));
         assertThat(answers.stream().map(r -> r.json().path("id").asLong()).distinct()).hasSize(1);
         assertThat(answers.stream().map(Response::status)).containsExactlyInAnyOrder(201, 200);
         assertThat(refunded(line)).isEqualTo(3_000);
@@ -157,7 +164,7 @@ class RefundExactlyOnceTest {
     void aLostAnswerAndALostNotificationAreSettledByTheWorkerWithTheSameNumber() {
         long line = order("88.00");
         provider.script.add(ScriptedProvider.Next.LOST_ANSWER);
-        Response r = agent.post("/api/v1/refunds", body("lineId", line, "amount", "88.00")).expect(201);
+        Response r = agent.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "88.00")).expect(201);
         long id = r.id();
         assertThat(r.json().path("state").asString()).isEqualTo("REQUESTED");
         String number = r.json().path("refundNo").asString();
@@ -182,11 +189,11 @@ class RefundExactlyOnceTest {
         long line = order("20.00");
         provider.script.add(ScriptedProvider.Next.ERROR);
         provider.script.add(ScriptedProvider.Next.ERROR);
-        long id = agent.post("/api/v1/refunds", body("lineId", line, "amount", "20.00")).expect(201).id();
+        long id = agent.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "20.00")).expect(201).id();
         assertThat(desk.get(id).state()).isEqualTo(RefundState.REQUESTED);
         assertThat(refunded(line)).isEqualTo(2_000);
         // while it is in doubt, nobody can refund the same money again
-        agent.post("/api/v1/refunds", body("lineId", line, "amount", "0.01")).expect(409);
+        agent.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "0.01")).expect(409);
         try (var later = clock.moved(Duration.ofMinutes(2))) {
             worker.runDue();
             assertThat(desk.get(id).state()).isEqualTo(RefundState.REQUESTED);
@@ -204,11 +211,11 @@ class RefundExactlyOnceTest {
     void aRefusedRefundGivesItsAmountBackOnceAndANewRefundCanTakeIt() {
         long line = order("15.00");
         provider.script.add(ScriptedProvider.Next.REFUSE);
-        long id = agent.post("/api/v1/refunds", body("lineId", line, "amount", "15.00")).expect(201).id();
+        long id = agent.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "15.00")).expect(201).id();
         assertThat(desk.get(id).state()).isEqualTo(RefundState.FAILED);
         assertThat(refunded(line)).isZero();
         // a late duplicate of the refusal changes nothing and gives nothing back twice
-        agent.post("/api/v1/refunds", body("lineId", line, "amount", "15.00")).expect(201);
+        agent.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "15.00")).expect(201);
         assertThat(refunded(line)).isEqualTo(1_500);
         assertThat(movedFor(line)).isEqualTo(1_500);
     }
@@ -221,7 +228,7 @@ class RefundExactlyOnceTest {
         }
         for (int i = 0; i < 10; i++) {
             long line = order("5.00");
-            ids.add(agent.post("/api/v1/refunds", body("lineId", line, "amount", "5.00")).expect(201).id());
+            ids.add(agent.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "5.00")).expect(201).id());
         }
         provider.reset();
         try (var later = clock.moved(Duration.ofMinutes(2))) {
@@ -240,7 +247,7 @@ class RefundExactlyOnceTest {
     @Test
     void aNotificationAfterTheEndChangesNothing() {
         long line = order("12.00");
-        long id = agent.post("/api/v1/refunds", body("lineId", line, "amount", "12.00")).expect(201).id();
+        long id = agent.post("/api/v1/refunds", body("ticketId", ticket, "lineId", line, "amount", "12.00")).expect(201).id();
         try (var later = clock.moved(Duration.ofMinutes(5))) {
             worker.runDue();
         }

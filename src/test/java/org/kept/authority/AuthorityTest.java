@@ -222,6 +222,11 @@ class AuthorityTest {
         }
         assertThat(agentApi.get("/api/v1/authority/requests/" + id).json().path("state").asText()).isEqualTo("EXPIRED");
         assertThat(kinds(ticket)).contains("AUTHORITY_EXPIRED");
+        // the expiry escalates under the SLA: the ticket climbs the escalation ladder, on its timeline
+        assertThat(kinds(ticket)).contains("ESCALATED");
+        assertThat(kinds(ticket).indexOf("ESCALATED")).isGreaterThan(kinds(ticket).indexOf("AUTHORITY_EXPIRED"));
+        assertThat(jdbc.sql("select escalation_level from sla_clock where ticket_id = ?").param(ticket).query(Integer.class)
+                .single()).isGreaterThanOrEqualTo(1);
         JsonNode told = fixtures.api(complaints).get("/api/v1/notifications").expect(200).json();
         assertThat(told.toString()).contains("AUTHORITY_EXPIRED");
         leadApi.post("/api/v1/authority/requests/" + id + "/decisions", body("decision", "APPROVE", "comment", "晚了"))

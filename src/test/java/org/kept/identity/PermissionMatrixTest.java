@@ -441,8 +441,10 @@ class PermissionMatrixTest {
                     w -> "/api/v1/aftersales/cases/" + O.aCase + "/return-received", w -> body("version", 99)),
             row("POST /api/v1/aftersales/cases/{id}/pickup", Needs.anyOf(AFTERSALES_WRITE),
                     w -> "/api/v1/aftersales/cases/" + O.aCase + "/pickup", w -> body("windowStart", "2039-01-01T09:00:00+08:00")),
+            row("POST /api/v1/aftersales/cases/{id}/close", Needs.anyOf(AFTERSALES_WRITE),
+                    w -> "/api/v1/aftersales/cases/" + O.aCase + "/close", w -> body("version", 99)),
             row("POST /api/v1/refunds", Needs.anyOf(REFUND_WRITE), w -> "/api/v1/refunds",
-                    w -> body("lineId", O.line, "amount", "0.01")),
+                    w -> body("lineId", O.line, "amount", "0.01", "ticketId", O.ticket)),
             row("GET /api/v1/refunds/{id}", Needs.anyOf(ORDER_READ), w -> "/api/v1/refunds/" + O.refund),
             row("POST /api/v1/hooks/refunds/{token}/{provider}", Needs.NOTHING, w -> "/api/v1/hooks/refunds/" + O.hookToken + "/simulated",
                     w -> body("out_refund_no", "matrix-unknown", "status", "SUCCESS")),
@@ -669,6 +671,7 @@ class PermissionMatrixTest {
         static long line;
         static long aCase;
         static long refund;
+        static long ticket;
         static long run;
         static String hookToken;
 
@@ -689,7 +692,8 @@ class PermissionMatrixTest {
             Api agent = fixtures.api(fixtures.user("AGENT"));
             aCase = agent.post("/api/v1/aftersales/cases", body("orderId", order, "kind", "RETURN", "lineIds", List.of(line)))
                     .expect(201).id();
-            refund = agent.post("/api/v1/refunds", body("lineId", line, "amount", "0.01")).expect(201).id();
+            ticket = fixtures.ticket(agent, fixtures.customer("矩阵售后").id(), "矩阵退款").id();
+            refund = agent.post("/api/v1/refunds", body("lineId", line, "amount", "0.01", "ticketId", ticket)).expect(201).id();
             run = admin.post("/api/v1/reconciliations?provider=WECHAT&date=2039-01-01", null).expect(201).id();
             hookToken = context.getBean(org.kept.aftersales.internal.AftersalesSettings.class).hookToken();
         }

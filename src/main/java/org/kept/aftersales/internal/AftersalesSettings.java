@@ -33,6 +33,8 @@ public class AftersalesSettings {
     private final String hookToken;
     private final Duration queryAfter;
     private final Duration lease;
+    private final String refundAction;
+    private final String goodwillAction;
 
     AftersalesSettings(@Value("${kept.aftersales.order-system.base-url:}") String orderBase,
                        @Value("${kept.aftersales.order-system.token:}") String orderToken,
@@ -49,7 +51,11 @@ public class AftersalesSettings {
                        @Value("${kept.aftersales.alipay.alipay-public-key:}") String alipayKey,
                        @Value("${kept.aftersales.hook-token:}") String hookToken,
                        @Value("${kept.aftersales.query-after:PT1M}") Duration queryAfter,
-                       @Value("${kept.aftersales.lease:PT30S}") Duration lease) {
+                       @Value("${kept.aftersales.lease:PT30S}") Duration lease,
+                       @Value("${kept.aftersales.refund-action:REFUND}") String refundAction,
+                       @Value("${kept.aftersales.goodwill-action:COMPENSATION}") String goodwillAction) {
+        this.refundAction = refundAction;
+        this.goodwillAction = goodwillAction;
         this.orderSystem = new OrderSystem(orderBase, orderToken);
         this.wechat = new Wechat(wechatBase, mchId, merchantSerial, merchantKey, platformKey, apiV3Key, notifyUrl);
         this.alipay = new Alipay(gateway, appId, appKey, alipayKey);
@@ -72,6 +78,11 @@ public class AftersalesSettings {
     public Duration queryAfter() { return queryAfter; }
     /** How long one instance holds a refund it is submitting or querying before another may take it over. */
     public Duration lease() { return lease; }
+
+    /** The authority action (a row of the authority module's action kinds) a refund is counted against. */
+    public String refundAction() { return refundAction; }
+    /** The authority action a goodwill refund (补偿性退款, a gesture rather than for goods) is counted against. */
+    public String goodwillAction() { return goodwillAction; }
 
     /** Points at another order system (tests, an administrator's change). */
     public void use(OrderSystem orderSystem) { this.orderSystem = orderSystem; }

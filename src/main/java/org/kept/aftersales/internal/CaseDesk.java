@@ -23,9 +23,13 @@ public class CaseDesk {
     private final Clock clock;
     private final CentreZone zone;
     private final TransactionTemplate tx;
+    private final AftersalesTrail trail;
+    private final RefundStore refunds;
 
     CaseDesk(CaseStore store, OrderDesk orders, Tickets tickets, Clock clock, CentreZone zone,
-             PlatformTransactionManager transactions) {
+             PlatformTransactionManager transactions, AftersalesTrail trail, RefundStore refunds) {
+        this.trail = trail;
+        this.refunds = refunds;
         this.store = store;
         this.orders = orders;
         this.tickets = tickets;
@@ -53,6 +57,7 @@ public class CaseDesk {
         for (long line : lines.stream().distinct().toList()) {
             store.addLine(id, line, order.line(line).quantity());
         }
+        trail.aCase(id, c.ticketId(), c.kind(), order.orderNo(), AftersalesCase.State.OPEN, c.reason(), by);
         return id;
     }
 
@@ -67,23 +72,56 @@ public class CaseDesk {
         }
         Long orderId = orders.byNumberLocal(orderNo).map(OrderView::id).orElse(null);
         try {
-            return tx.execute(s -> store.insert(null, orderId, orderNo, AftersalesCase.Kind.DUPLICATE_ORDER,
-                    "duplicate payment " + duplicateTxn, duplicateTxn, null, clock.instant()));
+            return tx.execute(s -> {
+                long id = store.insert(null, orderId, orderNo, AftersalesCase.Kind.DUPLICATE_ORDER,
+                        "duplicate payment " + duplicateTxn, duplicateTxn, null, clock.instant());
+                trail.aCase(id, null, AftersalesCase.Kind.DUPLICATE_ORDER, orderNo, AftersalesCase.State.OPEN,
+                        "duplicate payment " + duplicateTxn, null);
+                return id;
+            });
         } catch (DuplicateKeyException raced) {
             return store.byDuplicate(duplicateTxn).orElseThrow(() -> raced);
         }
     }
 
     /** The returned goods arrived: the refund is due within seven days of now. */
-    public AftersalesCase returnReceived(long id, int version) {
+    public AftersalesCase returnReceived(long id, int version, CurrentUser by) {
         AftersalesCase c = get(id);
         if (c.kind() != AftersalesCase.Kind.RETURN && c.kind() != AftersalesCase.Kind.EXCHANGE) {
             throw KeptException.invalid("case.notReturn", id);
         }
         Instant now = clock.instant();
-        if (!store.returnReceived(id, version, now, ReturnWindow.refundDue(now))) {
-            throw KeptException.conflict("case.changed", id);
+        tx.executeWithoutResult(s -> {
+            if (!store.returnReceived(id, version, now, ReturnWindow.refundDue(now))) {
+                throw KeptException.conflict("case.changed", id);
+            }
+            trail.aCase(id, c.ticketId(), c.kind(), c.orderNo(), AftersalesCase.State.RETURN_RECEIVED, null, by);
+        });
+        return get(id);
+    }
+
+    /**
+     * Closes a case (the version the agent saw, so two closings are one); refused while one of its refunds has not
+     * ended, so no refund outlives the case it settles.
+     */
+    public AftersalesCase close(long id, int version, String note, CurrentUser by) {
+        AftersalesCase c = get(id);
+        if (c.state() == AftersalesCase.State.CLOSED) {
+            return c;
         }
+        if (note != null && note.length() > 1000) {
+            throw KeptException.invalid(List.of(new KeptException.Field("note", "case.note.tooLong")));
+        }
+        tx.executeWithoutResult(s -> {
+            if (refunds.unsettledOfCase(id)) {
+                throw KeptException.conflict("case.refundOpen", id);
+            }
+            if (!store.close(id, version)) {
+                throw KeptException.conflict("case.changed", id);
+            }
+            trail.aCase(id, c.ticketId(), c.kind(), c.orderNo(), AftersalesCase.State.CLOSED,
+                    note == null ? null : note.strip(), by);
+        });
         return get(id);
     }
 
@@ -101,8 +139,14 @@ public class CaseDesk {
         OrderView order = orders.get(c.orderId());
         boolean created;
         try {
-            created = Boolean.TRUE.equals(tx.execute(s -> store.insertPickup(caseId, order.receiverAddress(),
-                    order.receiverPhone(), windowStart, by == null ? null : by.id(), clock.instant())));
+            created = Boolean.TRUE.equals(tx.execute(s -> {
+                boolean made = store.insertPickup(caseId, order.receiverAddress(), order.receiverPhone(), windowStart,
+                        by == null ? null : by.id(), clock.instant());
+                if (made) {
+                    trail.pickup(store.pickup(caseId).orElseThrow(), c.ticketId(), by);
+                }
+                return made;
+            }));
         } catch (DuplicateKeyException raced) {
             created = false;
         }

@@ -47,6 +47,12 @@ class CaseStore {
                 .params(utc(at), utc(due), id, version).update() == 1;
     }
 
+    boolean close(long id, int version) {
+        return jdbc.sql("update aftersales_case set state = 'CLOSED', version = version + 1 "
+                        + "where id = ? and version = ? and state <> 'CLOSED'")
+                .params(id, version).update() == 1;
+    }
+
     Optional<AftersalesCase> get(long id) {
         return jdbc.sql("select * from aftersales_case where id = ?").param(id).query(this::row).optional();
     }

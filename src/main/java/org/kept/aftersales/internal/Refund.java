@@ -28,10 +28,14 @@ public final class Refund {
     private int attempts;
     private Instant settledAt;
     private final int version;
+    private final Long ticketId;
+    private final Long authorityRequestId;
 
     Refund(long id, String refundNo, Long caseId, long orderId, long lineId, long paymentId, String provider, Money amount,
            String reason, RefundState state, String providerRefundId, String failure, Long requestedBy,
-           Instant requestedAt, int attempts, Instant settledAt, int version) {
+           Instant requestedAt, int attempts, Instant settledAt, int version, Long ticketId, Long authorityRequestId) {
+        this.ticketId = ticketId;
+        this.authorityRequestId = authorityRequestId;
         this.id = id;
         this.refundNo = refundNo;
         this.caseId = caseId;
@@ -58,6 +62,10 @@ public final class Refund {
      * @return whether anything changed
      */
     boolean apply(ProviderAnswer answer, Instant now) {
+        if (state == RefundState.AWAITING_APPROVAL) {
+            // never submitted: no provider can know this number yet, whatever a message claims
+            return false;
+        }
         RefundState next = answer.state();
         if (next == null || next == state) {
             if (answer.providerRefundId() != null && providerRefundId == null) {
@@ -89,6 +97,24 @@ public final class Refund {
         return true;
     }
 
+    /** The exception request it waited for was approved: it may be submitted now. */
+    void approved() {
+        if (state != RefundState.AWAITING_APPROVAL) {
+            throw KeptException.conflict("refund.notAwaiting", refundNo, state);
+        }
+        state = RefundState.REQUESTED;
+    }
+
+    /** The exception request ended without approval (rejected, withdrawn, expired): nothing moved, nothing will. */
+    void refused(String requestState, Instant now) {
+        if (state != RefundState.AWAITING_APPROVAL) {
+            throw KeptException.conflict("refund.notAwaiting", refundNo, state);
+        }
+        state = RefundState.CLOSED;
+        failure = "authority request " + requestState;
+        settledAt = now;
+    }
+
     /** One more submit or query that did not settle anything. */
     void tried(String detail) {
         attempts++;
@@ -114,4 +140,8 @@ public final class Refund {
     public int attempts() { return attempts; }
     public Instant settledAt() { return settledAt; }
     public int version() { return version; }
+    /** The ticket it was asked on (its timeline records each move), if any. */
+    public Long ticketId() { return ticketId; }
+    /** The exception request that decides it, when it was above the requester's limit. */
+    public Long authorityRequestId() { return authorityRequestId; }
 }

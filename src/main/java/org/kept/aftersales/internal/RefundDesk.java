@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.kept.authority.Authorities;
 import org.kept.identity.CurrentUser;
 import org.kept.shared.KeptException;
 import org.kept.shared.Money;
@@ -41,9 +42,16 @@ public class RefundDesk {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
+    private final Authorities authority;
+    private final CaseStore cases;
+    private final AftersalesTrail trail;
 
     RefundDesk(RefundStore store, OrderDesk orders, List<RefundProvider> providers, AftersalesSettings settings,
-               Clock clock, PlatformTransactionManager transactions) {
+               Clock clock, PlatformTransactionManager transactions, Authorities authority, CaseStore cases,
+               AftersalesTrail trail) {
+        this.authority = authority;
+        this.cases = cases;
+        this.trail = trail;
         this.store = store;
         this.orders = orders;
         this.providers = providers.stream().collect(Collectors.toMap(RefundProvider::code, Function.identity()));
@@ -52,12 +60,24 @@ public class RefundDesk {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** What the agent asks for: an amount of one order line, paid by one payment (the order's first by default). */
-    public record RefundRequest(long lineId, Money amount, Long paymentId, Long caseId, String reason) {
+    /**
+     * What the agent asks for: an amount of one order line, paid by one payment (the order's first by default), on a
+     * ticket (the case's when not given). {@code goodwill}: a refund as a gesture (补偿性退款) rather than for goods,
+     * counted against the goodwill action's limits; {@code evidence} is needed above the limit.
+     */
+    public record RefundRequest(long lineId, Money amount, Long paymentId, Long caseId, String reason, Long ticketId,
+                                String evidence, boolean goodwill) {
+
+        public RefundRequest(long lineId, Money amount, Long paymentId, Long caseId, String reason) {
+            this(lineId, amount, paymentId, caseId, reason, null, null, false);
+        }
     }
 
-    /** The refund's id, and whether this request made it (false: a request for the same case and line was open). */
-    public record Requested(long id, boolean created) {
+    /**
+     * The refund's id, whether this request made it (false: a request for the same case and line was open), and
+     * whether it may be submitted now (false: it waits for an exception request, or was not made here).
+     */
+    public record Requested(long id, boolean created, boolean submittable) {
     }
 
     /**
@@ -81,29 +101,75 @@ public class RefundDesk {
         if (!providers.containsKey(payment.provider())) {
             throw KeptException.invalid("refund.provider.unknown", payment.provider());
         }
+        Long ticketId = r.ticketId();
         if (r.caseId() != null) {
             if (!store.lockCase(r.caseId())) {
                 throw KeptException.notFound("case", r.caseId());
             }
             Optional<Refund> open = store.activeOfCase(r.caseId(), r.lineId());
             if (open.isPresent()) {
-                return new Requested(open.get().id(), false);
+                return new Requested(open.get().id(), false, false);
             }
+            if (ticketId == null) {
+                ticketId = cases.get(r.caseId()).map(AftersalesCase::ticketId).orElse(null);
+            }
+        }
+        if (by != null && ticketId == null) {
+            // the authority limits are counted per ticket (and its customer): a person's refund names one
+            throw KeptException.invalid(List.of(new KeptException.Field("ticketId", "refund.ticket.required")));
         }
         if (!store.reserve(r.lineId(), r.amount().minor())) {
             Money left = line.paid().minus(line.refunded());
             throw KeptException.conflict("refund.exceedsPaid", r.amount().decimal(), left.decimal());
         }
         Instant now = clock.instant();
-        long id = store.insert(refundNo(now), r.caseId(), order.id(), r.lineId(), payment.id(), payment.provider(),
-                r.amount(), r.reason(), by == null ? null : by.id(), now, now.plus(settings.lease()));
-        return new Requested(id, true);
+        String refundNo = refundNo(now);
+        RefundStore.Authority asked = RefundStore.Authority.NOT_ASKED;
+        if (by != null) {
+            // in this transaction: a refusal (no evidence above the limit, nobody to approve) gives the amount back too
+            Authorities.Answer answer = authority.grantOrRequest(new Authorities.Ask(ticketId,
+                    r.goodwill() ? settings.goodwillAction() : settings.refundAction(), r.amount(),
+                    r.reason() == null || r.reason().isBlank() ? "退款 Refund " + order.orderNo() + " " + refundNo : r.reason(),
+                    r.evidence()), by);
+            asked = new RefundStore.Authority(answer.grantId(), answer.requestId());
+        }
+        long id = store.insert(refundNo, r.caseId(), order.id(), r.lineId(), payment.id(), payment.provider(),
+                r.amount(), r.reason(), by == null ? null : by.id(), now, now.plus(settings.lease()), ticketId, asked);
+        Refund made = get(id);
+        trail.refund(made, null, by);
+        return new Requested(id, true, made.state() == RefundState.REQUESTED);
+    }
+
+    /**
+     * The exception request a refund waited for ended (in the transaction that ended it): approved, the refund is due
+     * a submit at once (the worker's next round, or {@link #submit} right after the commit); otherwise it is CLOSED and
+     * its amount is free again. A request no refund waits for is someone else's.
+     */
+    public void authorityEnded(long requestId, boolean approved, String state) {
+        Optional<Refund> waiting = store.byAuthorityRequest(requestId);
+        if (waiting.isEmpty() || waiting.get().state() != RefundState.AWAITING_APPROVAL) {
+            return;
+        }
+        Refund r = waiting.get();
+        Instant now = clock.instant();
+        if (approved) {
+            r.approved();
+        } else {
+            r.refused(state, now);
+        }
+        if (!store.save(r, approved ? now : null)) {
+            throw KeptException.conflict("refund.busy", r.id());
+        }
+        if (!approved) {
+            store.release(r.lineId(), r.amount().minor());
+        }
+        trail.refund(r, RefundState.AWAITING_APPROVAL, null);
     }
 
     /** {@link #create} in its own transaction, then the provider is asked at once. */
     public Refund request(RefundRequest r, CurrentUser by) {
         Requested made = tx.execute(s -> create(r, by));
-        if (made.created()) {
+        if (made.submittable()) {
             submit(made.id());
         }
         return get(made.id());
@@ -194,6 +260,9 @@ public class RefundDesk {
                 }
                 if (before.holdsAmount() && !r.state().holdsAmount()) {
                     store.release(r.lineId(), r.amount().minor());
+                }
+                if (r.state() != before) {
+                    trail.refund(r, before, null);
                 }
                 return true;
             });

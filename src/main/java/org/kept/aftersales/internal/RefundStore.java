@@ -44,21 +44,39 @@ class RefundStore {
         return jdbc.sql("update aftersales_case set version = version where id = ?").param(caseId).update() == 1;
     }
 
+    /** Whether a refund of the case has not ended yet (waiting for approval, asked for, or with the provider). */
+    boolean unsettledOfCase(long caseId) {
+        return jdbc.sql("select count(*) from aftersales_refund where case_id = ? "
+                + "and state in ('AWAITING_APPROVAL', 'REQUESTED', 'PROCESSING')").param(caseId).query(Long.class).single() > 0;
+    }
+
     Optional<Refund> activeOfCase(long caseId, long lineId) {
         return jdbc.sql("select * from aftersales_refund where case_id = ? and line_id = ? and state not in ('FAILED', 'CLOSED') "
                 + "order by id limit 1").params(caseId, lineId).query(this::refund).optional();
     }
 
     long insert(String refundNo, Long caseId, long orderId, long lineId, long paymentId, String provider, Money amount,
-                String reason, Long requestedBy, Instant now, Instant nextCheck) {
+                String reason, Long requestedBy, Instant now, Instant nextCheck, Long ticketId, Authority authority) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        RefundState state = authority.requestId() != null ? RefundState.AWAITING_APPROVAL : RefundState.REQUESTED;
         jdbc.sql("insert into aftersales_refund (refund_no, case_id, order_id, line_id, payment_id, provider, amount_minor, "
-                        + "currency, reason, state, requested_by, requested_at, next_check_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?)")
+                        + "currency, reason, state, requested_by, requested_at, next_check_at, ticket_id, authority_grant_id, "
+                        + "authority_request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(refundNo, caseId, orderId, lineId, paymentId, provider, amount.minor(), amount.currency(), reason,
-                        requestedBy, utc(now), utc(nextCheck))
+                        state.name(), requestedBy, utc(now), state == RefundState.REQUESTED ? utc(nextCheck) : null,
+                        ticketId, authority.grantId(), authority.requestId())
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** What the authority limits said of a refund: granted at once, waiting for a request, or not asked (null, null). */
+    record Authority(Long grantId, Long requestId) {
+        static final Authority NOT_ASKED = new Authority(null, null);
+    }
+
+    Optional<Refund> byAuthorityRequest(long requestId) {
+        return jdbc.sql("select * from aftersales_refund where authority_request_id = ?").param(requestId)
+                .query(this::refund).optional();
     }
 
     Optional<Refund> get(long id) {
@@ -107,6 +125,8 @@ class RefundStore {
                 Money.of(rs.getLong("amount_minor"), rs.getString("currency")), rs.getString("reason"),
                 RefundState.valueOf(rs.getString("state")), rs.getString("provider_refund_id"), rs.getString("failure"),
                 rs.getObject("requested_by") == null ? null : rs.getLong("requested_by"), instant(rs, "requested_at"),
-                rs.getInt("attempts"), instant(rs, "settled_at"), rs.getInt("version"));
+                rs.getInt("attempts"), instant(rs, "settled_at"), rs.getInt("version"),
+                rs.getObject("ticket_id") == null ? null : rs.getLong("ticket_id"),
+                rs.getObject("authority_request_id") == null ? null : rs.getLong("authority_request_id"));
     }
 }

@@ -16,6 +16,7 @@ public class SimulatedProvider implements RefundProvider {
 
     private final Map<String, AtomicInteger> moved = new ConcurrentHashMap<>();
     private final Map<String, Long> amounts = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
 
     @Override
     public String code() {
@@ -24,6 +25,7 @@ public class SimulatedProvider implements RefundProvider {
 
     @Override
     public ProviderAnswer submit(RefundOrder order) {
+        requests.incrementAndGet();
         // "同一退款单号多次请求只退一笔": the first request with a number moves the money, a repeat does not
         amounts.computeIfAbsent(order.refundNo(), n -> {
             moved.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
@@ -61,6 +63,11 @@ public class SimulatedProvider implements RefundProvider {
     public int movements(String refundNo) {
         AtomicInteger n = moved.get(refundNo);
         return n == null ? 0 : n.get();
+    }
+
+    /** Refund requests received (submits, repeats included): what a real provider's request log would show. */
+    public int requests() {
+        return requests.get();
     }
 
     /** The money moved, across every refund number. */

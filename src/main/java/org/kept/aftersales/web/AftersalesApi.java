@@ -121,8 +121,21 @@ class AftersalesApi {
     @PostMapping("/api/v1/aftersales/cases/{id}/return-received")
     @PreAuthorize("hasAuthority('AFTERSALES_WRITE')")
     @Operation(summary = "The returned goods arrived: the refund is due within 7 days (消费者权益保护法 Art. 25)")
-    Map<String, Object> returnReceived(@PathVariable long id, @Valid @RequestBody Version body) {
-        cases.returnReceived(id, body.version());
+    Map<String, Object> returnReceived(@PathVariable long id, @Valid @RequestBody Version body,
+                                       @AuthenticationPrincipal CurrentUser me) {
+        cases.returnReceived(id, body.version(), me);
+        return caseJson(id);
+    }
+
+    record Closing(@NotNull Integer version, @Size(max = 1000) String note) {
+    }
+
+    @PostMapping("/api/v1/aftersales/cases/{id}/close")
+    @PreAuthorize("hasAuthority('AFTERSALES_WRITE')")
+    @Operation(summary = "Close a case (with the version read); 409 while one of its refunds has not ended",
+            description = "Closing a closed case answers it as it is; the close is on the ticket's timeline and in the audit log.")
+    Map<String, Object> close(@PathVariable long id, @Valid @RequestBody Closing body, @AuthenticationPrincipal CurrentUser me) {
+        cases.close(id, body.version(), body.note(), me);
         return caseJson(id);
     }
 
@@ -143,7 +156,7 @@ class AftersalesApi {
     }
 
     record NewRefund(@NotNull Long lineId, @NotBlank String amount, String currency, Long paymentId, Long caseId,
-                     @Size(max = 200) String reason) {
+                     @Size(max = 200) String reason, Long ticketId, @Size(max = 4000) String evidence, Boolean goodwill) {
     }
 
     @PostMapping("/api/v1/refunds")
@@ -152,7 +165,11 @@ class AftersalesApi {
             description = "The refund row is made (REQUESTED) before the provider is asked, with our refund number as the "
                     + "provider's idempotency key (out_refund_no / out_request_no). With an Idempotency-Key a retry returns "
                     + "the same refund (200, Idempotent-Replayed: true); for a case, an open refund of the same line is "
-                    + "returned (200) instead of a second; more than the line's paid amount left is 409.")
+                    + "returned (200) instead of a second; more than the line's paid amount left is 409. The refund is "
+                    + "asked on a ticket (ticketId, or the case's) and counted against the agent's authority limits "
+                    + "(action REFUND, or COMPENSATION for a goodwill refund): within them it is submitted at once; above "
+                    + "them (evidence required) it is AWAITING_APPROVAL with an exception request (authorityRequestId) and "
+                    + "is submitted only when that is approved, CLOSED when it is rejected, withdrawn or expires.")
     ResponseEntity<Map<String, Object>> refund(@Valid @RequestBody NewRefund body,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                @AuthenticationPrincipal CurrentUser me) {
@@ -168,7 +185,7 @@ class AftersalesApi {
         try {
             made = keyed.once(me.id(), idempotencyKey, "aftersales.refund", body.toString(), () -> {
                 var r = refunds.create(new RefundDesk.RefundRequest(body.lineId(), amount, body.paymentId(), body.caseId(),
-                        body.reason()), me);
+                        body.reason(), body.ticketId(), body.evidence(), Boolean.TRUE.equals(body.goodwill())), me);
                 created[0] = r.created();
                 return r.id();
             });

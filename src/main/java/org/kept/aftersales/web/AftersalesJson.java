@@ -97,6 +97,8 @@ final class AftersalesJson {
         m.put("requestedAt", r.requestedAt());
         m.put("settledAt", r.settledAt());
         m.put("attempts", r.attempts());
+        m.put("ticketId", r.ticketId());
+        m.put("authorityRequestId", r.authorityRequestId());
         return m;
     }
 

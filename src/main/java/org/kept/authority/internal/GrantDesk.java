@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it expire and tells the level above. Every step is on the ticket's timeline (and so in the audit log).
  */
 @Service
-public class GrantDesk {
+public class GrantDesk implements org.kept.authority.Authorities {
 
     static final String SYSTEM = "kept-authority";
 
@@ -49,10 +49,15 @@ public class GrantDesk {
     private final Duration decisionTime;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final SystemAccount system;
+    private final org.kept.sla.Escalations escalations;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     GrantDesk(GrantStore store, LimitDesk limits, Tickets tickets, Directory directory, Notifications notifications,
               CentreZone zone, Clock clock, @Value("${kept.authority.decision-time:PT4H}") Duration decisionTime,
-              org.springframework.transaction.PlatformTransactionManager transactions) {
+              org.springframework.transaction.PlatformTransactionManager transactions,
+              org.kept.sla.Escalations escalations, org.springframework.context.ApplicationEventPublisher events) {
+        this.escalations = escalations;
+        this.events = events;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.store = store;
         this.limits = limits;
@@ -76,6 +81,13 @@ public class GrantDesk {
 
     public Duration decisionTime() {
         return decisionTime;
+    }
+
+    @Override
+    @Transactional
+    public Answer grantOrRequest(Ask ask, CurrentUser by) {
+        Outcome o = grantOrRequest(ask.ticketId(), new GrantForm(ask.action(), ask.amount(), ask.reason(), ask.evidence()), by);
+        return o.grant() != null ? new Answer(o.grant().id(), null) : new Answer(null, o.request().id());
     }
 
     @Transactional
@@ -192,6 +204,7 @@ public class GrantDesk {
                         names(action), r.amount().toString(), note).cut(1000).stored()), me);
         if (decision == Decision.REJECT) {
             store.end(id, step.seq(), ExceptionRequest.State.REJECTED, note, now);
+            events.publishEvent(new org.kept.authority.AuthorityRequestEnded(id, r.ticketId(), r.action(), "REJECTED", null));
             notifications.send(List.of(r.requesterId()), "AUTHORITY_REJECTED", r.ticketId(),
                     LocalText.of("authority.notify.rejected", ticket.number(), names(action), r.amount().toString(), note).cut(200));
         } else if (step.seq() >= r.steps()) {
@@ -202,6 +215,7 @@ public class GrantDesk {
             tickets.annotate(ticket, new AuthorityEntry.Granted(grant, r.action(), r.amount().toString(), id,
                     LocalText.of("authority.timeline.grantedApproved", names(action), r.amount().toString(), r.reason(),
                             me.displayName()).cut(1000).stored()), me);
+            events.publishEvent(new org.kept.authority.AuthorityRequestEnded(id, r.ticketId(), r.action(), "APPROVED", grant));
             notifications.send(List.of(r.requesterId()), "AUTHORITY_APPROVED", r.ticketId(),
                     LocalText.of("authority.notify.approved", ticket.number(), names(action), r.amount().toString()));
         } else {
@@ -233,6 +247,7 @@ public class GrantDesk {
         }
         tickets.annotate(r.ticketId(), new AuthorityEntry.Ended(id, "WITHDRAWN", LocalText.of("authority.timeline.withdrawn",
                 names(limits.action(r.action())), r.amount().toString(), reason.strip()).cut(1000).stored()), me);
+        events.publishEvent(new org.kept.authority.AuthorityRequestEnded(id, r.ticketId(), r.action(), "WITHDRAWN", null));
         return request(id);
     }
 
@@ -277,7 +292,26 @@ public class GrantDesk {
         notifications.send(told, "AUTHORITY_EXPIRED", r.ticketId(),
                 LocalText.of("authority.notify.expired", ticket.number(), names(action), r.amount().toString(),
                         step.nameZh() + " / " + step.nameEn()));
+        events.publishEvent(new org.kept.authority.AuthorityRequestEnded(id, r.ticketId(), r.action(), "EXPIRED", null));
+        escalate(ticket, r, action, step);
         return true;
+    }
+
+    /**
+     * The expiry escalates under the SLA: the ticket climbs one tier of the escalation ladder (its timeline says so).
+     * A ladder that cannot take it (a tier's team without members) is logged; the expiry itself stands.
+     */
+    private void escalate(TicketView ticket, ExceptionRequest r, ActionKind action, ExceptionRequest.Step step) {
+        if (!ticket.state().isActive()) {
+            return;
+        }
+        try {
+            escalations.escalate(ticket.id(), LocalText.of("authority.reason.expired", names(action),
+                    r.amount().toString(), step.nameZh() + " / " + step.nameEn()).stored(), system());
+        } catch (KeptException cannot) {
+            org.slf4j.LoggerFactory.getLogger(GrantDesk.class).warn("ticket {}: expired request {} not escalated: {}",
+                    ticket.number(), r.id(), cannot.getMessage());
+        }
     }
 
     public ExceptionRequest request(long id) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Hierarchical: the leads are told, the ticket stays where it is.
  */
 @Component
-public class Escalator {
+public class Escalator implements org.kept.sla.Escalations {
 
     /** The level every ticket starts at: whoever holds it. */
     static final int AGENT = 0;
@@ -98,6 +98,16 @@ public class Escalator {
         notifications.send(recipients.holderOf(moved), "ESCALATION", ticketId,
                 LocalText.of("sla.note.escalated", t.number(), withNote(reason, note)));
         return target;
+    }
+
+    @Override
+    public java.util.OptionalInt escalate(long ticketId, String reason, CurrentUser by) {
+        TicketView t = tickets.get(ticketId);
+        if (!t.state().isActive()) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(functional(t, clocks.find(ticketId).map(TicketClock::escalationLevel).orElse(AGENT),
+                AGENT, reason, null, by));
     }
 
     /** Tells the ticket's team leads (and its holder) without moving it. */

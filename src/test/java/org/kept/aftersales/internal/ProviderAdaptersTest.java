@@ -70,7 +70,7 @@ class ProviderAdaptersTest {
         var s = new AftersalesSettings("", "", server.baseUrl(), "1900000001", "SERIAL1", pem(merchant.getPrivate()),
                 pem(platform.getPublic()), API_V3_KEY, "https://kept.example/api/v1/hooks/refunds/t/wechat",
                 server.baseUrl() + "/gateway.do", "2021000000000001", pem(merchant.getPrivate()), pem(platform.getPublic()),
-                "token", Duration.ofMinutes(1), Duration.ofSeconds(30));
+                "token", Duration.ofMinutes(1), Duration.ofSeconds(30), "REFUND", "COMPENSATION");
         return s;
     }
 
