@@ -165,11 +165,10 @@ public final class RoutingPushBenchmark {
 
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(KeptApplication.class).profiles("test")
-                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-                        "logging.level.root=warn", "logging.level.org.kept=warn",
-                        "kept.routing.poller-enabled=true", "kept.routing.poll-delay=PT1S",
-                        "spring.datasource.hikari.maximum-pool-size=8")
-                .run();
+                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn", "--logging.level.org.kept=warn",
+                        "--kept.routing.poller-enabled=true", "--kept.routing.poll-delay=PT1S",
+                        "--spring.datasource.hikari.maximum-pool-size=8");
     }
 
     static String loadAverage() {

@@ -64,8 +64,8 @@ class OfferPushAcrossInstancesTest {
         String token = fixtures.token(agent);
 
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(KeptApplication.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off", "spring.datasource.hikari.maximum-pool-size=3")
-                .run()) {
+                .properties("spring.main.banner-mode=off", "spring.datasource.hikari.maximum-pool-size=3")
+                .run("--server.port=0", "--server.address=127.0.0.1")) {  // arguments: application.yml's ${PORT:8080} wins over defaults
             String otherUrl = "http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port");
             // the other instance hears NOTIFY once its listener is in place
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
