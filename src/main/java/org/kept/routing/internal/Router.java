@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.kept.contact.Push;
 import org.kept.ticket.Channel;
 import org.springframework.stereotype.Service;
@@ -16,10 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The automatic call distributor for written work. One pass: offers that ran out go back to their queue, work that
- * waited past its queue's overflow moves on, then queues (highest priority first) offer their front to the best agent
- * who has the skills and free capacity. Each offer is its own short transaction that locks the agent's presence row and
- * takes the item by compare-and-set, so two instances on one database never offer one item twice nor an agent more than
- * their capacity. The pass reads the agents, their skills and loads once and keeps them in memory while it runs.
+ * waited past its queue's overflow moves on, then queues (highest priority first) offer their front to the best agents
+ * who have the skills and free capacity. The agents come from this instance's {@link AgentIndex} (kept between passes),
+ * and each queue reads only as much of its front as there are free slots for it. The offers of one queue are made in
+ * batches, one short transaction each: lock the chosen agents' presence rows, recount their loads, drop what no longer
+ * fits, take the items by one compare-and-set, write the offer rows in one statement. So two instances on one database
+ * never offer one item twice nor an agent more than their capacity; when another router took an item first, the batch
+ * is rolled back and its offers made one at a time.
  */
 @Service
 public class Router {
@@ -29,13 +34,18 @@ public class Router {
 
     static final int BATCH = 500;
 
+    /** Offers per transaction: short enough that agents' rows are not held long. */
+    static final int CHUNK = 100;
+
     private final RoutingStore store;
+    private final AgentIndex index;
     private final Push push;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    Router(RoutingStore store, Push push, Clock clock, PlatformTransactionManager txManager) {
+    Router(RoutingStore store, AgentIndex index, Push push, Clock clock, PlatformTransactionManager txManager) {
         this.store = store;
+        this.index = index;
         this.push = push;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
@@ -51,9 +61,9 @@ public class Router {
 
     public Pass runOnce(Instant now) {
         int expired = expire(now);
-        List<RoutingQueue> queues = store.queues();
+        AgentIndex.Snapshot snapshot = index.snapshot();
         int overflowed = 0;
-        for (RoutingQueue q : queues) {
+        for (RoutingQueue q : snapshot.queues()) {
             if (q.overflowAfterSeconds() != null && q.overflowQueueId() != null && q.overflowQueueId() != q.id()) {
                 long to = q.overflowQueueId();
                 Instant since = now.minusSeconds(q.overflowAfterSeconds());
@@ -61,7 +71,7 @@ public class Router {
                 overflowed += n == null ? 0 : n;
             }
         }
-        return new Pass(expired, overflowed, offer(queues, now));
+        return new Pass(expired, overflowed, offer(snapshot, now));
     }
 
     /** Offers that were neither accepted nor declined in time go back to waiting (TIMED_OUT). */
@@ -95,6 +105,10 @@ public class Router {
             this.load = load;
         }
 
+        Agent copy() {
+            return new Agent(id, idleSince, skills, new HashMap<>(load));
+        }
+
         boolean qualifies(RoutingQueue q) {
             for (RoutingQueue.Skill s : q.skills()) {
                 Integer level = skills.get(s.skill());
@@ -107,6 +121,15 @@ public class Router {
 
         boolean hasRoom(Channel channel, Map<Channel, ChannelRule> rules) {
             return !gone && Router.hasRoom(load, channel, rules);
+        }
+
+        /** How many more items of {@code channel} fit now (0 when anything held blocks it). */
+        int room(Channel channel, Map<Channel, ChannelRule> rules) {
+            if (!hasRoom(channel, rules)) {
+                return 0;
+            }
+            ChannelRule rule = rules.get(channel);
+            return (rule == null ? 1 : rule.capacity()) - load.getOrDefault(channel, 0);
         }
 
         /** Occupancy: the sum over channels of held work over the channel's capacity. */
@@ -138,46 +161,53 @@ public class Router {
         return true;
     }
 
-    private int offer(List<RoutingQueue> queues, Instant now) {
-        List<Presence> routable = store.routable();
-        if (routable.isEmpty()) {
+    private int offer(AgentIndex.Snapshot snapshot, Instant now) {
+        Map<Channel, ChannelRule> rules = snapshot.rules();
+        if (snapshot.agents().isEmpty()) {
             return 0;
         }
-        Map<Channel, ChannelRule> rules = store.channels();
-        Map<Long, Map<String, Integer>> skills = store.skillsOf(routable.stream().map(Presence::userId).toList());
-        Map<Long, Map<Channel, Integer>> loads = store.loads();
-        Map<Long, Agent> agents = new HashMap<>();
-        for (Presence p : routable) {
-            agents.put(p.userId(), new Agent(p.userId(), p.idleSince(), skills.getOrDefault(p.userId(), Map.of()),
-                    new HashMap<>(loads.getOrDefault(p.userId(), Map.of()))));
-        }
         int offered = 0;
-        for (RoutingQueue q : queues) {
-            List<Agent> candidates = new ArrayList<>(agents.values().stream().filter(a -> a.qualifies(q)).toList());
-            if (candidates.isEmpty()) {
+        for (RoutingQueue q : snapshot.queues()) {
+            List<Agent> candidates = new ArrayList<>();
+            int slots = 0;
+            for (Agent a : snapshot.agents().values()) {
+                if (a.qualifies(q)) {
+                    candidates.add(a);
+                    slots += a.room(q.channel(), rules);
+                }
+            }
+            if (slots == 0) {
                 continue;
             }
-            for (WorkItem item : store.waiting(q.id(), BATCH)) {
-                List<Agent> free = candidates.stream().filter(a -> a.hasRoom(item.channel(), rules)).toList();
-                if (free.isEmpty()) {
+            // only the front that can be placed: as many items as there are free slots (a queue holds one channel)
+            List<WorkItem> front = store.waiting(q.id(), Math.min(slots, BATCH));
+            Map<Long, Set<Long>> before = store.offeredTo(front.stream().filter(w -> w.version() > 0).map(WorkItem::id).toList());
+            Comparator<Agent> order = order(q.strategy(), rules);
+            List<Map.Entry<WorkItem, Agent>> plan = new ArrayList<>();
+            for (WorkItem item : front) {
+                Set<Long> offeredBefore = before.getOrDefault(item.id(), Set.of());
+                Agent best = null;
+                Agent bestFresh = null;
+                for (Agent a : candidates) {
+                    if (!a.hasRoom(item.channel(), rules)) {
+                        continue;
+                    }
+                    if (best == null || order.compare(a, best) < 0) {
+                        best = a;
+                    }
+                    if (!offeredBefore.contains(a.id) && (bestFresh == null || order.compare(a, bestFresh) < 0)) {
+                        bestFresh = a;
+                    }
+                }
+                if (best == null) {
                     break;
                 }
-                Set<Long> before = item.version() == 0 ? Set.of() : store.offeredTo(item.id());
-                List<Agent> fresh = free.stream().filter(a -> !before.contains(a.id)).toList();
-                List<Agent> ranked = new ArrayList<>(fresh.isEmpty() ? free : fresh);
-                ranked.sort(order(q.strategy(), rules));
-                for (Agent a : ranked) {
-                    Offer result = tryOffer(item, a, q, rules, now);
-                    if (result == Offer.MADE) {
-                        a.load.merge(item.channel(), 1, Integer::sum);
-                        offered++;
-                        break;
-                    }
-                    if (result == Offer.ITEM_GONE) {
-                        break;
-                    }
-                    // the agent's load or state changed elsewhere: the fresh load is in a.load; try the next agent
-                }
+                Agent chosen = bestFresh != null ? bestFresh : best;
+                chosen.load.merge(item.channel(), 1, Integer::sum);
+                plan.add(Map.entry(item, chosen));
+            }
+            for (int from = 0; from < plan.size(); from += CHUNK) {
+                offered += offerBatch(plan.subList(from, Math.min(plan.size(), from + CHUNK)), q, rules, now);
             }
         }
         return offered;
@@ -190,20 +220,86 @@ public class Router {
                 : idle;
     }
 
+    /** Thrown to roll a batch back when another router took one of its items first. */
+    private static final class Raced extends RuntimeException {
+        Raced() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Makes the planned offers of one queue in one transaction. The agents' rows are locked and their loads recounted:
+     * an offer that no longer fits (the agent changed state or took work elsewhere) is left out and its item stays
+     * waiting for the next pass. Returns the offers made.
+     */
+    private int offerBatch(List<Map.Entry<WorkItem, Agent>> plan, RoutingQueue q, Map<Channel, ChannelRule> rules, Instant now) {
+        Instant expires = now.plusSeconds(q.offerTimeoutSeconds());
+        Set<Long> agentIds = new TreeSet<>();
+        plan.forEach(p -> agentIds.add(p.getValue().id));
+        Map<Long, Map<Channel, Integer>> fresh = new HashMap<>();
+        Set<Long> routable = new HashSet<>();
+        try {
+            Integer made = tx.execute(s -> {
+                fresh.clear();
+                routable.clear();
+                for (Presence p : store.lockPresences(agentIds)) {
+                    if (p.state().routable()) {
+                        routable.add(p.userId());
+                    }
+                }
+                Map<Long, Map<Channel, Integer>> loads = store.loadsOf(routable);
+                for (long id : agentIds) {
+                    fresh.put(id, new HashMap<>(loads.getOrDefault(id, Map.of())));
+                }
+                List<Map.Entry<WorkItem, Long>> fits = new ArrayList<>();
+                for (var p : plan) {
+                    long agent = p.getValue().id;
+                    Map<Channel, Integer> load = fresh.get(agent);
+                    if (routable.contains(agent) && hasRoom(load, p.getKey().channel(), rules)) {
+                        load.merge(p.getKey().channel(), 1, Integer::sum);
+                        fits.add(Map.entry(p.getKey(), agent));
+                    }
+                }
+                if (fits.isEmpty()) {
+                    return 0;
+                }
+                if (store.offerAll(fits, expires) != fits.size()) {
+                    throw new Raced();
+                }
+                store.insertOffers(fits, q.id(), now);
+                for (var f : fits) {
+                    push.toUser(f.getValue(), OFFER_EVENT, offerJson(f.getKey(), q, expires));
+                }
+                return fits.size();
+            });
+            fresh.forEach((id, load) -> index.patch(id, routable.contains(id), load));
+            return made == null ? 0 : made;
+        } catch (Raced e) {
+            int made = 0;
+            for (var p : plan) {
+                if (tryOffer(p.getKey(), p.getValue(), q, rules, now) == Offer.MADE) {
+                    made++;
+                }
+            }
+            return made;
+        }
+    }
+
     enum Offer {
         MADE, AGENT_FULL, ITEM_GONE
     }
 
+    /** One offer on its own, after a batch lost a race: lock the agent, recount, compare-and-set the item. */
     private Offer tryOffer(WorkItem item, Agent agent, RoutingQueue q, Map<Channel, ChannelRule> rules, Instant now) {
         Offer result = tx.execute(s -> {
             Presence p = store.lockPresence(agent.id).orElse(null);
             if (p == null || !p.state().routable()) {
-                agent.gone = true;
+                index.patch(agent.id, false, Map.of());
                 return Offer.AGENT_FULL;
             }
-            Map<Channel, Integer> load = store.loadOf(agent.id);
-            agent.load = new HashMap<>(load);
+            Map<Channel, Integer> load = new HashMap<>(store.loadOf(agent.id));
             if (!hasRoom(load, item.channel(), rules)) {
+                index.patch(agent.id, true, load);
                 return Offer.AGENT_FULL;
             }
             Instant expires = now.plusSeconds(q.offerTimeoutSeconds());
@@ -211,11 +307,17 @@ public class Router {
                 return Offer.ITEM_GONE;
             }
             store.insertOffer(item.id(), agent.id, q.id(), now);
-            push.toUser(agent.id, OFFER_EVENT, "{\"itemId\":" + item.id() + ",\"channel\":\"" + item.channel()
-                    + "\",\"queue\":\"" + jsonText(q.name()) + "\",\"expiresAt\":\"" + expires + "\"}");
+            push.toUser(agent.id, OFFER_EVENT, offerJson(item, q, expires));
+            load.merge(item.channel(), 1, Integer::sum);
+            index.patch(agent.id, true, load);
             return Offer.MADE;
         });
         return result == null ? Offer.ITEM_GONE : result;
+    }
+
+    private static String offerJson(WorkItem item, RoutingQueue q, Instant expires) {
+        return "{\"itemId\":" + item.id() + ",\"channel\":\"" + item.channel()
+                + "\",\"queue\":\"" + jsonText(q.name()) + "\",\"expiresAt\":\"" + expires + "\"}";
     }
 
     private static String jsonText(String s) {

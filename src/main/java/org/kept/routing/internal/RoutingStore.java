@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -30,15 +31,18 @@ class RoutingStore {
             + "state, agent_id, offer_expires_at, assigned_at, overflowed, version";
 
     private final JdbcClient jdbc;
+    private final RoutingChanges changes;
 
-    RoutingStore(JdbcClient jdbc) {
+    RoutingStore(JdbcClient jdbc, RoutingChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     // --- presence ---
 
     /** Makes the agent's row (OFFLINE) when they have none; true when it was made. */
     boolean ensurePresence(long userId, Instant now) {
+        changes.agent(userId);
         return jdbc.sql("insert into routing_presence (user_id, state, since, idle_since) values (?, 'OFFLINE', ?, ?) "
                 + "on conflict do nothing").params(userId, SqlTime.utc(now), SqlTime.utc(now)).update() == 1;
     }
@@ -63,8 +67,23 @@ class RoutingStore {
                 .query(RoutingStore::presence).list();
     }
 
+    List<Presence> presencesOf(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + PRESENCE + " from routing_presence where user_id in (:ids)").param("ids", userIds)
+                .query(RoutingStore::presence).list();
+    }
+
+    /** The agents' rows locked for this transaction, in id order (two batches locking the same agents never deadlock). */
+    List<Presence> lockPresences(Collection<Long> userIds) {
+        return jdbc.sql("select " + PRESENCE + " from routing_presence where user_id in (:ids) order by user_id for update")
+                .param("ids", userIds).query(RoutingStore::presence).list();
+    }
+
     /** Compare-and-set of an agent's state; false when someone changed it since {@code seen}. */
     boolean setPresence(Presence seen, PresenceState state, String reason, Instant now, Instant idleSince, Instant acwUntil) {
+        changes.agent(seen.userId());
         return jdbc.sql("update routing_presence set state = ?, reason_code = ?, since = ?, idle_since = ?, acw_until = ?, "
                         + "version = version + 1 where user_id = ? and version = ?")
                 .params(state.name(), reason, SqlTime.utc(now), SqlTime.utc(idleSince), SqlTime.utc(acwUntil), seen.userId(),
@@ -72,10 +91,12 @@ class RoutingStore {
     }
 
     void setIdleSince(long userId, Instant at) {
+        changes.agent(userId);
         jdbc.sql("update routing_presence set idle_since = ? where user_id = ?").params(SqlTime.utc(at), userId).update();
     }
 
     boolean setOnShift(Presence seen, boolean onShift) {
+        changes.agent(seen.userId());
         return jdbc.sql("update routing_presence set on_shift = ?, version = version + 1 where user_id = ? and version = ?")
                 .params(onShift, seen.userId(), seen.version()).update() == 1;
     }
@@ -115,7 +136,7 @@ class RoutingStore {
 
     // --- skills and channels ---
 
-    Map<Long, Map<String, Integer>> skillsOf(List<Long> userIds) {
+    Map<Long, Map<String, Integer>> skillsOf(Collection<Long> userIds) {
         Map<Long, Map<String, Integer>> out = new HashMap<>();
         if (userIds.isEmpty()) {
             return out;
@@ -132,6 +153,7 @@ class RoutingStore {
     }
 
     void replaceSkills(long userId, Map<String, Integer> skills) {
+        changes.agent(userId);
         jdbc.sql("delete from routing_agent_skill where user_id = ?").param(userId).update();
         skills.forEach((skill, level) -> jdbc.sql("insert into routing_agent_skill (user_id, skill, level) values (?, ?, ?)")
                 .params(userId, skill, level).update());
@@ -145,6 +167,7 @@ class RoutingStore {
     }
 
     void saveChannel(ChannelRule rule) {
+        changes.everything();
         String blocks = rule.blocks().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         if (jdbc.sql("update routing_channel set capacity = ?, acw_seconds = ?, blocks = ? where channel = ?")
                 .params(rule.capacity(), rule.acwSeconds(), blocks, rule.channel().name()).update() == 0) {
@@ -189,6 +212,7 @@ class RoutingStore {
     }
 
     long insertQueue(RoutingQueue q) {
+        changes.everything();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into routing_queue (code, name, channel, priority, strategy, overflow_after_seconds, overflow_queue_id, "
                         + "calendar_id, closed_action, night_queue_id, closed_message, offer_timeout_seconds) "
@@ -203,6 +227,7 @@ class RoutingStore {
     }
 
     boolean updateQueue(RoutingQueue q) {
+        changes.everything();
         int n = jdbc.sql("update routing_queue set code = ?, name = ?, channel = ?, priority = ?, strategy = ?, "
                         + "overflow_after_seconds = ?, overflow_queue_id = ?, calendar_id = ?, closed_action = ?, night_queue_id = ?, "
                         + "closed_message = ?, offer_timeout_seconds = ?, version = version + 1 where id = ? and version = ?")
@@ -241,6 +266,7 @@ class RoutingStore {
 
     /** Inserts waiting work unless the reference is queued already; returns the item either way. */
     WorkItem insertItem(long queueId, Channel channel, String reference, int priority, String tier, Instant now, Instant rankAt) {
+        changes.work();
         jdbc.sql("insert into routing_item (queue_id, channel, reference, priority, tier, submitted_at, rank_at, queue_since, state) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, 'WAITING') on conflict do nothing")
                 .params(queueId, channel.name(), reference, priority, tier, SqlTime.utc(now), SqlTime.utc(rankAt), SqlTime.utc(now))
@@ -281,6 +307,20 @@ class RoutingStore {
         return out;
     }
 
+    /** Offered or held work per channel of the given agents (those holding none are absent). */
+    Map<Long, Map<Channel, Integer>> loadsOf(Collection<Long> agentIds) {
+        Map<Long, Map<Channel, Integer>> out = new HashMap<>();
+        if (agentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select agent_id, channel, count(*) from routing_item where agent_id in (:ids) and state in ('OFFERED', 'ASSIGNED') "
+                + "group by agent_id, channel").param("ids", agentIds).query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(Channel.class))
+                            .put(Channel.valueOf(rs.getString(2)), rs.getInt(3));
+                });
+        return out;
+    }
+
     Map<Channel, Integer> loadOf(long agentId) {
         Map<Channel, Integer> out = new java.util.EnumMap<>(Channel.class);
         jdbc.sql("select channel, count(*) from routing_item where agent_id = ? and state in ('OFFERED', 'ASSIGNED') group by channel")
@@ -299,17 +339,22 @@ class RoutingStore {
 
     /** Compare-and-set OFFERED (to this agent) back to WAITING. */
     boolean unoffer(long itemId, long agentId) {
+        changes.agent(agentId);
         return jdbc.sql("update routing_item set state = 'WAITING', agent_id = null, offer_expires_at = null, version = version + 1 "
                 + "where id = ? and state = 'OFFERED' and agent_id = ?").params(itemId, agentId).update() == 1;
     }
 
     boolean assign(long itemId, long agentId, Instant now) {
+        changes.agent(agentId);
         return jdbc.sql("update routing_item set state = 'ASSIGNED', assigned_at = ?, offer_expires_at = null, version = version + 1 "
                 + "where id = ? and state = 'OFFERED' and agent_id = ?").params(SqlTime.utc(now), itemId, agentId).update() == 1;
     }
 
-    /** ASSIGNED to DONE, or any open state to CANCELLED. */
-    boolean close(long itemId, String fromState, String toState, Instant now) {
+    /** ASSIGNED to DONE, or any open state to CANCELLED; {@code agentId} is who held or was offered it (or null). */
+    boolean close(long itemId, Long agentId, String fromState, String toState, Instant now) {
+        if (agentId != null) {
+            changes.agent(agentId);
+        }
         return jdbc.sql("update routing_item set state = ?, done_at = ?, offer_expires_at = null, version = version + 1 "
                 + "where id = ? and state = ?").params(toState, SqlTime.utc(now), itemId, fromState).update() == 1;
     }
@@ -317,6 +362,29 @@ class RoutingStore {
     List<WorkItem> expiredOffers(Instant now, int limit) {
         return jdbc.sql("select " + ITEM + " from routing_item where state = 'OFFERED' and offer_expires_at <= ? "
                 + "order by offer_expires_at limit ?").params(SqlTime.utc(now), limit).query(RoutingStore::item).list();
+    }
+
+    /**
+     * Compare-and-set WAITING to OFFERED for several items in one statement: {@code offers} maps each item (as seen, with
+     * its version) to its agent. Returns how many it took; fewer than asked means another router took some first.
+     * The router's own index follows its offers itself, so they are not marked as changes.
+     */
+    int offerAll(List<Map.Entry<WorkItem, Long>> offers, Instant expiresAt) {
+        StringBuilder sql = new StringBuilder("update routing_item set state = 'OFFERED', agent_id = case id");
+        List<Object> params = new ArrayList<>();
+        for (var o : offers) {
+            sql.append(" when ? then ?");
+            params.add(o.getKey().id());
+            params.add(o.getValue());
+        }
+        sql.append(" end, offer_expires_at = ?, version = version + 1 where state = 'WAITING' and (id, version) in (");
+        params.add(SqlTime.utc(expiresAt));
+        for (int i = 0; i < offers.size(); i++) {
+            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+            params.add(offers.get(i).getKey().id());
+            params.add(offers.get(i).getKey().version());
+        }
+        return jdbc.sql(sql.append(')').toString()).params(params).update();
     }
 
     /** Moves work that waited too long in {@code from} to {@code to}; it keeps its rank. */
@@ -340,9 +408,36 @@ class RoutingStore {
                 .params(itemId, agentId, queueId, SqlTime.utc(now)).update();
     }
 
+    /** One row per offer made, in one statement. */
+    void insertOffers(List<Map.Entry<WorkItem, Long>> offers, long queueId, Instant now) {
+        StringBuilder sql = new StringBuilder("insert into routing_offer (item_id, agent_id, queue_id, offered_at) values ");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < offers.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+            params.add(offers.get(i).getKey().id());
+            params.add(offers.get(i).getValue());
+            params.add(queueId);
+            params.add(SqlTime.utc(now));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
     void decideOffer(long itemId, long agentId, String outcome, Instant now) {
         jdbc.sql("update routing_offer set outcome = ?, decided_at = ? where item_id = ? and agent_id = ? and outcome is null")
                 .params(outcome, SqlTime.utc(now), itemId, agentId).update();
+    }
+
+    /** Per item, the agents it was offered to before (items never offered are absent). */
+    Map<Long, Set<Long>> offeredTo(Collection<Long> itemIds) {
+        Map<Long, Set<Long>> out = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select item_id, agent_id from routing_offer where item_id in (:ids)").param("ids", itemIds)
+                .query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+                });
+        return out;
     }
 
     /** Agents this work was offered to before. */

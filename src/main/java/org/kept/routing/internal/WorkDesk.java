@@ -118,7 +118,7 @@ public class WorkDesk implements Routing {
     private void cancelItem(WorkItem item) {
         Instant now = clock.instant();
         if (("WAITING".equals(item.state()) || "OFFERED".equals(item.state()))
-                && store.close(item.id(), item.state(), "CANCELLED", now) && item.agentId() != null) {
+                && store.close(item.id(), item.agentId(), item.state(), "CANCELLED", now) && item.agentId() != null) {
             store.decideOffer(item.id(), item.agentId(), "WITHDRAWN", now);
         }
     }
@@ -169,7 +169,7 @@ public class WorkDesk implements Routing {
     private void finishItem(WorkItem item, Instant now) {
         long agentId = item.agentId();
         Presence locked = store.lockPresence(agentId).orElseThrow();
-        if (store.close(item.id(), "ASSIGNED", "DONE", now)) {
+        if (store.close(item.id(), agentId, "ASSIGNED", "DONE", now)) {
             boolean still = store.ofAgent(agentId).stream().anyMatch(w -> "ASSIGNED".equals(w.state()));
             presence.workFinished(locked, item.channel(), still, now);
         }
