@@ -19,6 +19,7 @@ import org.kept.identity.CurrentUser;
 import org.kept.identity.Directory;
 import org.kept.identity.NewUser;
 import org.kept.identity.Permission;
+import org.kept.routing.AgentSkills;
 import org.kept.shared.CentreZone;
 import org.kept.shared.StartupWork;
 import org.kept.ticket.Channel;
@@ -57,6 +58,7 @@ class DemoData implements ApplicationRunner {
             new String[] {"outsourced", "赵强 Zhao (outsourced)", "W2001", "OUTSOURCED", "hotline"},
             new String[] {"complaints", "陈静 Chen (major complaints)", "M3001", "COMPLAINTS", "major-complaints"},
             new String[] {"compliance", "周律 Zhou (compliance)", "G4001", "COMPLIANCE", null},
+            new String[] {"compliance-lead", "吴主任 Wu (compliance lead)", "G4002", "COMPLIANCE_LEAD", null},
             new String[] {"planner", "孙计划 Sun (planner)", "P5001", "PLANNER", null},
             new String[] {"customer", "张伟", null, "CUSTOMER", null});
 
@@ -113,6 +115,7 @@ class DemoData implements ApplicationRunner {
     private final DemoKnowledge knowledge;
     private final StartupWork startup;
     private final DemoCalls calls;
+    private final AgentSkills skillsOf;
     /** The customers this start wrote, for the call history. */
     private volatile List<Customer> register = List.of();
     /** The people this start wrote, once their transaction committed; a retry then goes on with the knowledge. */
@@ -123,7 +126,7 @@ class DemoData implements ApplicationRunner {
     DemoData(Customers customers, Accounts accounts, Directory directory, TicketImport tickets, TransactionTemplate tx,
              PasswordEncoder encoder, Clock clock, CentreZone zone, @Value("${kept.demo:auto}") String mode,
              @Value("${spring.datasource.url:}") String url, DemoKnowledge knowledge, StartupWork startup,
-             DemoCalls calls) {
+             DemoCalls calls, AgentSkills skillsOf) {
         this.customers = customers;
         this.accounts = accounts;
         this.directory = directory;
@@ -137,6 +140,7 @@ class DemoData implements ApplicationRunner {
         this.url = url;
         this.startup = startup;
         this.calls = calls;
+        this.skillsOf = skillsOf;
         if (enabled()) {
             startup.expect(WORK);
         }
@@ -177,10 +181,24 @@ class DemoData implements ApplicationRunner {
             }
             users = tx.execute(s -> seed());
             fresh = true;
+            grantChannelSkills();
         }
         // knowledge: written through its module after the people exist, so every article gets its sentence vector
         knowledge.seed(users.get("lead"), "lead", "王组长 Wang (lead)", LocalDate.ofInstant(clock.instant(), zone.zone()));
         log.info("Demo centre seeded in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** Who answers which written channel: the router offers chats, mail and WeChat/Weibo only to agents with the skill. */
+    private static final Map<String, Map<String, Integer>> CHANNEL_SKILLS = Map.of(
+            "agent", Map.of("chat", 3, "email", 3, "wechat", 3, "weibo", 2),
+            "outsourced", Map.of("chat", 2, "email", 2),
+            "lead", Map.of("chat", 4, "email", 4, "wechat", 4, "weibo", 4),
+            "complaints", Map.of("email", 4),
+            "agent4", Map.of("chat", 4, "email", 3, "wechat", 4, "weibo", 3),
+            "agent5", Map.of("chat", 4, "email", 3, "wechat", 4, "weibo", 3));
+
+    private void grantChannelSkills() {
+        CHANNEL_SKILLS.forEach((username, skills) -> skillsOf.replaceSkills(users.get(username), skills));
     }
 
     private Map<String, Long> seed() {

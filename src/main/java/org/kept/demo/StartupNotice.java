@@ -42,7 +42,7 @@ class StartupNotice {
                 directory.teams().size(), knowledge.indexed(), port);
         if (demo.active()) {
             log.info("Demo users, password \"demo\": admin (administrator), lead (team lead), agent, outsourced (sees personal "
-                    + "data masked), complaints (major-complaints group), compliance, planner, customer (portal)");
+                    + "data masked), complaints (major-complaints group), compliance, compliance-lead, planner, customer (portal)");
         }
     }
 

@@ -141,4 +141,14 @@ class DemoHistoryTest {
         assertThat(calls.get(0).get("number").asString()).contains("****");
         assertThat(page("/console/calls")).contains("hotline", "ABANDONED", "ANSWERED", "****");
     }
+
+    @Test
+    void theDemoAgentsCanBeOfferedWrittenWorkAndTheComplianceLeadExists() {
+        Map<String, Integer> skills = new TreeMap<>();
+        jdbc.sql("select s.skill, s.level from routing_agent_skill s join app_user u on u.id = s.user_id where u.username = 'agent'")
+                .query((rs, n) -> skills.put(rs.getString(1), rs.getInt(2))).list();
+        assertThat(skills).containsKeys("chat", "email", "wechat", "weibo");
+        assertThat(jdbc.sql("select role_code from app_user where username = 'compliance-lead'").query(String.class).single())
+                .isEqualTo("COMPLIANCE_LEAD");
+    }
 }

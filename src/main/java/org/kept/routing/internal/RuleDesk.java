@@ -12,6 +12,7 @@ import java.util.Map;
 import org.kept.calendar.Calendars;
 import org.kept.identity.Directory;
 import org.kept.identity.UserView;
+import org.kept.routing.AgentSkills;
 import org.kept.routing.PresenceState;
 import org.kept.shared.KeptException;
 import org.kept.ticket.Channel;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Routing rules as data (queues, skills, capacity) for administrators, and the live queue view for leads. */
 @Service
-public class RuleDesk {
+public class RuleDesk implements AgentSkills {
 
     private final RoutingStore store;
     private final Calendars calendars;
@@ -107,6 +108,7 @@ public class RuleDesk {
         return store.skills(userId);
     }
 
+    @Override
     @Transactional
     public Map<String, Integer> replaceSkills(long userId, Map<String, Integer> skills) {
         directory.activeStaff(userId).orElseThrow(() -> KeptException.notFound("user", userId));
