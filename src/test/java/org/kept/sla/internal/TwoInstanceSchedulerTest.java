@@ -66,8 +66,8 @@ class TwoInstanceSchedulerTest {
         Instant later = world.clock.instant().plus(Duration.ofMinutes(11));  // first-response warning and breach are both due
 
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(KeptApplication.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off", "spring.datasource.hikari.maximum-pool-size=5")
-                .run()) {
+                .properties("spring.main.banner-mode=off", "spring.datasource.hikari.maximum-pool-size=5")
+                .run("--server.port=0")) {  // an argument: application.yml's ${PORT:8080} wins over default properties
             SlaScheduler there = other.getBean(SlaScheduler.class);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
