@@ -423,14 +423,8 @@ class MailTest {
     }
 
     /** Waits (at most 20 s) until a mail with this Message-ID is stored with its ticket. */
-    private StoredMail awaitStored(String messageId) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        java.util.Optional<StoredMail> stored = store.byMessageId(messageId);
-        while (stored.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            stored = store.byMessageId(messageId);
-        }
-        assertThat(stored).as("stored within 20 s").isPresent();
-        return stored.get();
+    private StoredMail awaitStored(String messageId) {
+        return org.awaitility.Awaitility.await("stored within 20 s").atMost(Duration.ofSeconds(20))
+                .until(() -> store.byMessageId(messageId), java.util.Optional::isPresent).get();
     }
 }
