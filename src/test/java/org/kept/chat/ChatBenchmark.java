@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.kept.contact.Push;
 import org.kept.identity.CurrentUser;
 import org.kept.support.Api;
 import org.kept.support.Fixtures;
@@ -23,17 +22,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Chat message latency agent → customer with many open chats (docs/benchmarks.md). Not in the suite (surefire skips
  * {@code *Benchmark*}); run by name: {@code ./mvnw -o -q test -Dtest=ChatBenchmark -Dkept.bench.chats=500}, with
  * {@code KEPT_TEST_DB_URL} for PostgreSQL (then every push goes through NOTIFY and the relay's listener). Opens the
- * chats (each agent opens and accepts its share, the 10 agents in parallel), listens on every chat's topic as the
- * customer's stream does, and times from the agent's POST to the moment the customer's listener has the message; the
- * agents send from 10 threads.
+ * chats (each agent opens and accepts its share, the 10 agents in parallel), opens every chat's server-sent event
+ * stream over HTTP as the customer's browser does, and times from the agent's POST to the moment the customer's stream
+ * has the message; the agents send from 10 threads.
  */
 @KeptTest
 class ChatBenchmark {
 
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    Push push;
     @Autowired
     JdbcClient jdbc;
 
@@ -47,6 +44,8 @@ class ChatBenchmark {
             agents.add(fixtures.api(agent));
         }
         Api anyone = fixtures.api();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
         long[] ids = new long[chats];
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         long[] latencies = new long[chats * rounds];
@@ -73,19 +72,36 @@ class ChatBenchmark {
                     agents.get(agent).post("/api/v1/chats/" + ids[i] + "/accept", body()).expect(200);
                     startNanos[i] = t1 - t0;
                     acceptNanos[i] = System.nanoTime() - t1;
-                    Runnable stop = push.listen(token, (event, json) -> {
-                        if (!event.equals("chat-message")) {
-                            return;
-                        }
-                        int at = json.indexOf("\"clientId\":\"") + 12;
-                        Long sent = sentAt.remove(json.substring(at, json.indexOf('"', at)));
-                        if (sent != null) {
-                            synchronized (latencies) {
-                                latencies[measured[0]++] = System.nanoTime() - sent;
-                            }
-                            all.countDown();
+                    // the customer's browser: the chat's own server-sent event stream, read line by line
+                    var stream = http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    fixtures.baseUrl() + "/api/v1/chat/conversations/" + token + "/stream?seconds=300")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofLines());
+                    var lines = new java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>>();
+                    stream.thenAccept(r -> {
+                        lines.set(r.body());
+                        try {
+                            r.body().forEach(line -> {
+                                if (!line.startsWith("data:") || !line.contains("\"clientId\":\"")) {
+                                    return;
+                                }
+                                int at = line.indexOf("\"clientId\":\"") + 12;
+                                Long sent = sentAt.remove(line.substring(at, line.indexOf('"', at)));
+                                if (sent != null) {
+                                    synchronized (latencies) {
+                                        latencies[measured[0]++] = System.nanoTime() - sent;
+                                    }
+                                    all.countDown();
+                                }
+                            });
+                        } catch (java.io.UncheckedIOException closed) {
+                            // the driver closed the stream at the end
                         }
                     });
+                    Runnable stop = () -> {
+                        if (lines.get() != null) {
+                            lines.get().close();
+                        }
+                    };
                     synchronized (stops) {
                         stops.add(stop);
                     }
