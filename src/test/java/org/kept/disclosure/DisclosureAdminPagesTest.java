@@ -103,8 +103,10 @@ class DisclosureAdminPagesTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select code from disclosure_checklist_item where request_type = ? order by position")
                 .param(type).query(String.class).list()).containsExactly("SECOND", "FIRST");
-        assertThat(jdbc.sql("select label_zh || '|' || may_follow from disclosure_checklist_item where request_type = ? and code = 'FIRST'")
-                .param(type).query(String.class).single()).isEqualTo("第一项（改）|false");
+        assertThat(jdbc.sql("select label_zh from disclosure_checklist_item where request_type = ? and code = 'FIRST'")
+                .param(type).query(String.class).single()).isEqualTo("第一项（改）");
+        assertThat(jdbc.sql("select may_follow from disclosure_checklist_item where request_type = ? and code = 'FIRST'")
+                .param(type).query(Boolean.class).single()).isFalse();
         mvc.perform(post("/admin/disclosure/checklist/" + type + "/SECOND/active").with(user(admin)).with(csrf())
                         .param("active", "false").header("Accept-Language", "zh-CN"))
                 .andExpect(flash().attribute("notice", containsString("已停用条目")));
