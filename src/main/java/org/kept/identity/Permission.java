@@ -64,5 +64,7 @@ public enum Permission {
     /** Approve or reject a reviewed disclosure request (never one's own review) and release its data (合规负责人). */
     DISCLOSURE_APPROVE,
     /** Edit the disclosure checklist rows and the agencies that may ask, revoke their links. */
-    DISCLOSURE_ADMIN
+    DISCLOSURE_ADMIN,
+    /** Edit which ticket priorities count as serious enough for a counterparty restriction (平台处置). */
+    RELAY_ADMIN
 }

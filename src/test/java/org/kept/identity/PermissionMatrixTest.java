@@ -12,6 +12,7 @@ import static org.kept.identity.Permission.ORDER_READ;
 import static org.kept.identity.Permission.ORDER_WRITE;
 import static org.kept.identity.Permission.RECONCILE;
 import static org.kept.identity.Permission.REFUND_WRITE;
+import static org.kept.identity.Permission.RELAY_ADMIN;
 import static org.kept.identity.Permission.RELAY_CALL;
 import static org.kept.identity.Permission.COUNTERPARTY_RESTRICT;
 import static org.kept.identity.Permission.CUSTOMER_READ;
@@ -90,7 +91,7 @@ class PermissionMatrixTest {
         ROLES.put("PLANNER", EnumSet.of(REPORT_READ, REPORT_ALL_TEAMS, WORKFORCE_PLAN));
         ROLES.put("ADMIN", EnumSet.of(USER_ADMIN, AUDIT_READ, TICKET_READ, CUSTOMER_READ, REPORT_READ, REPORT_ALL_TEAMS, SLA_ADMIN,
                 WORKFORCE_PLAN, KNOWLEDGE_WRITE, AUTHORITY_APPROVE, AUTHORITY_ADMIN, CHAT_ADMIN, ROUTING_ADMIN, ORDER_READ,
-                ORDER_WRITE, RECONCILE));
+                ORDER_WRITE, RECONCILE, DISCLOSURE_ADMIN, RELAY_ADMIN));
     }
 
     /** What an endpoint needs: nothing (public), any one of some permissions, or all of them. */

@@ -111,21 +111,105 @@ public class AgencyDesk {
     /** Adds or changes one checklist row (a new request type is a new set of rows). */
     @Transactional
     public ChecklistItem saveItem(ChecklistItem i, CurrentUser by) {
-        if (i.requestType() == null || !i.requestType().matches("[A-Z][A-Z0-9_]{1,19}") || i.code() == null
-                || !i.code().matches("[A-Z][A-Z0-9_]{1,39}") || i.labelZh() == null || i.labelZh().isBlank()
-                || i.labelEn() == null || i.labelEn().isBlank() || i.labelZh().length() > 200 || i.labelEn().length() > 200) {
-            throw KeptException.invalid("disclosure.checklist.invalid");
+        validate(i);
+        boolean existed = item(i.requestType(), i.code()).isPresent();
+        store.saveItem(i);
+        audit.checklist(by.username(), existed ? "disclosure.checklist.edit" : "disclosure.checklist.add", i.requestType(),
+                i.code(), describe(i));
+        return item(i.requestType(), i.code()).orElseThrow();
+    }
+
+    /** Adds a new row; an existing type and code is refused (rows are edited, never replaced by a second add). */
+    @Transactional
+    public ChecklistItem addItem(ChecklistItem i, CurrentUser by) {
+        validate(i);
+        if (item(i.requestType(), i.code()).isPresent()) {
+            throw KeptException.invalid(List.of(new KeptException.Field("code", "disclosure.checklist.exists",
+                    i.requestType() + "/" + i.code())));
+        }
+        store.saveItem(i);
+        audit.checklist(by.username(), "disclosure.checklist.add", i.requestType(), i.code(), describe(i));
+        return item(i.requestType(), i.code()).orElseThrow();
+    }
+
+    /** Changes a row's texts, document, deferrability and place; whether it is active stays as it was. */
+    @Transactional
+    public ChecklistItem editItem(String requestType, String code, String labelZh, String labelEn, String documentKind,
+                                  boolean deferrable, int position, CurrentUser by) {
+        ChecklistItem old = item(requestType, code)
+                .orElseThrow(() -> KeptException.notFound("disclosure-checklist-item", requestType + "/" + code));
+        ChecklistItem i = new ChecklistItem(old.requestType(), old.code(), strip(labelZh), strip(labelEn),
+                documentKind == null || documentKind.isBlank() ? null : documentKind, deferrable, position, old.active());
+        validate(i);
+        if (i.equals(old)) {
+            return old;
+        }
+        store.saveItem(i);
+        audit.checklist(by.username(), "disclosure.checklist.edit", i.requestType(), i.code(), describe(i)
+                + (old.labelZh().equals(i.labelZh()) ? "" : " (was: " + old.labelZh() + ")"));
+        return item(requestType, code).orElseThrow();
+    }
+
+    /**
+     * Deactivates (new requests no longer check it) or reactivates a row. Rows are never deleted: requests already
+     * reviewed keep pointing at them.
+     */
+    @Transactional
+    public ChecklistItem setActive(String requestType, String code, boolean active, CurrentUser by) {
+        ChecklistItem old = item(requestType, code)
+                .orElseThrow(() -> KeptException.notFound("disclosure-checklist-item", requestType + "/" + code));
+        if (old.active() == active) {
+            return old;
+        }
+        store.saveItem(new ChecklistItem(old.requestType(), old.code(), old.labelZh(), old.labelEn(), old.documentKind(),
+                old.deferrable(), old.position(), active));
+        audit.checklist(by.username(), active ? "disclosure.checklist.activate" : "disclosure.checklist.deactivate",
+                requestType, code, old.labelZh());
+        return item(requestType, code).orElseThrow();
+    }
+
+    public Optional<ChecklistItem> item(String requestType, String code) {
+        if (requestType == null || code == null) {
+            return Optional.empty();
+        }
+        return store.checklist(requestType).stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    private static void validate(ChecklistItem i) {
+        List<KeptException.Field> wrong = new ArrayList<>();
+        if (i.requestType() == null || !i.requestType().matches("[A-Z][A-Z0-9_]{1,19}")) {
+            wrong.add(new KeptException.Field("requestType", "disclosure.checklist.requestType.invalid"));
+        }
+        if (i.code() == null || !i.code().matches("[A-Z][A-Z0-9_]{1,39}")) {
+            wrong.add(new KeptException.Field("code", "disclosure.checklist.code.invalid"));
+        }
+        if (i.labelZh() == null || i.labelZh().isBlank() || i.labelZh().length() > 200) {
+            wrong.add(new KeptException.Field("labelZh", "disclosure.checklist.label.invalid"));
+        }
+        if (i.labelEn() == null || i.labelEn().isBlank() || i.labelEn().length() > 200) {
+            wrong.add(new KeptException.Field("labelEn", "disclosure.checklist.label.invalid"));
         }
         if (i.documentKind() != null) {
             try {
                 Codes.DocumentKind.valueOf(i.documentKind());
             } catch (IllegalArgumentException e) {
-                throw KeptException.invalid("disclosure.document.kind");
+                wrong.add(new KeptException.Field("documentKind", "disclosure.document.kind"));
             }
         }
-        store.saveItem(i);
-        audit.agency(by.username(), "disclosure.checklist", 0, i.requestType() + "/" + i.code() + " " + i.labelZh()
-                + (i.active() ? "" : " (inactive)") + (i.deferrable() ? " deferrable" : ""));
-        return store.checklist(i.requestType()).stream().filter(c -> c.code().equals(i.code())).findFirst().orElseThrow();
+        if (i.position() < 0 || i.position() > 10_000) {
+            wrong.add(new KeptException.Field("position", "disclosure.checklist.position.invalid"));
+        }
+        if (!wrong.isEmpty()) {
+            throw KeptException.invalid(wrong);
+        }
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private static String describe(ChecklistItem i) {
+        return i.labelZh() + " / " + i.labelEn() + " position " + i.position() + (i.documentKind() == null ? ""
+                : " document " + i.documentKind()) + (i.deferrable() ? " deferrable" : "") + (i.active() ? "" : " (inactive)");
     }
 }

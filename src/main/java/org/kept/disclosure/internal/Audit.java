@@ -18,6 +18,15 @@ class Audit {
         events.publishEvent(new DisclosureChanged(actor, action, "disclosure:" + requestId, details));
     }
 
+    /** A masked value seen in full: the console's own reveal entry, so one audit query finds every reveal. */
+    void revealed(String actor, long requestId, String field, String reason) {
+        events.publishEvent(new org.kept.customer.PersonalDataRevealed(actor, "disclosure:" + requestId, field, reason));
+    }
+
+    void checklist(String actor, String action, String requestType, String code, String details) {
+        events.publishEvent(new DisclosureChanged(actor, action, "disclosure-checklist:" + requestType + "/" + code, details));
+    }
+
     void agency(String actor, String action, long agencyId, String details) {
         events.publishEvent(new DisclosureChanged(actor, action, "disclosure-agency:" + agencyId, details));
     }

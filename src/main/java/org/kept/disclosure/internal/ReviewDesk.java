@@ -64,6 +64,31 @@ public class ReviewDesk {
                 store.documents(id), store.callbacks(id), store.releaseOf(id));
     }
 
+    /**
+     * One masked value of a request in full (the subject's phone, the officer's contact), for a reviewer allowed to
+     * reveal personal data and a reason: the same rule and the same audit entry ({@code pii.reveal}) as a customer's
+     * or a ticket's phone revealed in the console.
+     */
+    public String reveal(long id, String field, String reason, CurrentUser by) {
+        if (!by.can(org.kept.identity.Permission.PII_REVEAL) && !by.can(org.kept.identity.Permission.PII_VIEW)) {
+            throw KeptException.forbidden("error.forbidden");
+        }
+        if (reason == null || reason.strip().length() < 4 || reason.length() > 500) {
+            throw KeptException.invalid("error.reveal.reason");
+        }
+        DisclosureRequest r = get(id);
+        String value = switch (field == null ? "" : field) {
+            case "subject" -> r.subjectValue();
+            case "officerContact" -> r.officerContact();
+            default -> throw KeptException.invalid("error.reveal.field", field);
+        };
+        if (value == null || value.isBlank()) {
+            throw KeptException.invalid("error.reveal.none");
+        }
+        audit.revealed(by.username(), id, field, reason.strip());
+        return value;
+    }
+
     public List<DisclosureRequest> queue(int limit) {
         return store.queue(limit);
     }

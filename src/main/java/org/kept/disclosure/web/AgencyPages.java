@@ -41,6 +41,10 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class AgencyPages {
 
+    /** The form's file inputs by the document kind they carry. */
+    private static final Map<String, String> INPUTS = Map.of("NOTICE", "notice", "CASE_PROOF", "caseProof",
+            "INTRO_LETTER", "introLetter");
+
     private final AgencyDesk agencies;
     private final IntakeDesk intake;
     private final ReviewDesk review;
@@ -85,8 +89,8 @@ class AgencyPages {
             response.setStatus(404);
             return "disclosure/officer";
         }
+        List<IntakeDesk.Upload> uploads = new ArrayList<>();
         try {
-            List<IntakeDesk.Upload> uploads = new ArrayList<>();
             addUpload(uploads, "NOTICE", notice);
             addUpload(uploads, "CASE_PROOF", caseProof);
             addUpload(uploads, "INTRO_LETTER", introLetter);
@@ -104,7 +108,14 @@ class AgencyPages {
         } catch (KeptException e) {
             response.setStatus(e.status().value());
             model.addAttribute("alert", problems.sentence(e, locale));
-            Map<String, String> wrong = problems.fieldSentences(e, locale);
+            Map<String, String> wrong = new LinkedHashMap<>(problems.fieldSentences(e, locale));
+            // a refused file's reason goes next to its own input (documents[i] is the i-th file given)
+            for (int i = 0; i < uploads.size(); i++) {
+                String why = wrong.remove("documents[" + i + "]");
+                if (why != null) {
+                    wrong.put(INPUTS.get(uploads.get(i).kind()), why);
+                }
+            }
             model.addAttribute("wrong", wrong);
             fill(model, key, agency, form);
             model.addAttribute("chosen", fields == null ? List.of() : fields);

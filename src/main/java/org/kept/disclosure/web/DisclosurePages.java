@@ -42,9 +42,12 @@ class DisclosurePages {
     private final Problems problems;
     private final CentreZone zone;
     private final Clock clock;
+    private final org.kept.shared.PageRefusals refusals;
 
     DisclosurePages(ReviewDesk review, ReleaseDesk release, AgencyDesk agencies, TransparencyReport report,
-                    IdempotentRequests idempotency, Problems problems, CentreZone zone, Clock clock) {
+                    IdempotentRequests idempotency, Problems problems, CentreZone zone, Clock clock,
+                    org.kept.shared.PageRefusals refusals) {
+        this.refusals = refusals;
         this.review = review;
         this.release = release;
         this.agencies = agencies;
@@ -76,7 +79,25 @@ class DisclosurePages {
                 && d.request().state() == Codes.State.REVIEWED && !Long.valueOf(me.id()).equals(d.request().reviewerId()));
         model.addAttribute("ownReview", Long.valueOf(me.id()).equals(d.request().reviewerId()));
         model.addAttribute("formKey", UUID.randomUUID().toString());
+        // the console's reveal-with-reason fragment asks can.reveal: someone who sees personal data has nothing to reveal
+        model.addAttribute("can", java.util.Map.of("reveal",
+                me.can(org.kept.identity.Permission.PII_REVEAL) && !me.seesPersonalData()));
         return "disclosure/request";
+    }
+
+    /** One masked value of the request in full (field subject or officerContact), for a reason; audited as pii.reveal. */
+    @PostMapping("/console/disclosure/{id}/reveal")
+    @PreAuthorize("hasAuthority('DISCLOSURE_REVIEW') and hasAuthority('PII_REVEAL')")
+    String reveal(@PathVariable long id, @RequestParam(defaultValue = "subject") String field,
+                  @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser me, Locale locale,
+                  Model model, jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            model.addAttribute("value", review.reveal(id, field, reason, me));
+            return "console/parts :: revealed";
+        } catch (KeptException e) {
+            model.addAttribute("message", refusals.refuse(e, locale, response));
+            return "console/parts :: alert";
+        }
     }
 
     @GetMapping("/console/disclosure/{id}/documents/{doc}")

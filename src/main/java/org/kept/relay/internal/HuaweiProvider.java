@@ -4,8 +4,6 @@ import org.kept.shared.OutboundHttp;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,11 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code relationNum} (X, optional here), {@code callerNum}, {@code calleeNum}, {@code duration} (auto-unbind),
  * {@code recordFlag}, {@code maxDuration} (minutes per call) and {@code userData} (our ticket id), answering
  * {@code resultcode "0", relationNum, subscriptionId}; unbind {@code DELETE ...?subscriptionId=}. Requests carry the
- * AKSK/WSSE headers (PasswordDigest = base64(sha256(nonce + created + appSecret))). Call reports are the fee (话单)
+ * AKSK headers: {@code Authorization: AKSK realm="SDP",profile="UsernameToken",type="Appkey"} and {@code X-AKSK:
+ * UsernameToken Username=appKey, PasswordDigest=base64(HMAC-SHA256(appSecret, Nonce + Created)), Nonce, Created}
+ * (Created in UTC, yyyy-MM-dd'T'HH:mm:ss'Z'). Call reports are the fee (话单)
  * notifications: {@code eventType "fee", feeLst[]} with {@code sessionId, subscriptionId, appKey, bindNum,
  * direction, fwdStartTime, fwdAnswerTime, callEndTime, ulFailReason, recordFlag, recordDomain, recordObjectName}
  * (UTC times); call events (callin, alerting, answer, disconnect) are acknowledged and not stored, the fee carries all
- * they say. Field names: support.huaweicloud.com/api-PrivateNumber (AXB 模式绑定接口, 解绑接口, 话单通知接口).
+ * they say. Field names: support.huaweicloud.com/api-PrivateNumber (AXB 模式绑定接口, 解绑接口, 话单通知接口
+ * privatenumber_02_0006_*; the digest rule was checked there, 2026-12).
  */
 @Component
 class HuaweiProvider implements NumberProvider {
@@ -113,11 +116,16 @@ class HuaweiProvider implements NumberProvider {
                         + digest(nonce, created, h.appSecret()) + "\",Nonce=\"" + nonce + "\",Created=\"" + created + "\"");
     }
 
+    /**
+     * PasswordDigest = Base64(HMAC-SHA256(key = app secret, message = Nonce + Created)), as Huawei's PrivateNumber API
+     * reference gives it for the X-AKSK header (the strings joined as they are, no separators).
+     */
     static String digest(String nonce, String created, String secret) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest((nonce + created + secret).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal((nonce + created).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -141,6 +141,27 @@ class RelayStore {
                 .query(Long.class).single() > 0;
     }
 
+    List<String> seriousPriorities() {
+        return jdbc.sql("select priority from relay_serious_priority order by priority").query(String.class).list();
+    }
+
+    /** Adds the row; false when it was there already. */
+    boolean addSerious(String priority) {
+        if (serious(priority)) {
+            return false;
+        }
+        try {
+            return jdbc.sql("insert into relay_serious_priority (priority) values (?)").param(priority).update() == 1;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    /** Removes the row; false when it was not there. */
+    boolean removeSerious(String priority) {
+        return jdbc.sql("delete from relay_serious_priority where priority = ?").param(priority).update() == 1;
+    }
+
     long insertRestriction(long ticketId, long counterpartyId, String reason, String platformRef, Instant until, long by,
                            Instant now) {
         var keys = new GeneratedKeyHolder();
