@@ -190,8 +190,10 @@ class ImapPoller {
             Response[] r = p.command("UID FETCH " + from + ":* (UID)", null);
             p.notifyResponseHandlers(r);
             p.handleResult(r[r.length - 1]);
-            return FetchResponse.getItems(r, -1, UID.class).stream().mapToLong(u -> u.uid).filter(u -> u >= from)
-                    .sorted().distinct().toArray(); // "n:*" returns the last mail even when nothing is newer
+            return Arrays.stream(r).filter(FetchResponse.class::isInstance).map(f -> ((FetchResponse) f).getItem(UID.class))
+                    .filter(java.util.Objects::nonNull).mapToLong(u -> u.uid)
+                    .filter(u -> u >= from) // "n:*" returns the last mail even when nothing is newer
+                    .sorted().distinct().toArray();
         });
     }
 
