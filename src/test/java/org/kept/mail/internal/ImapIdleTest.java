@@ -90,7 +90,9 @@ class ImapIdleTest {
         deliver(lost, null, "unannounced", 1);
         Awaitility.await("the unannounced mail is stored at a renewal").atMost(Duration.ofSeconds(30))
                 .until(() -> store.byMessageId(lost).isPresent());
-        assertThat(store.cursor(box.id()).lastUid()).isEqualTo(2);
+        // the cursor follows the commit of its chunk: acknowledged only after it is stored
+        Awaitility.await("the cursor on the unannounced mail").atMost(Duration.ofSeconds(10))
+                .until(() -> store.cursor(box.id()).lastUid() == 2);
         assertThat(idle.watching(box.id())).isTrue();
     }
 
