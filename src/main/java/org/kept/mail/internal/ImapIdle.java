@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Waits in IMAP IDLE (RFC 2177) on the mailboxes whose server announces it, one thread per mailbox: the poller hands
  * over its open connection while it holds the mailbox's lease, and a mail is fetched as soon as the server says
- * {@code EXISTS} instead of at the next poll. The wait is broken every {@code idle-renew} to extend the lease (so a
- * crashed instance's mailbox is free again after the lease), and the fetch after it catches anything a notification
- * missed. A dropped connection ends the watch, gives the lease back and reconnects after a growing delay.
+ * {@code EXISTS} instead of at the next poll. The wait is broken every {@code idle-renew}: the lease is extended once
+ * half of it has passed (so a crashed instance's mailbox is free again after the lease), and the fetch after each break
+ * catches anything a notification missed (it asks the server for every UID after the cursor, not the client's count of
+ * announced mails, see {@link ImapPoller}). A dropped connection ends the watch, gives the lease back and reconnects after a growing delay.
  */
 @Component
 class ImapIdle implements DisposableBean {
