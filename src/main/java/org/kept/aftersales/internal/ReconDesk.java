@@ -44,8 +44,29 @@ public class ReconDesk {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Told when each phase of a run ends (a benchmark reads its clocks there); the names are in {@link #reconcile}. */
+    public interface Phases {
+        Phases NONE = phase -> { };
+
+        void ended(String phase);
+
+        /** Time spent inside a phase on one part of it (the batch path's inserts within {@code stage}). */
+        default void spent(String part, long nanos) {
+        }
+    }
+
     /** Reconciles one bill; the stream is read once, in its charset (Alipay's bills are GBK, WeChat's UTF-8). */
     public ReconRun reconcile(String provider, LocalDate day, String fileName, InputStream bill, Charset charset, Long by) {
+        return reconcile(provider, day, fileName, bill, charset, by, Phases.NONE);
+    }
+
+    /**
+     * As above, telling {@code phases} when each ends: {@code stage} (the bill parsed and loaded), {@code match} (the
+     * exceptions written, the matches counted), {@code duplicates} (cases opened for second payments), {@code finish}
+     * (totals written, staging rows gone).
+     */
+    public ReconRun reconcile(String provider, LocalDate day, String fileName, InputStream bill, Charset charset, Long by,
+                              Phases phases) {
         String code = provider.toUpperCase(Locale.ROOT);
         if (!code.equals("WECHAT") && !code.equals("ALIPAY")) {
             throw KeptException.invalid("recon.provider.unknown", provider);
@@ -53,15 +74,18 @@ public class ReconDesk {
         long run = tx.execute(s -> store.start(code, day, fileName, by, clock.instant()));
         long rows;
         List<BillFormat.Row> batch = new ArrayList<>(BATCH);
+        long[] inserting = {0};
         try (BufferedReader in = new BufferedReader(new InputStreamReader(bill,
                 charset == null ? StandardCharsets.UTF_8 : charset), 1 << 16)) {
             rows = BillFormat.read(code, in, row -> {
                 batch.add(row);
                 if (batch.size() == BATCH) {
-                    stage(run, batch);
+                    inserting[0] += stage(run, batch);
                 }
             });
-            stage(run, batch);
+            inserting[0] += stage(run, batch);
+            phases.spent("stage.insert", inserting[0]);
+            phases.ended("stage");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,6 +96,7 @@ public class ReconDesk {
             store.keptSideExceptions(run, code, from, to);
             return store.matchedPayments(run, code) + store.matchedRefunds(run, code);
         });
+        phases.ended("match");
         String order = null;
         for (String[] payment : store.paymentsOfOrdersPaidTwice(run, code)) {
             if (!payment[0].equals(order)) {
@@ -81,15 +106,19 @@ public class ReconDesk {
             long caseId = cases.openDuplicate(payment[0], payment[1]);
             tx.executeWithoutResult(s -> store.duplicate(run, payment[0], payment[1], caseId));
         }
+        phases.ended("duplicates");
         tx.executeWithoutResult(s -> store.finish(run, rows, matched, clock.instant()));
+        phases.ended("finish");
         return run(run);
     }
 
-    private void stage(long run, List<BillFormat.Row> batch) {
+    private long stage(long run, List<BillFormat.Row> batch) {
+        long t = System.nanoTime();
         if (!batch.isEmpty()) {
             tx.executeWithoutResult(s -> store.stage(run, batch));
             batch.clear();
         }
+        return System.nanoTime() - t;
     }
 
     public ReconRun run(long id) {
