@@ -118,7 +118,7 @@ class ReconCopyTest {
 
     @Test
     void aBillThatFailsToParseLeavesNoStagedRows() {
-        String broken = bill(LocalDate.of(2040, 1, 1), List.of(new String[] {"SUCCESS", "42X", "X", "1.0.0", ""}));
+        String broken = bill(LocalDate.of(2040, 1, 1), List.<String[]>of(new String[] {"SUCCESS", "42X", "X", "1.0.0", ""}));
         for (boolean copy : List.of(false, store.copies())) {
             long before = jdbc.sql("select coalesce(max(id), 0) from aftersales_recon_run").query(Long.class).single();
             try {
