@@ -101,7 +101,7 @@ public class ReconDesk {
             long matched = tx.execute(s -> {
                 store.billSideExceptions(table, run, code);
                 store.keptSideExceptions(table, run, code, from, to);
-                return store.matchedPayments(table, run, code) + store.matchedRefunds(table, run, code);
+                return store.matchedPayments(table, run) + store.matchedRefunds(table, run, code);
             });
             phases.ended("match");
             List<String> twice = store.ordersPaidTwice(table, run, code);

@@ -51,10 +51,16 @@ class ReconStore {
                 });
     }
 
-    long matchedPayments(String stage, long run, String provider) {
-        return jdbc.sql("select count(*) from " + stage + " b join aftersales_payment p on p.provider = ? "
-                        + "and p.transaction_id = b.ref and p.amount_minor = b.amount_minor where b.run_id = ? and b.kind = 'PAY'")
-                .params(provider, run).query(Long.class).single();
+    /**
+     * The bill's payments that matched, after {@link #billSideExceptions}: each bill payment joins at most one of Kept's
+     * (provider and transaction id are unique), so it either matched or is a PROVIDER_ONLY or AMOUNT_MISMATCH row; counting
+     * saves a second join of the whole bill.
+     */
+    long matchedPayments(String stage, long run) {
+        return jdbc.sql("select (select count(*) from " + stage + " where run_id = ? and kind = 'PAY') - (select count(*) "
+                        + "from aftersales_recon_item where run_id = ? and kind = 'PAY' and outcome in ('PROVIDER_ONLY', "
+                        + "'AMOUNT_MISMATCH'))")
+                .params(run, run).query(Long.class).single();
     }
 
     long matchedRefunds(String stage, long run, String provider) {
