@@ -280,9 +280,11 @@ public final class RefundBenchmark {
         long cpu0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         long start = System.nanoTime();
         ReconRun run;
+        PhaseClock phases = new PhaseClock(jdbc);
         try (InputStream in = Files.newInputStream(bill)) {
-            run = recon.reconcile("WECHAT", day, bill.getFileName().toString(), in, StandardCharsets.UTF_8, null);
+            run = recon.reconcile("WECHAT", day, bill.getFileName().toString(), in, StandardCharsets.UTF_8, null, phases);
         }
+        phases.print();
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpu0;
         long peak = heaps.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -309,5 +311,51 @@ public final class RefundBenchmark {
         w.write("`" + day + " 12:00:00,`wx0001,`1900000001,`0,`,`" + txn + ",`" + orderNo + ",`oUser,`JSAPI,`SUCCESS,"
                 + "`CMB_CREDIT,`CNY,`" + amount + ",`0.00,`,`,`0.00,`0.00,`,`,`耳机,`,`0.01,`0.60%,`" + amount + ",`0.00,`\n");
         return 1;
+    }
+
+    /** Wall time, this JVM's CPU and this database's PostgreSQL backends' CPU (from /proc) at the end of each phase. */
+    static final class PhaseClock implements ReconDesk.Phases {
+        private final JdbcClient jdbc;
+        private final java.util.Set<Integer> pids = new java.util.HashSet<>();
+        private final List<String> lines = new java.util.ArrayList<>();
+        private long wall = System.nanoTime(), cpu = jvmCpu(), pg;
+
+        PhaseClock(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            pg = backendTicks();
+        }
+
+        @Override
+        public void ended(String phase) {
+            long w = System.nanoTime(), c = jvmCpu(), b = backendTicks();
+            lines.add(String.format("recon phase %-10s %7.1f s wall, %6.1f s JVM CPU, %6.1f s PostgreSQL CPU, load %s",
+                    phase, (w - wall) / 1e9, (c - cpu) / 1e9, (b - pg) / 100.0, RoutingBenchmark.loadAverage()));
+            wall = w;
+            cpu = c;
+            pg = b;
+        }
+
+        @Override
+        public void spent(String part, long nanos) {
+            lines.add(String.format("recon part  %-10s %7.1f s wall (inside the phase)", part, nanos / 1e9));
+        }
+
+        void print() {
+            lines.forEach(System.out::println);
+        }
+
+        private long backendTicks() {
+            try {
+                pids.addAll(jdbc.sql("select pid from pg_stat_activity where datname = current_database()")
+                        .query(Integer.class).list());
+            } catch (RuntimeException h2) {
+                return 0;
+            }
+            return RoutingBenchmark.backendTicks(List.copyOf(pids));
+        }
+
+        private static long jvmCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
     }
 }
