@@ -46,6 +46,9 @@ class RoutingAdminPages {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", null);
         }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", java.util.Map.of());
+        }
         return "routing/reasons";
     }
 
@@ -66,7 +69,10 @@ class RoutingAdminPages {
             Flash.notice(redirect, problems.message("routingadmin.reasons.saved", locale, saved.code()));
             return "redirect:/admin/routing/reasons";
         } catch (KeptException e) {
-            Flash.alert(redirect, problems.sentence(e, locale));
+            // every wrong field at once: all in the alert, and each beside its input
+            var fields = problems.fieldSentences(e, locale);
+            Flash.alert(redirect, fields.isEmpty() ? problems.sentence(e, locale) : String.join(" ", fields.values()));
+            redirect.addFlashAttribute("errors", fields);
             redirect.addFlashAttribute("form", typed);
             return creating ? "redirect:/admin/routing/reasons" : "redirect:/admin/routing/reasons?edit=" + code;
         }
