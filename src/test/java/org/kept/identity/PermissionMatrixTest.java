@@ -546,6 +546,14 @@ class PermissionMatrixTest {
             row("PUT /api/v1/routing/channels/{channel}", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/channels/SMS",
                     w -> body("capacity", 1, "acwSeconds", 0)),
             row("GET /api/v1/routing/live", Needs.anyOf(REPORT_READ), w -> "/api/v1/routing/live"),
+            // reason codes and tiers' jumps: the writes are refused as invalid for the administrator, so nothing changes
+            row("GET /api/v1/routing/reasons", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/reasons"),
+            row("PUT /api/v1/routing/reasons/{code}", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/reasons/mx-" + w.unique(),
+                    w -> body("nameZh", "", "nameEn", "", "position", 999, "active", false)),
+            row("DELETE /api/v1/routing/reasons/{code}", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/reasons/mx-none"),
+            row("GET /api/v1/routing/tier-jumps", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/tier-jumps"),
+            row("PUT /api/v1/routing/tier-jumps/{tier}", Needs.anyOf(ROUTING_ADMIN), w -> "/api/v1/routing/tier-jumps/STANDARD",
+                    w -> body("jumpSeconds", 0)),
             // knowledge: K holds a public article, a script, a synonym group and a change request made for this test
             row("POST /api/v1/knowledge/articles", Needs.anyOf(KNOWLEDGE_WRITE), w -> "/api/v1/knowledge/articles",
                     w -> body("title", "矩阵文章", "body", "正文", "audience", "PUBLIC")),

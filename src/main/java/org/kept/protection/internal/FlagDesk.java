@@ -25,6 +25,9 @@ import org.kept.protection.AgentProtection;
 import org.kept.protection.ContactEndedForAbuse;
 import org.kept.protection.ProtectionChanged;
 import org.kept.protection.internal.Records.Exposure;
+import org.kept.protection.internal.Records.ShiftExposure;
+import org.kept.workforce.PublishedShifts;
+import org.kept.workforce.ShiftView;
 import org.kept.protection.internal.Records.Flag;
 import org.kept.protection.internal.Records.Level;
 import org.kept.protection.internal.Records.Settings;
@@ -49,9 +52,11 @@ public class FlagDesk implements AgentProtection {
     private final ApplicationEventPublisher events;
     private final CentreZone zone;
     private final Clock clock;
+    private final PublishedShifts shifts;
 
     FlagDesk(ProtectionStore store, Contacts contacts, Scripts scripts, Directory directory, Push push,
-             ApplicationEventPublisher events, CentreZone zone, Clock clock) {
+             ApplicationEventPublisher events, CentreZone zone, Clock clock, PublishedShifts shifts) {
+        this.shifts = shifts;
         this.store = store;
         this.contacts = contacts;
         this.scripts = scripts;
@@ -169,16 +174,29 @@ public class FlagDesk implements AgentProtection {
         return get(flagId);
     }
 
-    /** Flagged contacts of the agent today and this week (Monday to Sunday, the centre's calendar). */
+    /**
+     * Flagged contacts of the agent today and this week (Monday to Sunday, the centre's calendar), and per shift of
+     * the workforce module's published rosters: the shift they are on (or last worked, within a day) and each shift of
+     * this week that has started. A flag counts in the shift during which it was recorded.
+     */
     public Exposure exposure(long agentId) {
         Instant now = clock.instant();
         ZoneId z = zone.zone();
         LocalDate day = now.atZone(z).toLocalDate();
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant weekStart = monday.atStartOfDay(z).toInstant();
         long today = store.flaggedBetween(agentId, day.atStartOfDay(z).toInstant(), day.plusDays(1).atStartOfDay(z).toInstant());
-        long week = store.flaggedBetween(agentId, monday.atStartOfDay(z).toInstant(), monday.plusDays(7).atStartOfDay(z).toInstant());
-        return new Exposure(agentId, today, week, recoveryUntil(agentId, now).orElse(null), writtenChannelsOnly(agentId),
-                today >= store.settings().dailyAlertThreshold());
+        long week = store.flaggedBetween(agentId, weekStart, monday.plusDays(7).atStartOfDay(z).toInstant());
+        List<ShiftExposure> weekShifts = shifts.between(agentId, weekStart, now.plusMillis(1)).stream()
+                .filter(s -> !s.startsAt().isAfter(now)).map(s -> shiftExposure(agentId, s, now)).toList();
+        ShiftExposure shift = shifts.currentOrLast(agentId, now).map(s -> shiftExposure(agentId, s, now)).orElse(null);
+        return new Exposure(agentId, today, week, shift, weekShifts, recoveryUntil(agentId, now).orElse(null),
+                writtenChannelsOnly(agentId), today >= store.settings().dailyAlertThreshold());
+    }
+
+    private ShiftExposure shiftExposure(long agentId, ShiftView s, Instant now) {
+        return new ShiftExposure(s.id(), s.shiftType(), s.startsAt(), s.endsAt(),
+                store.flaggedBetween(agentId, s.startsAt(), s.endsAt()), s.endsAt().isAfter(now));
     }
 
     /** Agents at or over today's threshold, for their leads (of the lead's team, or every team without one). */
@@ -187,6 +205,17 @@ public class FlagDesk implements AgentProtection {
         LocalDate day = clock.instant().atZone(z).toLocalDate();
         return store.agentsAtLeast(day.atStartOfDay(z).toInstant(), day.plusDays(1).atStartOfDay(z).toInstant(),
                         store.settings().dailyAlertThreshold()).keySet().stream()
+                .filter(agent -> lead.teamId() == null
+                        || lead.teamId().equals(directory.user(agent).map(UserView::teamId).orElse(null)))
+                .sorted().map(this::exposure).toList();
+    }
+
+    /** Agents flagged at least once this week, with their exposure per shift, for their leads (as {@link #overThreshold}). */
+    public List<Exposure> exposedThisWeek(CurrentUser lead) {
+        ZoneId z = zone.zone();
+        LocalDate monday = clock.instant().atZone(z).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return store.agentsAtLeast(monday.atStartOfDay(z).toInstant(), monday.plusDays(7).atStartOfDay(z).toInstant(), 1)
+                .keySet().stream()
                 .filter(agent -> lead.teamId() == null
                         || lead.teamId().equals(directory.user(agent).map(UserView::teamId).orElse(null)))
                 .sorted().map(this::exposure).toList();

@@ -1,6 +1,7 @@
 package org.kept.protection.internal;
 
 import java.time.Instant;
+import java.util.List;
 import org.kept.protection.Restrictions;
 
 /** The protection module's rows, as the desks and pages read them. */
@@ -49,8 +50,17 @@ public final class Records {
                            String automaticMessage, int reviewDays) {
     }
 
-    /** An agent's flagged contacts today and this week, and their protection. */
-    public record Exposure(long userId, long today, long thisWeek, Instant recoveryUntil, boolean writtenOnly,
-                           boolean overThreshold) {
+    /**
+     * An agent's flagged contacts today and this week, per rostered shift ({@code shift}: the one they are on or last
+     * worked, null without a published roster; {@code weekShifts}: each published shift of this week so far), and their
+     * protection.
+     */
+    public record Exposure(long userId, long today, long thisWeek, ShiftExposure shift, List<ShiftExposure> weekShifts,
+                           Instant recoveryUntil, boolean writtenOnly, boolean overThreshold) {
+    }
+
+    /** Flagged contacts during one published shift; {@code current} while the shift is on. */
+    public record ShiftExposure(long shiftId, String shiftType, Instant startsAt, Instant endsAt, long flagged,
+                                boolean current) {
     }
 }

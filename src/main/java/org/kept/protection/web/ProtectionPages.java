@@ -82,9 +82,11 @@ class ProtectionPages {
             model.addAttribute("appeals", restrictions.appeals(true).stream().map(ProtectionJson::of).toList());
             List<Records.Exposure> over = flags.overThreshold(me);
             model.addAttribute("overThreshold", over);
+            List<Records.Exposure> week = flags.exposedThisWeek(me);
+            model.addAttribute("exposedThisWeek", week);
             Map<Long, String> names = new LinkedHashMap<>();
-            over.forEach(x -> names.put(x.userId(), directory.user(x.userId()).map(UserView::displayName)
-                    .orElse("#" + x.userId())));
+            java.util.stream.Stream.concat(over.stream(), week.stream()).forEach(x -> names.putIfAbsent(x.userId(),
+                    directory.user(x.userId()).map(UserView::displayName).orElse("#" + x.userId())));
             model.addAttribute("agentNames", names);
         }
         model.addAttribute("warningScript", flags.warningScript().map(s -> s.body()).orElse(null));

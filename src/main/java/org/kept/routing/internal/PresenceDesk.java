@@ -166,7 +166,7 @@ public class PresenceDesk {
         return store.history(userId, from, to, 5_000);
     }
 
-    /** Reason codes with their names in both languages ([code, zh, en]). */
+    /** Reason codes with their names in both languages ([code, zh, en, "1" when agents may choose it]). */
     public List<String[]> reasons() {
         return store.reasons();
     }

@@ -119,14 +119,53 @@ class RoutingStore {
                 .param(SqlTime.utc(now)).query(RoutingStore::presence).list();
     }
 
+    /** A reason agents may choose: it exists and is active. */
     boolean reasonExists(String code) {
-        return jdbc.sql("select count(*) from routing_reason where code = ?").param(code).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from routing_reason where code = ? and active = true").param(code)
+                .query(Integer.class).single() > 0;
     }
 
-    /** Reason codes with their names, in order. */
+    /** Reason codes with their names, in order ([code, zh, en, "1" when active]). */
     List<String[]> reasons() {
-        return jdbc.sql("select code, name_zh, name_en from routing_reason order by position, code")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        return jdbc.sql("select code, name_zh, name_en, active from routing_reason order by position, code")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4) ? "1" : "0"}).list();
+    }
+
+    private static final String REASON = "code, name_zh, name_en, position, active";
+
+    List<ReasonCode> reasonCodes() {
+        return jdbc.sql("select " + REASON + " from routing_reason order by position, code").query(RoutingStore::reason).list();
+    }
+
+    java.util.Optional<ReasonCode> reasonCode(String code) {
+        return jdbc.sql("select " + REASON + " from routing_reason where code = ?").param(code).query(RoutingStore::reason)
+                .optional();
+    }
+
+    void insertReason(ReasonCode r) {
+        jdbc.sql("insert into routing_reason (" + REASON + ") values (?, ?, ?, ?, ?)")
+                .params(r.code(), r.nameZh(), r.nameEn(), r.position(), r.active()).update();
+    }
+
+    void updateReason(ReasonCode r) {
+        jdbc.sql("update routing_reason set name_zh = ?, name_en = ?, position = ?, active = ? where code = ?")
+                .params(r.nameZh(), r.nameEn(), r.position(), r.active(), r.code()).update();
+    }
+
+    /** Whether someone's present state or any presence history row names the code. */
+    boolean reasonReferenced(String code) {
+        return jdbc.sql("select (select count(*) from routing_presence where reason_code = ?) "
+                        + "+ (select count(*) from routing_presence_log where reason_code = ?)")
+                .params(code, code).query(Long.class).single() > 0;
+    }
+
+    void deleteReason(String code) {
+        jdbc.sql("delete from routing_reason where code = ?").param(code).update();
+    }
+
+    private static ReasonCode reason(ResultSet rs, int n) throws SQLException {
+        return new ReasonCode(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5));
     }
 
     private static Presence presence(ResultSet rs, int n) throws SQLException {
@@ -180,6 +219,19 @@ class RoutingStore {
         Set<Channel> out = EnumSet.noneOf(Channel.class);
         Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Channel::valueOf).forEach(out::add);
         return out;
+    }
+
+    Map<String, Integer> tierJumps() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("select tier, jump_seconds from routing_tier_boost").query((rs, n) -> out.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return out;
+    }
+
+    void saveTierJump(String tier, int seconds) {
+        if (jdbc.sql("update routing_tier_boost set jump_seconds = ? where tier = ?").params(seconds, tier).update() == 0) {
+            jdbc.sql("insert into routing_tier_boost (tier, jump_seconds) values (?, ?)").params(tier, seconds).update();
+        }
     }
 
     int tierJump(String tier) {

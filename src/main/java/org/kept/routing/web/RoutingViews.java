@@ -27,7 +27,9 @@ class RoutingViews {
     RoutingJson.PresenceView of(long userId, Locale locale) {
         var p = presence.get(userId);
         boolean zh = locale != null && "zh".equals(locale.getLanguage());
+        // the reasons an agent may choose (active ones), and the one they are in even if it was deactivated since
         List<RoutingJson.Reason> reasons = presence.reasons().stream()
+                .filter(r -> "1".equals(r[3]) || r[0].equals(p.reason()))
                 .map(r -> new RoutingJson.Reason(r[0], zh ? r[1] : r[2])).toList();
         Map<Long, String> queues = new HashMap<>();
         rules.queues().forEach(q -> queues.put(q.id(), q.name()));
