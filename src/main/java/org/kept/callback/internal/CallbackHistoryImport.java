@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kept.callback.CallbackHistory;
 import org.kept.shared.SqlTime;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,12 +17,12 @@ class CallbackHistoryImport implements CallbackHistory {
 
     private static final int BATCH = 500;
 
-    private final JdbcClient jdbc;
+    private final CallbackStore store;
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final TransactionTemplate tx;
 
-    CallbackHistoryImport(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, TransactionTemplate tx) {
-        this.jdbc = jdbc;
+    CallbackHistoryImport(CallbackStore store, org.springframework.jdbc.core.JdbcTemplate template, TransactionTemplate tx) {
+        this.store = store;
         this.template = template;
         this.tx = tx;
     }
@@ -43,18 +41,10 @@ class CallbackHistoryImport implements CallbackHistory {
         for (HistoricCallback c : batch) {
             String openKey = "OPEN".equals(c.state())
                     ? c.reason().name() + "|" + (c.ticketId() != null ? "t" + c.ticketId() : "n" + c.number()) : null;
-            if (openKey != null && jdbc.sql("select count(*) from callback_task where open_key = ?").param(openKey)
-                    .query(Long.class).single() > 0) {
+            Long id = store.insertHistoric(c, openKey);
+            if (id == null) {
                 continue;  // one open task per ticket (or number) and reason, as a live request would find it
             }
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("insert into callback_task (reason, ticket_id, customer_id, number, team_id, due_at, state, wait_seconds, "
-                    + "open_key, created_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(c.reason().name(), c.ticketId(), c.customerId(), c.number(), c.teamId(), SqlTime.utc(c.dueAt()),
-                            c.state(), c.waitSeconds(), openKey, SqlTime.utc(c.createdAt()),
-                            c.closedAt() == null ? null : SqlTime.utc(c.closedAt()))
-                    .update(key, "id");
-            long id = key.getKey().longValue();
             int seq = 1;
             for (Attempt a : c.attempts()) {
                 attempts.add(new Object[] {id, seq++, SqlTime.utc(a.plannedAt()), a.agentId(),
@@ -63,7 +53,6 @@ class CallbackHistoryImport implements CallbackHistory {
                         a.recordedAt() == null ? null : SqlTime.utc(a.recordedAt())});
             }
         }
-        template.batchUpdate("insert into callback_attempt (task_id, seq, planned_at, agent_id, dialled_at, outcome, "
-                + "call_again_at, note, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", attempts);
+        store.insertHistoricAttempts(template, attempts);
     }
 }

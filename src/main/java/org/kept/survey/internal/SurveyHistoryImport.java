@@ -6,7 +6,6 @@ import java.util.List;
 import org.kept.shared.SqlTime;
 import org.kept.survey.SurveyHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,12 +15,12 @@ class SurveyHistoryImport implements SurveyHistory {
 
     private static final int BATCH = 1000;
 
-    private final JdbcClient jdbc;
+    private final SurveyStore store;
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
 
-    SurveyHistoryImport(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx) {
-        this.jdbc = jdbc;
+    SurveyHistoryImport(SurveyStore store, JdbcTemplate template, TransactionTemplate tx) {
+        this.store = store;
         this.template = template;
         this.tx = tx;
     }
@@ -42,7 +41,7 @@ class SurveyHistoryImport implements SurveyHistory {
             if (s.answer() < 1 || s.answer() > 4) {
                 throw new IllegalArgumentException("a survey answer is 1 to 4, not " + s.answer());
             }
-            if (jdbc.sql("select count(*) from survey where ticket_id = ?").param(s.ticketId()).query(Long.class).single() > 0) {
+            if (store.ofTicketExists(s.ticketId())) {
                 continue;
             }
             rows.add(new Object[] {s.ticketId(), s.customerId(), s.teamId(), s.agentId(), s.category(), s.channel(),
@@ -50,9 +49,7 @@ class SurveyHistoryImport implements SurveyHistory {
                     SqlTime.utc(s.sentAt().plus(Duration.ofDays(3))), s.answer(), SqlTime.utc(s.answeredAt()),
                     SqlTime.utc(s.resolvedAt())});
         }
-        template.batchUpdate("insert into survey (ticket_id, customer_id, team_id, agent_id, category, channel, state, "
-                + "resolved_at, send_at, sent_at, expires_at, answer, answered_at, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, 'ANSWERED', ?, ?, ?, ?, ?, ?, ?)", rows);
+        store.insertAnswered(template, rows);
         return rows.size();
     }
 }
