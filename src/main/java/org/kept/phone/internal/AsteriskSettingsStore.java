@@ -19,6 +19,9 @@ public class AsteriskSettingsStore {
                         int version, Instant updatedAt, String updatedBy) {
     }
 
+    private static final String SELECT = "select enabled, host, port, username, secret, integration, version, updated_at, "
+            + "updated_by from phone_asterisk_settings where id = 1";
+
     private final JdbcClient jdbc;
 
     AsteriskSettingsStore(JdbcClient jdbc) {
@@ -26,11 +29,7 @@ public class AsteriskSettingsStore {
     }
 
     public Optional<Saved> load() {
-        return jdbc.sql("select enabled, host, port, username, secret, integration, version, updated_at, updated_by "
-                + "from phone_asterisk_settings where id = 1").query((rs, n) -> new Saved(rs.getBoolean("enabled"),
-                rs.getString("host"), rs.getInt("port"), rs.getString("username"), rs.getString("secret"),
-                rs.getString("integration"), rs.getInt("version"), SqlTime.instant(rs, "updated_at"),
-                rs.getString("updated_by"))).optional();
+        return jdbc.sql(SELECT).query(this::row).optional();
     }
 
     /** 0 while nobody saved settings: a cheap question each instance asks every few seconds. */
@@ -42,11 +41,7 @@ public class AsteriskSettingsStore {
     @Transactional
     public int save(boolean enabled, String host, int port, String username, String secret, String integration,
                     Instant at, String by) {
-        Optional<Saved> old = jdbc.sql("select enabled, host, port, username, secret, integration, version, updated_at, "
-                + "updated_by from phone_asterisk_settings where id = 1 for update").query((rs, n) -> new Saved(
-                rs.getBoolean("enabled"), rs.getString("host"), rs.getInt("port"), rs.getString("username"),
-                rs.getString("secret"), rs.getString("integration"), rs.getInt("version"),
-                SqlTime.instant(rs, "updated_at"), rs.getString("updated_by"))).optional();
+        Optional<Saved> old = jdbc.sql(SELECT + " for update").query(this::row).optional();
         if (old.isEmpty()) {
             jdbc.sql("insert into phone_asterisk_settings (id, enabled, host, port, username, secret, integration, version, "
                     + "updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, 1, ?, ?)")
@@ -60,5 +55,11 @@ public class AsteriskSettingsStore {
                 .params(enabled, host, port, username, secret == null ? old.get().secret() : secret, integration, version,
                         SqlTime.utc(at), by).update();
         return version;
+    }
+
+    private Saved row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Saved(rs.getBoolean("enabled"), rs.getString("host"), rs.getInt("port"), rs.getString("username"),
+                rs.getString("secret"), rs.getString("integration"), rs.getInt("version"), SqlTime.instant(rs, "updated_at"),
+                rs.getString("updated_by"));
     }
 }
