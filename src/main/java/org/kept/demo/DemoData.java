@@ -120,6 +120,9 @@ class DemoData implements ApplicationRunner {
     private volatile List<Customer> register = List.of();
     /** The people this start wrote, once their transaction committed; a retry then goes on with the knowledge. */
     private volatile Map<String, Long> users;
+    /** The demo tickets' survey answers, written in the background with the calls. */
+    private volatile List<org.kept.survey.SurveyHistory.HistoricSurvey> surveys = List.of();
+    private volatile Long hotline;
     /** Start-up work: nobody signs in before the demo people exist. */
     static final String WORK = "demo centre";
 
@@ -168,7 +171,7 @@ class DemoData implements ApplicationRunner {
         startup.run(WORK, this::seedOnce);
         if (fresh) {
             // thousands of call records: written after Kept is ready, so the start stays within seconds
-            calls.seedInBackground(users, register);
+            calls.seedInBackground(users, register, hotline, surveys);
         }
     }
 
@@ -237,14 +240,25 @@ class DemoData implements ApplicationRunner {
                 staff.computeIfAbsent(logins.get(i).teamId(), t -> new ArrayList<>()).add(ids.get(i));
             }
         }
-        tickets.importHistoric(history(random, register, staff, teams, users), SEEDER);
+        List<PlannedSurvey> planned = new ArrayList<>();
+        List<Long> ticketIds = tickets.importHistoric(history(random, register, staff, teams, users, planned), SEEDER);
+        this.surveys = planned.stream().map(p -> new org.kept.survey.SurveyHistory.HistoricSurvey(ticketIds.get(p.index()),
+                p.customerId(), p.teamId(), p.agentId(), p.category(), p.channel(), p.resolvedAt(),
+                p.resolvedAt().plus(Duration.ofHours(2)), p.answer(), p.answeredAt())).toList();
+        this.hotline = teams.get("hotline");
         this.register = register;
         return users;
     }
 
     /** 300 tickets over the last four weeks, a dozen of them in the last hours, in every state, each held by its team or one of its people. */
+    /** A resolved demo ticket's survey: mostly 1–2, some 3, a few 4 (and then the ticket was reopened). */
+    record PlannedSurvey(int index, long customerId, Long teamId, Long agentId, String category, String channel,
+                         Instant resolvedAt, int answer, Instant answeredAt) {
+    }
+
     private List<HistoricTicket> history(Random random, List<Customer> register, Map<Long, List<Long>> staff, Map<String, Long> teams,
-                                         Map<String, Long> users) {
+                                         Map<String, Long> users, List<PlannedSurvey> surveys) {
+        Random answers = new Random(20261204);  // its own dice: the tickets stay the ones the other demo tests know
         Instant now = clock.instant();
         TicketState[] states = {TicketState.NEW, TicketState.OPEN, TicketState.OPEN, TicketState.PENDING_CUSTOMER,
             TicketState.PENDING_INTERNAL, TicketState.RESOLVED, TicketState.CLOSED, TicketState.CLOSED};
@@ -282,7 +296,37 @@ class DemoData implements ApplicationRunner {
                     complaint ? "上周五下午 3 点左右" : null, complaint ? "北京市朝阳区" : null, null, phone, customer.id(),
                     teams.get(team), assignee);
             List<HistoricTicket.Step> timeline = new ArrayList<>();
-            if (state != TicketState.NEW) {
+            boolean reopened = false;
+            if ((state == TicketState.RESOLVED || state == TicketState.CLOSED) && answers.nextInt(10) < 7) {
+                // surveyed two hours after the resolution, answered within three hours
+                Instant answeredAt = updated.plus(Duration.ofMinutes(120 + 5 + answers.nextInt(175)));
+                if (answeredAt.isBefore(now)) {
+                    // about one in fifteen not solved, one in nine unhappy with the attitude, the rest satisfied
+                    int k = surveys.size();
+                    int answer = k % 15 == 7 ? 4 : k % 9 == 4 ? 3 : answers.nextInt(100) < 55 ? 1 : 2;
+                    long by = assignee == null ? agent : assignee;
+                    surveys.add(new PlannedSurvey(i, customer.id(), teams.get(team), by, subject[1],
+                            channel == Channel.PHONE || channel == Channel.CHAT ? "SMS" : "LINK", updated, answer, answeredAt));
+                    if (answer == 4) {
+                        // "问题未解决": the ticket was reopened by the answer and is being worked again
+                        timeline.add(new HistoricTicket.Step(new TicketChange.StateChanged(TicketState.RESOLVED,
+                                TicketState.OPEN), by, answeredAt));
+                        reopened = true;
+                    }
+                }
+            }
+            if (reopened) {
+                long by = assignee == null ? agent : assignee;
+                timeline.add(0, new HistoricTicket.Step(new TicketChange.StateChanged(TicketState.NEW, TicketState.RESOLVED),
+                        by, updated));
+                // the same draws as any worked ticket's note and reply, so the tickets after it stay the same
+                TicketChange note = new TicketChange.NoteAdded(NOTES[random.nextInt(NOTES.length)]);
+                timeline.add(0, new HistoricTicket.Step(new TicketChange.Replied(REPLIES[random.nextInt(REPLIES.length)], false),
+                        by, created.plus(Duration.ofMinutes(4))));
+                timeline.add(0, new HistoricTicket.Step(note, by, created.plus(Duration.ofMinutes(3))));
+                updated = timeline.get(timeline.size() - 1).at();
+                state = TicketState.OPEN;
+            } else if (state != TicketState.NEW) {
                 long by = assignee == null ? agent : assignee;
                 timeline.add(new HistoricTicket.Step(new TicketChange.NoteAdded(NOTES[random.nextInt(NOTES.length)]), by,
                         created.plus(Duration.ofMinutes(3))));

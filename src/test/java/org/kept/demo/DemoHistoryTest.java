@@ -151,4 +151,48 @@ class DemoHistoryTest {
         assertThat(jdbc.sql("select role_code from app_user where username = 'compliance-lead'").query(String.class).single())
                 .isEqualTo("COMPLIANCE_LEAD");
     }
+
+    @Test
+    void callbacksAndSurveyAnswersFollowTheHistoryAndShowOnTheirPages() throws Exception {
+        int[] followUps = kept.bean(DemoCalls.class).followUps().get(5, TimeUnit.MINUTES);
+        long abandoned = jdbc.sql("select count(*) from phone_call where answered_at is null and cause = 'cancel'").query(Long.class).single();
+        assertThat(followUps[0]).as("a callback for (nearly) every abandoned call").isGreaterThan((int) (abandoned * 9 / 10));
+        Map<String, Long> outcomes = new TreeMap<>();
+        jdbc.sql("select outcome, count(*) from callback_attempt where outcome is not null group by outcome")
+                .query((rs, n) -> outcomes.put(rs.getString(1), rs.getLong(2))).list();
+        // most are reached; some do not answer or ask to be called again; a few wrong numbers
+        assertThat(outcomes.get("REACHED")).isGreaterThan(outcomes.get("NO_ANSWER"));
+        assertThat(outcomes.get("NO_ANSWER")).isGreaterThan(outcomes.get("CALL_AGAIN"));
+        assertThat(outcomes.get("CALL_AGAIN")).isGreaterThan(outcomes.get("WRONG_NUMBER"));
+        assertThat(outcomes.get("WRONG_NUMBER")).isPositive();
+        assertThat(jdbc.sql("select count(*) from callback_task where state = 'OPEN' and reason = 'ABANDONED_CALL'")
+                .query(Long.class).single()).as("the last day's still to call back").isPositive();
+
+        Map<Integer, Long> answers = new TreeMap<>();
+        jdbc.sql("select answer, count(*) from survey where state = 'ANSWERED' group by answer")
+                .query((rs, n) -> answers.put(rs.getInt(1), rs.getLong(2))).list();
+        assertThat(followUps[1]).isEqualTo(answers.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(answers.get(1) + answers.get(2)).isGreaterThan(3 * (answers.get(3) + answers.get(4)));
+        assertThat(answers.get(3)).isGreaterThan(answers.get(4));
+        assertThat(answers.get(4)).isPositive();
+        // "not solved": the ticket was reopened, and a callback asked for
+        List<String> reopened = jdbc.sql("select t.state from ticket t join survey s on s.ticket_id = t.id where s.answer = 4")
+                .query(String.class).list();
+        assertThat(reopened).isNotEmpty().allMatch("OPEN"::equals);
+        assertThat(jdbc.sql("select count(*) from callback_task where reason = 'SURVEY_NOT_SOLVED'").query(Long.class).single())
+                .isEqualTo(answers.get(4));
+        // over the weeks, not on one day
+        long weeks = jdbc.sql("select answered_at from survey where state = 'ANSWERED'").query((rs, n) -> rs.getObject(1,
+                java.time.OffsetDateTime.class).toInstant()).list().stream()
+                .map(t -> t.atZone(zone).toLocalDate().with(DayOfWeek.MONDAY)).distinct().count();
+        assertThat(weeks).isGreaterThanOrEqualTo(3);
+
+        String report = page("/console/reports/surveys");
+        Matcher csat = Pattern.compile("id=\"survey-chart\"[^>]*data-csat=\"([^\"]+)\"").matcher(report);
+        assertThat(csat.find()).as("the survey chart is drawn").isTrue();
+        assertThat(csat.group(1)).isNotBlank();
+        assertThat(report).doesNotContain("No surveys in this period");
+        String team = page("/console/callbacks?view=TEAM");
+        assertThat(team).contains("callback-row").doesNotContain("No callbacks here");
+    }
 }

@@ -159,4 +159,26 @@ class CallbackStore {
                 rs.getObject(8, Long.class), outcome == null ? null : CallbackAttempt.Outcome.valueOf(outcome),
                 SqlTime.instant(rs, 10), rs.getString(11), SqlTime.instant(rs, 12));
     }
+
+    /** A past task as it was (the history import); answers its id, or null when its open key is taken. */
+    Long insertHistoric(org.kept.callback.CallbackHistory.HistoricCallback c, String openKey) {
+        if (openKey != null && jdbc.sql("select count(*) from callback_task where open_key = ?").param(openKey)
+                .query(Long.class).single() > 0) {
+            return null;
+        }
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into callback_task (reason, ticket_id, customer_id, number, team_id, due_at, state, wait_seconds, "
+                + "open_key, created_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.reason().name(), c.ticketId(), c.customerId(), c.number(), c.teamId(), SqlTime.utc(c.dueAt()),
+                        c.state(), c.waitSeconds(), openKey, SqlTime.utc(c.createdAt()),
+                        c.closedAt() == null ? null : SqlTime.utc(c.closedAt()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Past attempts in one JDBC batch: task id, seq, planned, agent, dialled, outcome, call again, note, recorded. */
+    void insertHistoricAttempts(org.springframework.jdbc.core.JdbcTemplate batch, List<Object[]> rows) {
+        batch.batchUpdate("insert into callback_attempt (task_id, seq, planned_at, agent_id, dialled_at, outcome, "
+                + "call_again_at, note, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
 }

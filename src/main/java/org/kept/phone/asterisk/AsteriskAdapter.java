@@ -69,6 +69,30 @@ public class AsteriskAdapter implements AutoCloseable {
     private volatile boolean running = true;
     private volatile ManagerConnection connection;
     private volatile long integrationId;
+    private volatile boolean failedBefore;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private volatile Instant lastEventAt;
+
+    /**
+     * The AMI event classes the adapter follows, registered on each connection by hand: asterisk-java finds its event
+     * classes by scanning the package {@code org.asteriskjava.manager.event} on the class path (Reflections), and a
+     * scan that finds nothing (a class loader that does not list its jars' directories) would leave every event
+     * unbuilt and dropped without a word. Registered here, these are built whatever the scan found.
+     */
+    static final java.util.List<Class<? extends ManagerEvent>> FOLLOWED = java.util.List.of(NewChannelEvent.class,
+            QueueCallerJoinEvent.class, QueueCallerAbandonEvent.class, AgentCalledEvent.class, AgentConnectEvent.class,
+            DialBeginEvent.class, BridgeEnterEvent.class, VarSetEvent.class, HangupEvent.class);
+
+    /** How the connection stands, for the settings page. */
+    public enum State {
+        CONNECTING, CONNECTED, RECONNECTING, STOPPED
+    }
+
+    /** The connection's live state: the last error (with its time) and when the PBX last sent anything. */
+    public record Status(State state, String host, int port, String integration, String lastError, Instant lastErrorAt,
+                         Instant lastEventAt) {
+    }
 
     public AsteriskAdapter(Settings settings, CallDesk desk, IntegrationStore integrations, Clock clock) {
         this.settings = settings;
@@ -94,6 +118,28 @@ public class AsteriskAdapter implements AutoCloseable {
     public boolean connected() {
         ManagerConnection c = connection;
         return c != null && c.getState() == ManagerConnectionState.CONNECTED;
+    }
+
+    /** Where the connection stands now. */
+    public Status status() {
+        ManagerConnection c = connection;
+        State state;
+        if (!running) {
+            state = State.STOPPED;
+        } else if (c != null && c.getState() == ManagerConnectionState.CONNECTED) {
+            state = State.CONNECTED;
+        } else if ((c != null && c.getState() == ManagerConnectionState.RECONNECTING) || failedBefore) {
+            state = State.RECONNECTING;
+        } else {
+            state = State.CONNECTING;
+        }
+        return new Status(state, settings.host(), settings.port(), settings.integration(), lastError, lastErrorAt,
+                lastEventAt);
+    }
+
+    /** The settings this adapter runs with. */
+    public Settings settings() {
+        return settings;
     }
 
     /** The {@code phone_integration} row this adapter's calls belong to (0 before the first connection). */
@@ -152,6 +198,9 @@ public class AsteriskAdapter implements AutoCloseable {
                 integrationId = integration();
                 c = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
                         settings.secret()).createManagerConnection();
+                for (Class<? extends ManagerEvent> followed : FOLLOWED) {
+                    c.registerUserEventClass(followed);  // see FOLLOWED: independent of asterisk-java's package scan
+                }
                 c.addEventListener(this::onEvent);
                 connection = c;
                 c.login("call,agent,dialplan");
@@ -165,6 +214,7 @@ public class AsteriskAdapter implements AutoCloseable {
                 }
                 if (running) {
                     log.warn("Asterisk AMI connection to {}:{} ended; connecting again", settings.host(), settings.port());
+                    failed("the PBX ended the connection");
                 }
                 connection = null;
                 continue;
@@ -179,6 +229,7 @@ public class AsteriskAdapter implements AutoCloseable {
                 if (!running) {
                     return;
                 }
+                failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 log.warn("Asterisk AMI at {}:{} not reachable ({}); trying again in {} s", settings.host(),
                         settings.port(), e.getMessage(), backoff.toSeconds());
                 try {
@@ -192,6 +243,12 @@ public class AsteriskAdapter implements AutoCloseable {
         }
     }
 
+    private void failed(String error) {
+        lastError = error;
+        lastErrorAt = clock.instant();
+        failedBefore = true;
+    }
+
     private long integration() {
         return integrations.named(settings.integration()).map(IntegrationStore.Integration::id).orElseGet(() -> {
             try {
@@ -203,6 +260,7 @@ public class AsteriskAdapter implements AutoCloseable {
     }
 
     private void onEvent(ManagerEvent event) {
+        lastEventAt = clock.instant();
         AmiEvent e = read(event);
         if (e != null && running) {
             applier.execute(() -> apply(e));

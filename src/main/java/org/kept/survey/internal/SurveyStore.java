@@ -199,4 +199,18 @@ public class SurveyStore {
                 SqlTime.instant(rs, "expires_at"), rs.getObject("answer", Integer.class),
                 SqlTime.instant(rs, "answered_at"));
     }
+
+    boolean ofTicketExists(long ticketId) {
+        return jdbc.sql("select count(*) from survey where ticket_id = ?").param(ticketId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Past answered surveys in one JDBC batch: ticket, customer, team, agent, category, channel, resolved, send, sent,
+     * expires, answer, answered, created.
+     */
+    void insertAnswered(org.springframework.jdbc.core.JdbcTemplate batch, List<Object[]> rows) {
+        batch.batchUpdate("insert into survey (ticket_id, customer_id, team_id, agent_id, category, channel, state, "
+                + "resolved_at, send_at, sent_at, expires_at, answer, answered_at, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, 'ANSWERED', ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
 }
