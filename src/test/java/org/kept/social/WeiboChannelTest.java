@@ -232,7 +232,7 @@ class WeiboChannelTest {
                 .params(account, fan).query(Long.class).single();
         CurrentUser agent = fixtures.user("AGENT");
         var t = tickets.get(ticket);
-        tickets.assign(ticket, t.teamId(), agent.id(), t.version(), fixtures.user("ADMIN", null));
+        tickets.assign(ticket, t.teamId(), agent.id(), t.version(), fixtures.user("LEAD"));
         Api api = fixtures.api(agent);
         assertThat(api.get("/api/v1/tickets/" + ticket + "/social-window").expect(200).json().path("open").asBoolean()).isTrue();
 

@@ -67,7 +67,7 @@ class InboxMailMaskingTest {
         long ticket = ingest.ingest(raw.getBytes(StandardCharsets.UTF_8), box).ticketId();
         CurrentUser agent = fixtures.user("OUTSOURCED");
         var t = tickets.get(ticket);
-        tickets.assign(ticket, t.teamId(), agent.id(), t.version(), fixtures.user("ADMIN", null));
+        tickets.assign(ticket, t.teamId(), agent.id(), t.version(), fixtures.user("LEAD"));
         String open = "EMAIL:ticket:" + ticket;
 
         List<String> seen = new ArrayList<>();
