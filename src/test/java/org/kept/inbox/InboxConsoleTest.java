@@ -1,28 +1,23 @@
 package org.kept.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kept.support.Api.body;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kept.identity.CurrentUser;
-import org.kept.routing.PresenceState;
 import org.kept.routing.internal.PresenceDesk;
 import org.kept.routing.internal.Router;
-import org.kept.routing.internal.RoutingQueue;
 import org.kept.routing.internal.RuleDesk;
 import org.kept.routing.internal.WorkDesk;
 import org.kept.support.Fixtures;
 import org.kept.support.KeptTest;
-import org.kept.ticket.Channel;
 import org.kept.ticket.Tickets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,55 +53,33 @@ class InboxConsoleTest {
     @Autowired
     MockMvc mvc;
 
-    String skill;
+    InboxChats chats;
 
     @BeforeEach
     void chatsGoToAQueueOfThisTest() {
-        skill = "ic-" + UUID.randomUUID().toString().substring(0, 8);
-        RoutingQueue queue = rules.save(new RoutingQueue(0, "q-" + skill, "在线 " + skill, Channel.CHAT, 0,
-                RoutingQueue.Strategy.LONGEST_IDLE, null, null, null, RoutingQueue.ClosedAction.ANSWER, null, null, 30, 0,
-                List.of(new RoutingQueue.Skill(skill, 1))));
-        jdbc.sql("update chat_setting set routing_queue = ? where id = 1").param(queue.code()).update();
+        chats = new InboxChats(fixtures, jdbc, rules, presence, router, work).ownQueue("ic");
     }
 
     @AfterEach
     void chatsGoToTheDefaultQueueAgain() {
-        jdbc.sql("update chat_setting set routing_queue = 'chat' where id = 1").update();
-    }
-
-    record Chat(String token, long id, String phone) {
+        chats.defaultQueue();
     }
 
     /** A chat of a customer whose name is what they typed; accepted by the agent through routing. */
-    Chat chatOf(CurrentUser agent, String name, String phone, String words) {
-        String token = fixtures.api().post("/api/v1/chat/conversations", body("name", name, "phone", phone)).expect(201)
-                .json().path("token").asString();
-        long id = jdbc.sql("select id from chat_conversation where token = ?").param(token).query(Long.class).single();
-        say(token, words);
-        rules.replaceSkills(agent.id(), Map.of(skill, 1));
-        presence.choose(agent.id(), PresenceState.AVAILABLE, null, agent.id());
-        router.runOnce();
-        long item = jdbc.sql("select id from routing_item where channel = 'CHAT' and reference = ?").param("chat:" + id)
-                .query(Long.class).single();
-        work.accept(item, agent.id());
-        return new Chat(token, id, phone);
-    }
-
-    void say(String token, String words) {
-        fixtures.api().post("/api/v1/chat/conversations/" + token + "/messages",
-                body("clientId", "c-" + UUID.randomUUID(), "body", words)).expect(201);
+    InboxChats.Chat chatOf(CurrentUser agent, String name, String phone, String words) {
+        return chats.assign(chats.start(name, phone, words), agent);
     }
 
     static String phone() {
-        return "139" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        return InboxChats.phone();
     }
 
-    List<String> agentSaid(Chat chat) {
+    List<String> agentSaid(InboxChats.Chat chat) {
         return jdbc.sql("select body from chat_message where conversation_id = ? and sender = 'AGENT' order by seq")
                 .param(chat.id()).query(String.class).list();
     }
 
-    MockHttpServletRequestBuilder reply(Chat chat, String text) {
+    MockHttpServletRequestBuilder reply(InboxChats.Chat chat, String text) {
         return MockMvcRequestBuilders.post("/console/inbox/reply").param("open", "CHAT:chat:" + chat.id())
                 .param("text", text).with(csrf()).header("HX-Request", "true");
     }
@@ -114,7 +87,7 @@ class InboxConsoleTest {
     @Test
     void aDoubleSubmittedOrRetriedAnswerIsSentOnce() throws Exception {
         CurrentUser agent = fixtures.user("AGENT");
-        Chat chat = chatOf(agent, "幂等客户", phone(), "请帮我查一下");
+        InboxChats.Chat chat = chatOf(agent, "幂等客户", phone(), "请帮我查一下");
         String key = UUID.randomUUID().toString();
 
         // the form's key: the first submit sends, the second (a double click) replays the first
@@ -158,7 +131,7 @@ class InboxConsoleTest {
         String phone = phone();
         String mail = "zhang.san-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         // the name typed into the chat form is the customer's number and address
-        Chat chat = chatOf(outsourced, phone + " " + mail, phone, "我的电话 " + phone + "，邮箱 " + mail);
+        InboxChats.Chat chat = chatOf(outsourced, phone + " " + mail, phone, "我的电话 " + phone + "，邮箱 " + mail);
         String open = "CHAT:chat:" + chat.id();
         List<String> pages = new java.util.ArrayList<>();
         pages.add(fixtures.api(outsourced).get("/api/v1/inbox").expect(200).body());
@@ -185,7 +158,7 @@ class InboxConsoleTest {
         CurrentUser agent = fixtures.user("AGENT");
         CurrentUser outsourced = fixtures.user("OUTSOURCED");
         CurrentUser customer = fixtures.user("CUSTOMER");
-        Chat chat = chatOf(agent, "权限客户", phone(), "你好");
+        InboxChats.Chat chat = chatOf(agent, "权限客户", phone(), "你好");
         String open = "CHAT:chat:" + chat.id();
         List<MockHttpServletRequestBuilder> routes = List.of(
                 MockMvcRequestBuilders.get("/console/inbox"),

@@ -1,20 +1,15 @@
 package org.kept.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kept.support.Api.body;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kept.identity.CurrentUser;
 import org.kept.inbox.internal.InboxDesk;
-import org.kept.routing.PresenceState;
 import org.kept.routing.internal.PresenceDesk;
 import org.kept.routing.internal.Router;
-import org.kept.routing.internal.RoutingQueue;
 import org.kept.routing.internal.RuleDesk;
 import org.kept.routing.internal.WorkDesk;
 import org.kept.support.Browser;
@@ -53,39 +48,14 @@ class InboxPushBrowserTest {
     @RegisterExtension
     final Browser.Session session = new Browser.Session();
 
+    InboxChats chats;
+
     @AfterEach
     void chatsGoToTheDefaultQueueAgain() {
-        jdbc.sql("update chat_setting set routing_queue = 'chat' where id = 1").update();
+        chats.defaultQueue();
     }
 
-    record Chat(String token, long id) {
-        String open() {
-            return "CHAT:chat:" + id;
-        }
-    }
-
-    Chat chat(String name, String words) {
-        String phone = "139" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        String token = fixtures.api().post("/api/v1/chat/conversations", body("name", name, "phone", phone)).expect(201)
-                .json().path("token").asString();
-        say(token, words);
-        long id = jdbc.sql("select id from chat_conversation where token = ?").param(token).query(Long.class).single();
-        return new Chat(token, id);
-    }
-
-    void say(String token, String words) {
-        fixtures.api().post("/api/v1/chat/conversations/" + token + "/messages",
-                body("clientId", "c-" + UUID.randomUUID(), "body", words)).expect(201);
-    }
-
-    void assign(Chat chat, CurrentUser agent) {
-        router.runOnce();
-        long item = jdbc.sql("select id from routing_item where channel = 'CHAT' and reference = ?").param("chat:" + chat.id())
-                .query(Long.class).single();
-        work.accept(item, agent.id());
-    }
-
-    static String unread(Browser browser, Chat chat) {
+    static String unread(Browser browser, InboxChats.Chat chat) {
         List<org.openqa.selenium.WebElement> marks = browser.driver()
                 .findElements(By.cssSelector("#inbox-list li[data-open='" + chat.open() + "'] .unread"));
         return marks.isEmpty() ? "" : marks.get(0).getText();
@@ -93,16 +63,9 @@ class InboxPushBrowserTest {
 
     @Test
     void aNewMessageAppearsInTheInboxWithoutAReload() {
-        String skill = "push-" + UUID.randomUUID().toString().substring(0, 8);
-        RoutingQueue queue = rules.save(new RoutingQueue(0, "q-" + skill, "在线 " + skill, Channel.CHAT, 0,
-                RoutingQueue.Strategy.LONGEST_IDLE, null, null, null, RoutingQueue.ClosedAction.ANSWER, null, null, 120, 0,
-                List.of(new RoutingQueue.Skill(skill, 1))));
-        jdbc.sql("update chat_setting set routing_queue = ? where id = 1").param(queue.code()).update();
+        chats = new InboxChats(fixtures, jdbc, rules, presence, router, work).ownQueue("push");
         CurrentUser agent = fixtures.user("AGENT");
-        rules.replaceSkills(agent.id(), Map.of(skill, 1));
-        presence.choose(agent.id(), PresenceState.AVAILABLE, null, agent.id());
-        Chat first = chat("推送客户", "我的快递到哪了");
-        assign(first, agent);
+        InboxChats.Chat first = chats.assign(chats.start("推送客户", InboxChats.phone(), "我的快递到哪了"), agent);
 
         Browser browser = session.in("zh-CN");
         browser.signIn(agent.username()).open("/console/inbox");
@@ -115,13 +78,12 @@ class InboxPushBrowserTest {
         assertThat(browser.find("#inbox-total").getAttribute("data-unread")).isEqualTo("1");
 
         // the customer writes again: the count goes up at once
-        say(first.token(), "还在吗？");
+        chats.say(first.token(), "还在吗？");
         browser.waitUntil(d -> "2".equals(unread(browser, first)));
         browser.waitForText("#inbox-total", "共 2 条未读");
 
         // a conversation assigned to the agent appears with its message unread
-        Chat second = chat("第二位客户", "发票怎么开");
-        assign(second, agent);
+        InboxChats.Chat second = chats.assign(chats.start("第二位客户", InboxChats.phone(), "发票怎么开"), agent);
         browser.waitUntil(d -> "1".equals(unread(browser, second)));
         browser.waitForText("#inbox-total", "共 3 条未读");
 
@@ -129,7 +91,7 @@ class InboxPushBrowserTest {
         browser.find("#inbox-list li[data-open='" + first.open() + "'] a").click();
         browser.waitForText("#inbox-thread-title", "推送客户");
         browser.waitUntil(d -> unread(browser, first).isEmpty());
-        say(first.token(), "订单号是 A-778");
+        chats.say(first.token(), "订单号是 A-778");
         browser.waitForText("#inbox-messages", "订单号是 A-778");
         browser.waitForText("#inbox-total", "共 1 条未读");
 
