@@ -21,8 +21,11 @@ public interface InboxSource {
     /** One of the agent's conversations with its messages, oldest first; empty when it is not theirs. */
     Optional<InboxThread> thread(Channel channel, String reference, CurrentUser agent);
 
-    /** The agent's answer in the conversation, sent back through its channel. */
-    void reply(Channel channel, String reference, String text, CurrentUser agent);
+    /**
+     * The agent's answer in the conversation, sent back through its channel (in the caller's transaction); returns the
+     * id of what it wrote (the chat message, the ticket's reply), which an Idempotency-Key remembers.
+     */
+    long reply(Channel channel, String reference, String text, CurrentUser agent);
 
     /** The open tickets the agent holds, last updated first (mail and social conversations are tickets). */
     static List<org.kept.ticket.TicketSummary> ticketsHeldBy(org.kept.ticket.Tickets tickets, CurrentUser agent) {

@@ -214,4 +214,76 @@ class WeiboChannelTest {
         assertThat(agent.get("/api/v1/social/mentions?open=true").expect(200).body()).doesNotContain(status).doesNotContain(other);
         assertThat(stored(account)).isEqualTo(2);
     }
+
+    /**
+     * Issue 16's console gap: the fan unfollows (the fan-service push's event, signed like every push): the
+     * conversation's reply window closes at once, the agent holding it is told through their push stream, the inbox
+     * and the ticket page say why, and a reply is refused before anything is written; following again opens it.
+     */
+    @Test
+    void anUnfollowClosesTheReplyWindowAndTheConsoleSaysWhy() throws Exception {
+        String code = code();
+        String secret = "weibo-secret-" + code;
+        long account = hooks.weiboAccount(code, secret);
+        String fan = uid();
+        hooks.weibo(code, secret, push("text", fan, "快递三天没动了", "{}")).expect(200);
+        inbox.drain();
+        long ticket = jdbc.sql("select ticket_id from social_follower where account_id = ? and user_ref = ?")
+                .params(account, fan).query(Long.class).single();
+        CurrentUser agent = fixtures.user("AGENT");
+        var t = tickets.get(ticket);
+        tickets.assign(ticket, t.teamId(), agent.id(), t.version(), fixtures.user("LEAD"));
+        Api api = fixtures.api(agent);
+        assertThat(api.get("/api/v1/tickets/" + ticket + "/social-window").expect(200).json().path("open").asBoolean()).isTrue();
+
+        try (org.kept.support.PushStream stream = org.kept.support.PushStream.open(fixtures.baseUrl(), fixtures.token(agent))) {
+            // a forged unfollow changes nothing
+            String unfollow = "{\"type\":\"event\",\"receiver_id\":1902538057,\"sender_id\":" + fan
+                    + ",\"created_at\":\"Thu Dec 03 11:30:00 +0800 2026\",\"text\":\"取消关注事件\",\"data\":{\"subtype\":\"unfollow\",\"key\":\"\"}}";
+            assertThat(hooks.weibo(code, "wrong-secret", unfollow).status()).isEqualTo(403);
+            hooks.weibo(code, secret, unfollow).expect(200);
+            hooks.weibo(code, secret, unfollow).expect(200);
+            inbox.drain();
+            assertThat(stream.awaitEvent("inbox", java.time.Duration.ofSeconds(10)))
+                    .contains("\"ticket\":" + ticket, "\"why\":\"WINDOW\"");
+        }
+        JsonNode window = api.get("/api/v1/tickets/" + ticket + "/social-window").expect(200).json();
+        assertThat(window.path("open").asBoolean()).isFalse();
+        assertThat(window.path("unfollowedAt").asString()).isNotBlank();
+
+        // the inbox says why and offers no answer box; the ticket page's window says it too (both languages)
+        String open = "WEIBO:ticket:" + ticket;
+        mvc.perform(MockMvcRequestBuilders.get("/console/inbox").param("open", open).with(user(agent))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The follower unfollowed the account at 2026-12-03 11:30")))
+                .andExpect(content().string(not(containsString("id=\"inbox-form\""))));
+        mvc.perform(MockMvcRequestBuilders.get("/console/inbox").param("open", open).with(user(agent))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(containsString("粉丝已于 2026-12-03 11:30 取消关注")));
+        mvc.perform(MockMvcRequestBuilders.get("/console/tickets/" + ticket + "/social-window").with(user(agent))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The follower unfollowed the account at 2026-12-03 11:30")));
+
+        // a reply is refused (409, a problem body saying why) and nothing is written or sent
+        int timeline = tickets.timeline(ticket).size();
+        Response refused = api.post("/api/v1/tickets/" + ticket + "/replies", Api.body("body", "您好"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("unfollowed");
+        assertThat(tickets.timeline(ticket)).hasSize(timeline);
+        worker.drain();
+        weibo.verify(0, postRequestedFor(urlPathEqualTo("/2/messages/reply.json")));
+
+        // following again opens the window (the fan's last message is still within its 48 hours)
+        hooks.weibo(code, secret, "{\"type\":\"event\",\"receiver_id\":1902538057,\"sender_id\":" + fan
+                + ",\"created_at\":\"Thu Dec 03 11:40:00 +0800 2026\",\"text\":\"关注事件\",\"data\":{\"subtype\":\"follow\",\"key\":\"\"}}")
+                .expect(200);
+        inbox.drain();
+        assertThat(api.get("/api/v1/tickets/" + ticket + "/social-window").expect(200).json().path("open").asBoolean()).isTrue();
+        api.post("/api/v1/tickets/" + ticket + "/replies", Api.body("body", "欢迎回来")).expect(200);
+        worker.drain();
+        weibo.verify(1, postRequestedFor(urlPathEqualTo("/2/messages/reply.json")));
+    }
 }

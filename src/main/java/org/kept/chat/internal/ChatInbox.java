@@ -40,7 +40,9 @@ class ChatInbox implements InboxSource {
         boolean full = agent.seesPersonalData();
         String who = c.phone() != null ? (full ? c.phone() : Masking.phone(c.phone()))
                 : full ? c.email() : Masking.email(c.email());
-        return new InboxLine(Channel.CHAT, ChatRouting.reference(c.id()), c.customerName(), who, c.customerId(),
+        // the name is what the customer typed into the chat form: it may be a number or an address
+        return new InboxLine(Channel.CHAT, ChatRouting.reference(c.id()), full ? c.customerName() : Masking.inText(c.customerName()),
+                who, c.customerId(),
                 c.ticketId(), last, inbound);
     }
 
@@ -56,7 +58,7 @@ class ChatInbox implements InboxSource {
         Long lastContact = all.stream().filter(m -> m.sender() == ChatMessage.Sender.CUSTOMER && m.contactId() != null)
                 .map(ChatMessage::contactId).reduce((a, b) -> b).orElse(null);
         List<InboxThread.Message> messages = all.stream().map(m -> new InboxThread.Message(
-                m.sender() == ChatMessage.Sender.CUSTOMER, m.sender() == ChatMessage.Sender.CUSTOMER ? c.customerName() : null,
+                m.sender() == ChatMessage.Sender.CUSTOMER, m.sender() == ChatMessage.Sender.CUSTOMER ? (full ? c.customerName() : Masking.inText(c.customerName())) : null,
                 m.sentAt(), null, m.hasFile() ? null : full ? m.body() : Masking.inText(m.body()), null,
                 m.hasFile() ? List.of(full ? m.fileName() : Masking.inText(m.fileName())) : List.of())).toList();
         return Optional.of(new InboxThread(line(c, agent), messages, c.state() == Conversation.State.ACTIVE, null,
@@ -64,9 +66,9 @@ class ChatInbox implements InboxSource {
     }
 
     @Override
-    public void reply(Channel channel, String reference, String text, CurrentUser agent) {
+    public long reply(Channel channel, String reference, String text, CurrentUser agent) {
         Conversation c = mine(reference, agent).orElseThrow(() -> org.kept.shared.KeptException.notFound("chat", reference));
-        desk.fromAgent(c.id(), UUID.randomUUID().toString(), text, null, agent);
+        return desk.fromAgent(c.id(), UUID.randomUUID().toString(), text, null, agent).id();
     }
 
     private Optional<Conversation> mine(String reference, CurrentUser agent) {

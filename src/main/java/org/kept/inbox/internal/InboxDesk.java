@@ -10,8 +10,10 @@ import java.util.Optional;
 import org.kept.identity.CurrentUser;
 import org.kept.identity.Permission;
 import org.kept.inbox.InboxLine;
+import org.kept.inbox.InboxPush;
 import org.kept.inbox.InboxSource;
 import org.kept.inbox.InboxThread;
+import org.kept.shared.IdempotentRequests;
 import org.kept.shared.KeptException;
 import org.kept.ticket.Channel;
 import org.springframework.stereotype.Service;
@@ -27,13 +29,20 @@ public class InboxDesk {
     /** The longest answer taken here; each channel may refuse a shorter limit of its own. */
     public static final int MAX_REPLY = 4000;
 
+    /** The operation an Idempotency-Key of an answer is remembered under. */
+    static final String REPLY = "inbox.reply";
+
     private final List<InboxSource> sources;
     private final InboxStore store;
+    private final InboxPush push;
+    private final IdempotentRequests idempotent;
     private final Clock clock;
 
-    InboxDesk(List<InboxSource> sources, InboxStore store, Clock clock) {
+    InboxDesk(List<InboxSource> sources, InboxStore store, InboxPush push, IdempotentRequests idempotent, Clock clock) {
         this.sources = sources;
         this.store = store;
+        this.push = push;
+        this.idempotent = idempotent;
         this.clock = clock;
     }
 
@@ -69,7 +78,10 @@ public class InboxDesk {
         InboxThread t = source(channel, agent).thread(channel, reference, agent)
                 .orElseThrow(() -> KeptException.notFound("conversation", reference));
         Instant last = t.line().inboundAt().isEmpty() ? clock.instant() : t.line().inboundAt().get(0);
-        store.read(agent.id(), channel, reference, last.isAfter(clock.instant()) ? last : clock.instant());
+        if (store.read(agent.id(), channel, reference, last.isAfter(clock.instant()) ? last : clock.instant())) {
+            // the agent's other pages (another tab, another instance) take the unread count off at once
+            push.conversation(agent.id(), channel.name() + ":" + reference, InboxPush.Why.READ);
+        }
         return t;
     }
 
@@ -77,8 +89,17 @@ public class InboxDesk {
         return source(channel, agent).thread(channel, reference, agent);
     }
 
-    @Transactional
     public void reply(Channel channel, String reference, String text, CurrentUser agent) {
+        reply(channel, reference, text, agent, null);
+    }
+
+    /**
+     * Sends the agent's answer through the conversation's channel, once per {@code idempotencyKey}: a double submit or
+     * a retried request with the same key and words sends nothing more and answers with the first one's result (a
+     * replay); the same key with other words is refused. Without a key every call sends. Runs its own transaction.
+     */
+    public IdempotentRequests.Outcome reply(Channel channel, String reference, String text, CurrentUser agent,
+                                            String idempotencyKey) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw KeptException.invalid("inbox.error.empty");
@@ -86,8 +107,16 @@ public class InboxDesk {
         if (body.length() > MAX_REPLY) {
             throw KeptException.invalid("inbox.error.tooLong", MAX_REPLY);
         }
-        source(channel, agent).reply(channel, reference, body, agent);
-        store.read(agent.id(), channel, reference, clock.instant());
+        InboxSource source = source(channel, agent);
+        IdempotentRequests.Outcome outcome = idempotent.once(agent.id(), idempotencyKey, REPLY,
+                channel.name() + "\u001e" + reference + "\u001e" + body, () -> {
+                    long id = source.reply(channel, reference, body, agent);
+                    if (store.read(agent.id(), channel, reference, clock.instant())) {
+                        push.conversation(agent.id(), channel.name() + ":" + reference, InboxPush.Why.READ);
+                    }
+                    return id;
+                });
+        return outcome;
     }
 
     private List<InboxSource> sources(CurrentUser agent) {

@@ -28,14 +28,16 @@ class InboxStore {
         return out;
     }
 
-    void read(long agentId, Channel channel, String reference, Instant at) {
+    /** Marks it read up to {@code at}; false when it was read up to then already. */
+    boolean read(long agentId, Channel channel, String reference, Instant at) {
         int n = jdbc.sql("update inbox_read set read_at = ? where agent_id = ? and channel = ? and reference = ? and read_at < ?")
                 .params(SqlTime.utc(at), agentId, channel.name(), reference, SqlTime.utc(at)).update();
         if (n == 0) {
-            jdbc.sql("insert into inbox_read (agent_id, channel, reference, read_at) select ?, ?, ?, ? where not exists "
+            n = jdbc.sql("insert into inbox_read (agent_id, channel, reference, read_at) select ?, ?, ?, ? where not exists "
                             + "(select 1 from inbox_read where agent_id = ? and channel = ? and reference = ?)")
                     .params(agentId, channel.name(), reference, SqlTime.utc(at), agentId, channel.name(), reference).update();
         }
+        return n > 0;
     }
 
     static String key(Channel channel, String reference) {

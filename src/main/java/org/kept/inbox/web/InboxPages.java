@@ -1,5 +1,6 @@
 package org.kept.inbox.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -79,14 +81,14 @@ class InboxPages {
         if (o.isPresent()) {
             conversation(o.get(), me, model);
         }
-        model.addAttribute("entries", desk.of(me));
+        entries(me, model);
         model.addAttribute("open", o.map(x -> x.channel() + ":" + x.reference()).orElse(null));
         return "inbox/inbox";
     }
 
     @GetMapping("/console/inbox/list")
     String list(@RequestParam(required = false) String open, @AuthenticationPrincipal CurrentUser me, Model model) {
-        model.addAttribute("entries", desk.of(me));
+        entries(me, model);
         model.addAttribute("open", open);
         return "inbox/inbox :: list";
     }
@@ -99,12 +101,21 @@ class InboxPages {
         return "inbox/inbox :: conversation";
     }
 
+    /**
+     * The answer form. It carries a key made per draft ({@code idempotencyKey}, or the {@code Idempotency-Key} header,
+     * which wins): a double submit or a resent request sends one answer, the repeat shows the conversation as the first
+     * left it and is marked {@code Idempotent-Replayed: true}.
+     */
     @PostMapping("/console/inbox/reply")
     String reply(@RequestParam String open, @RequestParam(required = false) String text,
-                 @AuthenticationPrincipal CurrentUser me, Locale locale, Model model) {
+                 @RequestParam(required = false) String idempotencyKey,
+                 @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
+                 @AuthenticationPrincipal CurrentUser me, Locale locale, Model model, HttpServletResponse response) {
         Open o = Open.parse(open).orElseThrow(() -> KeptException.notFound("conversation", open));
+        String key = keyHeader != null && !keyHeader.isBlank() ? keyHeader : idempotencyKey;
         try {
-            desk.reply(o.channel(), o.reference(), text, me);
+            var outcome = desk.reply(o.channel(), o.reference(), text, me, key);
+            response.setHeader("Idempotent-Replayed", String.valueOf(outcome.replayed()));
         } catch (KeptException e) {
             model.addAttribute("alert", problems.sentence(e, locale));
             model.addAttribute("draft", text);
@@ -112,6 +123,12 @@ class InboxPages {
         conversation(o, me, model);
         model.addAttribute("open", open);
         return "inbox/inbox :: conversation";
+    }
+
+    private void entries(CurrentUser me, Model model) {
+        List<InboxDesk.Entry> entries = desk.of(me);
+        model.addAttribute("entries", entries);
+        model.addAttribute("unreadTotal", entries.stream().mapToInt(InboxDesk.Entry::unread).sum());
     }
 
     @GetMapping("/console/inbox/answers")
@@ -128,7 +145,8 @@ class InboxPages {
         Long customerId = thread.line().customerId();
         if (customerId != null) {
             Customer c = customers.get(customerId);
-            model.addAttribute("customer", new Card(c.id(), c.name(), c.tier().name(),
+            // a name taken from a mail's display name or typed into the chat form may be an address or a number
+            model.addAttribute("customer", new Card(c.id(), full ? c.name() : Masking.inText(c.name()), c.tier().name(),
                     c.phones().stream().map(p -> full ? p : Masking.phone(p)).toList(),
                     c.emails().stream().map(e -> full ? e : Masking.email(e)).toList()));
             model.addAttribute("openTickets", tickets.ofCustomer(customerId, 20).stream()

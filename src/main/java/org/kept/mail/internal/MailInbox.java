@@ -85,9 +85,10 @@ class MailInbox implements InboxSource {
     }
 
     @Override
-    public void reply(Channel channel, String reference, String text, CurrentUser agent) {
+    public long reply(Channel channel, String reference, String text, CurrentUser agent) {
         TicketView t = mine(reference, agent).orElseThrow(() -> KeptException.notFound("ticket", reference));
-        tickets.reply(t.id(), text, null, agent);
+        // the ticket's version after the reply: one number per reply on this ticket
+        return tickets.reply(t.id(), text, null, agent).version();
     }
 
     private Optional<TicketView> mine(String reference, CurrentUser agent) {

@@ -17,6 +17,7 @@ import org.kept.ticket.TicketState;
 import org.kept.ticket.TicketType;
 import org.kept.ticket.TicketView;
 import org.kept.ticket.Tickets;
+import org.kept.inbox.InboxPush;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,11 +42,13 @@ class Conversations {
     private final SocialActors actors;
     private final SocialSettings settings;
     private final SocialRouting routing;
+    private final InboxPush inboxPush;
     private final Clock clock;
 
     Conversations(SocialStore store, Tickets tickets, Customers customers, Contacts contacts, SocialActors actors,
-                  SocialSettings settings, SocialRouting routing, Clock clock) {
+                  SocialSettings settings, SocialRouting routing, InboxPush inboxPush, Clock clock) {
         this.routing = routing;
+        this.inboxPush = inboxPush;
         this.store = store;
         this.tickets = tickets;
         this.customers = customers;
@@ -83,6 +86,26 @@ class Conversations {
         routing.received(m.account(), ticket, created,
                 customers.find(follower.customerId()).map(c -> c.tier().name()).orElse(null));
         return new Outcome(ticket.id(), created, contact.id());
+    }
+
+    /**
+     * A follower stopped following the account ({@code following} false: Weibo's fan-service "unfollow" event) or
+     * follows again: the conversation's reply window closes or may open again, and the agent holding it is told at
+     * once. A follower we never heard from is not recorded. Returns what was done, for the stored push.
+     */
+    @Transactional
+    public String following(SocialAccount a, String userRef, boolean following, Instant at) {
+        Optional<SocialStore.Follower> f = store.follower(a.id(), userRef);
+        if (f.isEmpty()) {
+            return following ? "FOLLOW UNKNOWN" : "UNFOLLOW UNKNOWN";
+        }
+        Instant now = clock.instant();
+        boolean changed = store.following(f.get().id(), following ? null : (at.isAfter(now) ? now : at));
+        if (changed && f.get().ticketId() != null) {
+            tickets.find(f.get().ticketId()).map(TicketView::assigneeId)
+                    .ifPresent(agent -> inboxPush.ticket(agent, f.get().ticketId(), InboxPush.Why.WINDOW));
+        }
+        return (following ? "FOLLOW" : "UNFOLLOW") + (changed ? "" : " UNCHANGED");
     }
 
     /** An open ticket (not closed, not merged away) the follower wrote on within the join window takes the message. */

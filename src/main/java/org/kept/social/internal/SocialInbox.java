@@ -132,6 +132,15 @@ public class SocialInbox {
             boolean added = store.addMention(a.id(), ref, data.path("subtype").asString("status"), sender, text, at);
             return added ? "MENTION" : "MENTION DUPLICATE";
         }
+        if ("event".equals(type)) {
+            // the fan-service push's events (关注/取消关注): an unfollow closes the follower's reply window
+            String subtype = data.path("subtype").asString("");
+            return switch (subtype) {
+                case "unfollow" -> conversations.following(a, sender, false, at);
+                case "follow" -> conversations.following(a, sender, true, at);
+                default -> "IGNORED event " + subtype;
+            };
+        }
         String shown = switch (type) {
             case "text" -> text;
             case "image" -> "[图片]" + (text.isBlank() ? "" : " " + text);

@@ -86,16 +86,20 @@ class SocialInboxSource implements InboxSource {
                 List.of())).toList();
         Optional<ReplyWindow> window = out.window(t.id());
         boolean open = window.map(ReplyWindow::open).orElse(false);
+        Instant unfollowed = window.map(ReplyWindow::unfollowedAt).orElse(null);
         return Optional.of(new InboxThread(line.get(), messages, open,
-                window.map(w -> w.until() == null ? null : w.until().toString()).orElse(null),
+                unfollowed != null ? out.shown(unfollowed)
+                        : window.map(w -> w.until() == null ? null : w.until().toString()).orElse(null),
                 said.stream().filter(SocialStore.Said::inbound).map(SocialStore.Said::contactId)
-                        .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null)));
+                        .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null),
+                unfollowed != null ? "inbox.unfollowed" : null));
     }
 
     @Override
-    public void reply(Channel channel, String reference, String text, CurrentUser agent) {
+    public long reply(Channel channel, String reference, String text, CurrentUser agent) {
         TicketView t = mine(channel, reference, agent).orElseThrow(() -> KeptException.notFound("conversation", reference));
-        tickets.reply(t.id(), text, null, agent);
+        // the ticket's version after the reply: one number per reply on this ticket
+        return tickets.reply(t.id(), text, null, agent).version();
     }
 
     private Optional<TicketView> mine(Channel channel, String reference, CurrentUser agent) {

@@ -68,8 +68,8 @@ class SocialOut {
         Instant until = f.lastInboundAt() == null ? null
                 : f.lastInboundAt().plus(wechat ? settings.wechatWindow : settings.weiboWindow);
         Integer left = wechat ? Math.max(0, settings.wechatRepliesPerWindow - f.repliesSince()) : null;
-        boolean open = until != null && now.isBefore(until) && (left == null || left > 0);
-        return new ReplyWindow(a.platform(), a.name(), f.lastInboundAt(), until, left, open);
+        boolean open = until != null && now.isBefore(until) && (left == null || left > 0) && f.unfollowedAt() == null;
+        return new ReplyWindow(a.platform(), a.name(), f.lastInboundAt(), until, left, open, f.unfollowedAt());
     }
 
     @EventListener
@@ -85,6 +85,9 @@ class SocialOut {
         SocialAccount a = store.account(f.accountId()).orElseThrow();
         ReplyWindow w = window(a, f);
         if (!w.open()) {
+            if (w.unfollowedAt() != null) {
+                throw new KeptException(HttpStatus.CONFLICT, "social.window.unfollowed", shown(w.unfollowedAt()));
+            }
             if (w.until() != null && clock.instant().isBefore(w.until())) {
                 throw new KeptException(HttpStatus.CONFLICT, "social.window.spent", w.until() == null ? "" : shown(w.until()));
             }
@@ -128,7 +131,7 @@ class SocialOut {
                 settled.sent() ? "SENT" : "FAILED", settled.sent() ? null : Masking.cut(settled.error(), 300), actors.channel()));
     }
 
-    private String shown(Instant at) {
+    String shown(Instant at) {
         return SHOWN.format(at.atZone(zone.zone()));
     }
 }

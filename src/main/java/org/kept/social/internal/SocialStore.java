@@ -17,13 +17,14 @@ class SocialStore {
 
     private static final String ACCOUNT = "id, code, platform, name, app_id, app_secret, token, aes_key, access_token, "
             + "team_id, category, enabled";
-    private static final String FOLLOWER = "id, account_id, user_ref, customer_id, ticket_id, last_inbound_at, replies_since";
+    private static final String FOLLOWER = "id, account_id, user_ref, customer_id, ticket_id, last_inbound_at, replies_since, "
+            + "unfollowed_at";
     private static final String MENTION = "m.id, m.account_id, a.name as account_name, m.ref, m.kind, m.author_ref, m.text, "
             + "m.posted_at, m.state, m.ticket_id, m.answer";
 
-    /** One follower of an account. */
+    /** One follower of an account; {@code unfollowedAt} set while they no longer follow it (Weibo's unfollow event). */
     record Follower(long id, long accountId, String userRef, long customerId, Long ticketId, Instant lastInboundAt,
-                    int repliesSince) {
+                    int repliesSince, Instant unfollowedAt) {
     }
 
     /** A stored push not yet processed. */
@@ -213,13 +214,23 @@ class SocialStore {
         jdbc.sql("update social_follower set ticket_id = ? where id = ?").params(ticketId, followerId).update();
     }
 
+    /** The follower stopped following ({@code at}) or follows again (null); false when nothing changed. */
+    boolean following(long followerId, Instant unfollowedAt) {
+        return unfollowedAt == null
+                ? jdbc.sql("update social_follower set unfollowed_at = null where id = ? and unfollowed_at is not null")
+                        .param(followerId).update() > 0
+                : jdbc.sql("update social_follower set unfollowed_at = ? where id = ? and unfollowed_at is null")
+                        .params(SqlTime.utc(unfollowedAt), followerId).update() > 0;
+    }
+
     void replied(long followerId) {
         jdbc.sql("update social_follower set replies_since = replies_since + 1 where id = ?").param(followerId).update();
     }
 
     private Follower followerRow(ResultSet rs, int n) throws SQLException {
         return new Follower(rs.getLong("id"), rs.getLong("account_id"), rs.getString("user_ref"), rs.getLong("customer_id"),
-                rs.getObject("ticket_id", Long.class), SqlTime.instant(rs, "last_inbound_at"), rs.getInt("replies_since"));
+                rs.getObject("ticket_id", Long.class), SqlTime.instant(rs, "last_inbound_at"), rs.getInt("replies_since"),
+                SqlTime.instant(rs, "unfollowed_at"));
     }
 
     void message(long followerId, Long ticketId, String direction, String type, String content, Long contactId,
