@@ -255,12 +255,19 @@ class RoutingStore {
     }
 
     Optional<RoutingQueue> queue(long id) {
-        return queues().stream().filter(q -> q.id() == id).findFirst();
+        return oneQueue("id = ?", id);
     }
 
+    // a mail, chat or call submitted names its queue: one row and its skills, not every queue with every skill
     Optional<RoutingQueue> queueByCode(String code) {
-        return jdbc.sql("select id from routing_queue where code = ?").param(code).query(Long.class).optional()
-                .flatMap(this::queue);
+        return oneQueue("code = ?", code);
+    }
+
+    private Optional<RoutingQueue> oneQueue(String where, Object key) {
+        return jdbc.sql("select " + QUEUE + " from routing_queue where " + where).param(key).query(RoutingStore::queue)
+                .optional().map(q -> q.withSkills(jdbc.sql("select skill, min_level from routing_queue_skill where queue_id = ? "
+                        + "order by skill").param(q.id()).query((rs, n) -> new RoutingQueue.Skill(rs.getString(1), rs.getInt(2)))
+                        .list()));
     }
 
     long insertQueue(RoutingQueue q) {
