@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * When an agent ends an abusive call (protection's {@link ContactEndedForAbuse}), a PBX that takes commands over HTTP
  * gets a signed "play the prompt and hang up" for that call (WireMock stands in for it), and the command is recorded
  * on the call with the PBX's answer; a call that already ended and a PBX without a command URL are recorded as such.
+ * A lead's move of an agent to written channels only pauses the agent on such a PBX, and the move back resumes them.
  */
 @KeptTest
 class PbxCommandsTest {
@@ -126,6 +127,32 @@ class PbxCommandsTest {
             assertThat(c.get("status")).isEqualTo("UNSUPPORTED");
             assertThat(c.get("via")).isEqualTo("none");
         });
+    }
+
+    @Test
+    void movingAnAgentToWrittenChannelsOnlyPausesThemOnThePbxAndBackAgain() {
+        fixtures.api(fixtures.user("ADMIN", null)).put("/api/v1/phone/integrations/" + pbx.id() + "/command-url",
+                body("url", pbxServer.baseUrl() + "/kept-commands")).expect(200);
+        CurrentUser agent = fixtures.user("AGENT");
+        Api lead = fixtures.api(fixtures.user("LEAD"));
+
+        lead.put("/api/v1/protection/agents/" + agent.id() + "/written-only", body("writtenOnly", true)).expect(200);
+        List<LoggedRequest> paused = pbxServer.findAll(postRequestedFor(urlEqualTo("/kept-commands"))
+                .withRequestBody(matchingJsonPath("$.user", equalTo(agent.username()))));
+        assertThat(paused).singleElement().satisfies(r -> {
+            assertThat(r.getBodyAsString()).contains("\"command\":\"pauseAgent\"", "\"reason\":\"writtenChannelsOnly\"");
+            assertThat(r.getHeader("X-Kept-Signature")).isEqualTo("sha256=" + PbxAuth.sign(pbx.secret(), r.getBody()));
+        });
+
+        lead.put("/api/v1/protection/agents/" + agent.id() + "/written-only", body("writtenOnly", false)).expect(200);
+        assertThat(pbxServer.findAll(postRequestedFor(urlEqualTo("/kept-commands"))
+                .withRequestBody(matchingJsonPath("$.user", equalTo(agent.username())))
+                .withRequestBody(matchingJsonPath("$.command", equalTo("unpauseAgent"))))).hasSize(1);
+        assertThat(jdbc.sql("select action from audit_entry where subject = ? order by id")
+                .param("user:" + agent.username()).query(String.class).list())
+                .contains("phone.agent.pauseAgent", "phone.agent.unpauseAgent");
+        assertThat(jdbc.sql("select details from audit_entry where action = 'phone.agent.pauseAgent' and subject = ?")
+                .param("user:" + agent.username()).query(String.class).single()).contains(pbx.name() + ": SENT HTTP 200");
     }
 
     private void endForAbuse(long contactId, String reason) {

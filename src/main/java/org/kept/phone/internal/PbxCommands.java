@@ -7,13 +7,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kept.identity.Directory;
+import org.kept.identity.UserView;
 import org.kept.phone.CallControl;
+import org.kept.phone.PhoneAudited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,20 +34,58 @@ class PbxCommands implements CallControl {
 
     private static final Logger log = LoggerFactory.getLogger(PbxCommands.class);
     static final String END_FOR_ABUSE = "endForAbuse";
+    static final String PAUSE_AGENT = "pauseAgent";
+    static final String UNPAUSE_AGENT = "unpauseAgent";
 
     private final CallStore calls;
     private final IntegrationStore integrations;
     private final ObjectProvider<PbxLine> lines;
     private final JsonMapper json;
     private final Clock clock;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    PbxCommands(CallStore calls, IntegrationStore integrations, ObjectProvider<PbxLine> lines, JsonMapper json, Clock clock) {
+    PbxCommands(CallStore calls, IntegrationStore integrations, ObjectProvider<PbxLine> lines, JsonMapper json, Clock clock,
+                Directory directory, ApplicationEventPublisher events) {
         this.calls = calls;
         this.integrations = integrations;
         this.lines = lines;
         this.json = json;
         this.clock = clock;
+        this.directory = directory;
+        this.events = events;
+    }
+
+    /** In a transaction of its own, for the audit row: the caller is an after-commit listener. */
+    @Override
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public List<Outcome> agentCalls(long agentId, boolean paused, String reason) {
+        UserView agent = directory.user(agentId).orElse(null);
+        if (agent == null) {
+            return List.of();
+        }
+        String command = paused ? PAUSE_AGENT : UNPAUSE_AGENT;
+        List<Outcome> outcomes = new ArrayList<>();
+        StringBuilder audit = new StringBuilder(command);
+        for (IntegrationStore.Integration pbx : integrations.all()) {
+            if (!pbx.enabled()) {
+                continue;
+            }
+            Optional<String> url = integrations.commandUrl(pbx.id());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("command", command);
+            body.put("user", agent.username());
+            body.put("agentNo", agent.agentNo());
+            body.put("reason", reason);
+            // an AMI line pauses queue members by their device, which Kept does not know: such a PBX is told by URL or not at all
+            Outcome outcome = url.isEmpty() ? new Outcome("UNSUPPORTED", "none", "the PBX takes no commands")
+                    : post(pbx, url.get(), body, command, agent.username());
+            outcomes.add(outcome);
+            audit.append("; ").append(pbx.name()).append(": ").append(outcome.status()).append(' ').append(outcome.detail());
+        }
+        events.publishEvent(new PhoneAudited("system", "phone.agent." + command, "user:" + agent.username(), audit.toString()));
+        return outcomes;
     }
 
     /** In a transaction of its own: the caller is usually an after-commit listener whose transaction has ended. */
@@ -71,16 +115,21 @@ class PbxCommands implements CallControl {
         body.put("command", "playPromptAndHangup");
         body.put("prompt", "abuse");
         body.put("callId", call.callId());
+        return post(pbx, url.get(), body, END_FOR_ABUSE, call.callId());
+    }
+
+    /** Sends a command signed like the events the PBX sends us; any answer but 2xx, or none, is FAILED. */
+    private Outcome post(IntegrationStore.Integration pbx, String url, Map<String, Object> body, String command, String about) {
         byte[] raw = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url.get())).timeout(Duration.ofSeconds(5))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json").header("X-Kept-Integration", pbx.name())
                     .header("X-Kept-Signature", "sha256=" + PbxAuth.sign(pbx.secret(), raw))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build(), HttpResponse.BodyHandlers.ofString());
             boolean ok = r.statusCode() / 100 == 2;
             return new Outcome(ok ? "SENT" : "FAILED", "http", "HTTP " + r.statusCode());
         } catch (java.io.IOException | IllegalArgumentException e) {
-            log.warn("PBX command {} for call {} not delivered: {}", END_FOR_ABUSE, call.callId(), e.toString());
+            log.warn("PBX command {} for {} not delivered: {}", command, about, e.toString());
             return new Outcome("FAILED", "http", e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
