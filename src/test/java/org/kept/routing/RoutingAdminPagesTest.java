@@ -187,6 +187,34 @@ class RoutingAdminPagesTest {
         }
     }
 
+    @Test
+    void queueChannelAndSkillChangesThroughTheApiAreAuditedWithTheirAuthor() {
+        org.kept.identity.CurrentUser root = fixtures.user("ADMIN", null);
+        org.kept.support.Api api = fixtures.api(root);
+        String code = "aud-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long id = api.post("/api/v1/routing/queues", org.kept.support.Api.body("code", code, "name", "审计队列", "channel", "EMAIL",
+                "strategy", "LONGEST_IDLE", "closedAction", "ANSWER")).expect(201).json().path("id").asLong();
+        org.kept.identity.CurrentUser agent = fixtures.user("AGENT");
+        api.put("/api/v1/routing/agents/" + agent.id() + "/skills", org.kept.support.Api.body("skills", java.util.Map.of("email", 3)))
+                .expect(200);
+        String channel = api.get("/api/v1/routing/channels").expect(200).json().get(0).path("channel").asString();
+        var rule = api.get("/api/v1/routing/channels").expect(200).json().get(0);
+        java.util.List<String> blocks = new java.util.ArrayList<>();
+        rule.path("blocks").forEach(b -> blocks.add(b.asString()));
+        // the same values again: a save is audited even when it changes nothing, and other tests keep their rules
+        api.put("/api/v1/routing/channels/" + channel, org.kept.support.Api.body("capacity", rule.path("capacity").asInt(),
+                "acwSeconds", rule.path("acwSeconds").asInt(), "blocks", blocks)).expect(200);
+        fixtures.api(fixtures.user("AGENT")).put("/api/v1/routing/agents/" + agent.id() + "/skills",
+                org.kept.support.Api.body("skills", java.util.Map.of("email", 5))).expect(403);
+
+        assertThat(audit("routing-queue:" + code)).containsExactly("routing.queue.add");
+        assertThat(audit("user:" + agent.username())).containsExactly("routing.skills");
+        assertThat(audit("routing-channel:" + channel)).contains("routing.channel");
+        assertThat(jdbc.sql("select actor from audit_entry where subject = ?").param("routing-queue:" + code)
+                .query(String.class).single()).isEqualTo(root.username());
+        assertThat(id).isPositive();
+    }
+
     private List<String> audit(String subject) {
         return jdbc.sql("select action from audit_entry where subject = ? order by id").param(subject).query(String.class).list();
     }

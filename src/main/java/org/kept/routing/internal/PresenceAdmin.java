@@ -156,7 +156,7 @@ public class PresenceAdmin {
         events.publishEvent(new RoutingAdminChanged(by.username(), action, subject, details));
     }
 
-    /** A reason code or a tier's jump changed; the audit log records who did what. */
+    /** A routing rule changed (a queue, a channel, an agent's skills, a reason code, a tier's jump); the audit log records who did what. */
     record RoutingAdminChanged(String actor, String action, String subject, String details) implements AuditableEvent {
     }
 }

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.kept.calendar.Calendars;
 import org.kept.identity.Directory;
+import org.kept.identity.CurrentUser;
 import org.kept.identity.UserView;
 import org.kept.routing.AgentSkills;
 import org.kept.routing.PresenceState;
 import org.kept.shared.KeptException;
 import org.kept.ticket.Channel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,13 +30,46 @@ public class RuleDesk implements AgentSkills {
     private final Directory directory;
     private final Clock clock;
     private final VoiceCalls voice;
+    private final ApplicationEventPublisher events;
 
-    RuleDesk(RoutingStore store, Calendars calendars, Directory directory, Clock clock, VoiceCalls voice) {
+    RuleDesk(RoutingStore store, Calendars calendars, Directory directory, Clock clock, VoiceCalls voice,
+             ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
         this.voice = voice;
         this.calendars = calendars;
         this.directory = directory;
         this.clock = clock;
+    }
+
+    /** An administrator's change of a queue: saved as {@link #save(RoutingQueue)} and written to the audit log. */
+    @Transactional
+    public RoutingQueue save(RoutingQueue q, CurrentUser by) {
+        RoutingQueue saved = save(q);
+        audit(by, q.id() == 0 ? "routing.queue.add" : "routing.queue.change", "routing-queue:" + saved.code(), saved.toString());
+        return saved;
+    }
+
+    /** An administrator's change of an agent's skills, audited. */
+    @Transactional
+    public Map<String, Integer> replaceSkills(long userId, Map<String, Integer> skills, CurrentUser by) {
+        Map<String, Integer> before = skills(userId);
+        Map<String, Integer> after = replaceSkills(userId, skills);
+        audit(by, "routing.skills", "user:" + directory.user(userId).map(UserView::username).orElse("#" + userId),
+                before + " → " + after);
+        return after;
+    }
+
+    /** An administrator's change of a channel's capacity, after-contact work or blocks, audited. */
+    @Transactional
+    public ChannelRule saveChannel(ChannelRule rule, CurrentUser by) {
+        ChannelRule saved = saveChannel(rule);
+        audit(by, "routing.channel", "routing-channel:" + rule.channel().name(), saved.toString());
+        return saved;
+    }
+
+    private void audit(CurrentUser by, String action, String subject, String details) {
+        events.publishEvent(new PresenceAdmin.RoutingAdminChanged(by.username(), action, subject, details));
     }
 
     public List<RoutingQueue> queues() {
@@ -159,7 +194,7 @@ public class RuleDesk implements AgentSkills {
     private static final int CALLS_SHOWN = 200;
 
     /** The live view as the viewer may see it: every team's agents with REPORT_ALL_TEAMS, else their own team's. */
-    public Live liveFor(org.kept.identity.CurrentUser viewer) {
+    public Live liveFor(CurrentUser viewer) {
         return live(viewer.can(org.kept.identity.Permission.REPORT_ALL_TEAMS) ? null
                 : viewer.teamId() == null ? -1L : viewer.teamId());
     }

@@ -143,16 +143,16 @@ class RoutingApi {
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         @AuthenticationPrincipal CurrentUser me) {
         IdempotentRequests.Outcome made = keyed.once(me.id(), idempotencyKey, "routing.queue.create", body.toString(),
-                () -> rules.save(body.toQueue(0)).id());
+                () -> rules.save(body.toQueue(0), me).id());
         return IdempotentResponses.created("/api/v1/routing/queues/" + made.id(), made.replayed(), rules.queue(made.id()));
     }
 
     @PutMapping("/api/v1/routing/queues/{id}")
     @PreAuthorize("hasAuthority('ROUTING_ADMIN')")
     @Operation(summary = "Change a queue's rules at the version read (a stale version is a 409)")
-    RoutingQueue update(@PathVariable long id, @RequestBody RoutingJson.QueueBody body) {
+    RoutingQueue update(@PathVariable long id, @RequestBody RoutingJson.QueueBody body, @AuthenticationPrincipal CurrentUser me) {
         rules.queue(id);
-        return rules.save(body.toQueue(id));
+        return rules.save(body.toQueue(id), me);
     }
 
     @GetMapping("/api/v1/routing/agents/{id}/skills")
@@ -165,8 +165,8 @@ class RoutingApi {
     @PutMapping("/api/v1/routing/agents/{id}/skills")
     @PreAuthorize("hasAuthority('ROUTING_ADMIN')")
     @Operation(summary = "Replace an agent's skills with levels, e.g. {\"skills\": {\"chat\": 3, \"en\": 2}}")
-    RoutingJson.Skills putSkills(@PathVariable long id, @RequestBody RoutingJson.Skills body) {
-        return new RoutingJson.Skills(rules.replaceSkills(id, body.skills() == null ? Map.of() : body.skills()));
+    RoutingJson.Skills putSkills(@PathVariable long id, @RequestBody RoutingJson.Skills body, @AuthenticationPrincipal CurrentUser me) {
+        return new RoutingJson.Skills(rules.replaceSkills(id, body.skills() == null ? Map.of() : body.skills(), me));
     }
 
     @GetMapping("/api/v1/routing/channels")
@@ -179,8 +179,9 @@ class RoutingApi {
     @PutMapping("/api/v1/routing/channels/{channel}")
     @PreAuthorize("hasAuthority('ROUTING_ADMIN')")
     @Operation(summary = "Set a channel's capacity (1-50), after-contact work seconds (0-3600) and the channels it blocks")
-    ChannelRule putChannel(@PathVariable Channel channel, @RequestBody RoutingJson.ChannelBody body) {
-        return rules.saveChannel(body.toRule(channel));
+    ChannelRule putChannel(@PathVariable Channel channel, @RequestBody RoutingJson.ChannelBody body,
+                           @AuthenticationPrincipal CurrentUser me) {
+        return rules.saveChannel(body.toRule(channel), me);
     }
 
     @GetMapping("/api/v1/routing/live")

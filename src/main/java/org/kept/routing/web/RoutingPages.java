@@ -162,12 +162,13 @@ class RoutingPages {
                      @RequestParam(required = false) Long overflowQueueId, @RequestParam(required = false) Long calendarId,
                      @RequestParam RoutingQueue.ClosedAction closedAction, @RequestParam(required = false) Long nightQueueId,
                      @RequestParam(required = false) String closedMessage,
-                     @RequestParam(defaultValue = "30") int offerTimeoutSeconds, Locale locale, RedirectAttributes redirect) {
+                     @RequestParam(defaultValue = "30") int offerTimeoutSeconds, Locale locale, RedirectAttributes redirect,
+                     @AuthenticationPrincipal CurrentUser me) {
         try {
             RoutingQueue saved = rules.save(new RoutingQueue(id, code.strip(), name.strip(), channel, priority, strategy,
                     overflowAfterSeconds, overflowQueueId, calendarId, closedAction, nightQueueId,
                     closedMessage == null || closedMessage.isBlank() ? null : closedMessage.strip(), offerTimeoutSeconds,
-                    version, parseQueueSkills(skills)));
+                    version, parseQueueSkills(skills)), me);
             Flash.notice(redirect, problems.message("routing.rules.saved", locale, saved.code()));
         } catch (KeptException e) {
             Flash.alert(redirect, problems.sentence(e, locale));
@@ -179,10 +180,11 @@ class RoutingPages {
     @PostMapping("/admin/routing/channels/{channel}")
     @PreAuthorize("hasAuthority('ROUTING_ADMIN')")
     String saveChannel(@PathVariable Channel channel, @RequestParam int capacity, @RequestParam int acwSeconds,
-                       @RequestParam(required = false) List<Channel> blocks, Locale locale, RedirectAttributes redirect) {
+                       @RequestParam(required = false) List<Channel> blocks, Locale locale, RedirectAttributes redirect,
+                       @AuthenticationPrincipal CurrentUser me) {
         try {
             rules.saveChannel(new ChannelRule(channel, capacity, acwSeconds,
-                    blocks == null || blocks.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(blocks)));
+                    blocks == null || blocks.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(blocks)), me);
             Flash.notice(redirect, problems.message("routing.rules.saved", locale, channel.name()));
         } catch (KeptException e) {
             Flash.alert(redirect, problems.sentence(e, locale));
@@ -193,11 +195,11 @@ class RoutingPages {
     @PostMapping("/admin/routing/skills")
     @PreAuthorize("hasAuthority('ROUTING_ADMIN')")
     String saveSkills(@RequestParam long agent, @RequestParam(required = false) String skills, Locale locale,
-                      RedirectAttributes redirect) {
+                      RedirectAttributes redirect, @AuthenticationPrincipal CurrentUser me) {
         try {
             Map<String, Integer> parsed = new LinkedHashMap<>();
             parseQueueSkills(skills).forEach(s -> parsed.put(s.skill(), s.minLevel()));
-            rules.replaceSkills(agent, parsed);
+            rules.replaceSkills(agent, parsed, me);
             Flash.notice(redirect, problems.message("routing.rules.saved", locale,
                     directory.user(agent).map(UserView::displayName).orElse("#" + agent)));
         } catch (KeptException e) {
