@@ -89,29 +89,6 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
             escalator.rule(t, contacts).ifPresent(c::ruleAsks);
         }
         plan(c, t, now, event.customer());
-        if (change instanceof TicketChange.Created) {
-            JUST_CREATED.set(new Planned(id, stored(c.shown())));
-        }
-    }
-
-    /**
-     * The deadlines of the ticket this thread has just created, as stored: the create's answer shows them without
-     * reading the clock back (one statement of a create's eight). Only the creating thread sees it, only for that
-     * ticket, and only once; any other read goes to the table.
-     */
-    private static final ThreadLocal<Planned> JUST_CREATED = new ThreadLocal<>();
-
-    private record Planned(long ticketId, Deadlines deadlines) {
-    }
-
-    /** As read back from the table: instants to the microsecond. */
-    private static Deadlines stored(Deadlines d) {
-        return new Deadlines(micros(d.firstResponseDue()), micros(d.nextUpdateDue()), micros(d.resolutionDue()),
-                micros(d.escalationAt()), micros(d.pausedSince()), d.pausedMinutes(), d.expedites(), d.escalationLevel());
-    }
-
-    private static Instant micros(Instant at) {
-        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Every contact about the ticket, the first one included, as the ticket module counts them. */
@@ -237,13 +214,6 @@ public class ClockKeeper implements TicketDeadlines, SlaClocks {
 
     @Override
     public Optional<Deadlines> of(long ticketId) {
-        Planned planned = JUST_CREATED.get();
-        if (planned != null) {
-            JUST_CREATED.remove();
-            if (planned.ticketId() == ticketId) {
-                return Optional.of(planned.deadlines());
-            }
-        }
         return clocks.find(ticketId).map(TicketClock::shown);
     }
 
