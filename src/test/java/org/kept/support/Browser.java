@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -195,8 +196,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /**
+     * The element's text; an element htmx or the push stream swaps between the lookup and the read is looked up again,
+     * so a test reads what the page shows rather than failing on the swap.
+     */
     public String text(String css) {
-        return find(css).getText();
+        return waitUntil(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     public Object js(String script, Object... args) {
@@ -214,13 +219,18 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+        // a swapped element (htmx, server push) is read again on the next poll, not a failure
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until the element's text contains the fragment; returns the whole text. */
     public String waitForText(String css, String fragment) {
-        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), fragment));
-        return text(css);
+        return waitUntil(d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return text.contains(fragment) ? text : null;
+        });
     }
 
     /**
