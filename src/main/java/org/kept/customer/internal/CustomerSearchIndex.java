@@ -1,8 +1,10 @@
 package org.kept.customer.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.kept.shared.Masking;
 import org.kept.shared.SearchBigrams;
@@ -30,6 +32,7 @@ class CustomerSearchIndex {
     private static final String CATCH_UP = "customer search index";
     /** Marks a token of four digits, apart from every bigram (a bigram uses at most 42 bits). */
     private static final long DIGITS = 1L << 62;
+    private static final String PHONE = "PHONE";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -47,6 +50,14 @@ class CustomerSearchIndex {
 
     /** Indexes a new customer (call in the transaction that inserts it). */
     void add(long customerId, String name, List<String> phones, List<String> emails) {
+        write(List.of(entry(customerId, name, phones, emails)));
+    }
+
+    /** One customer's row of searchable text and its tokens. */
+    private record Entry(long customerId, String openText, String fullText, long[] tokens) {
+    }
+
+    private static Entry entry(long customerId, String name, List<String> phones, List<String> emails) {
         String lowerName = name.strip().toLowerCase(Locale.ROOT);
         List<String> open = new ArrayList<>(List.of(lowerName));
         List<String> full = new ArrayList<>(List.of(lowerName));
@@ -60,15 +71,23 @@ class CustomerSearchIndex {
         });
         String openText = String.join("\n", open);
         String fullText = String.join("\n", full);
-        jdbc.sql("insert into customer_search_text (customer_id, open_text, full_text) values (?, ?, ?) on conflict do nothing")
-                .params(customerId, openText, fullText).update();
         long[] tokens = java.util.stream.Stream.of(tokens(fullText), tokens(openText), characters(lowerName)).flatMapToLong(LongStream::of)
                 .distinct().toArray();
-        List<Object[]> rows = new ArrayList<>(tokens.length);
-        for (long token : tokens) {
-            rows.add(new Object[] {token, customerId});
+        return new Entry(customerId, openText, fullText, tokens);
+    }
+
+    /** Two batched statements however many customers: a bulk catch-up costs round trips per batch, not per customer. */
+    private void write(List<Entry> entries) {
+        List<Object[]> texts = new ArrayList<>(entries.size());
+        List<Object[]> tokens = new ArrayList<>();
+        for (Entry e : entries) {
+            texts.add(new Object[] {e.customerId(), e.openText(), e.fullText()});
+            for (long token : e.tokens()) {
+                tokens.add(new Object[] {token, e.customerId()});
+            }
         }
-        batches.batchUpdate("insert into customer_search_token (tok, customer_id) values (?, ?) on conflict do nothing", rows);
+        batches.batchUpdate("insert into customer_search_text (customer_id, open_text, full_text) values (?, ?, ?) on conflict do nothing", texts);
+        batches.batchUpdate("insert into customer_search_token (tok, customer_id) values (?, ?) on conflict do nothing", tokens);
     }
 
     /** A text's bigrams and its four-digit groups. */
@@ -142,16 +161,26 @@ class CustomerSearchIndex {
                                 + CATCH_UP_BATCH + " rows only")
                         .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
                         .list();
+                if (missing.isEmpty()) {
+                    return 0;
+                }
+                // the batch's contact points in one read
+                Map<Long, List<String>> phones = new HashMap<>();
+                Map<Long, List<String>> emails = new HashMap<>();
+                List<Object> ids = missing.stream().map(r -> r[0]).toList();
+                jdbc.sql("select customer_id, kind, address from contact_point where customer_id in ("
+                                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") order by id")
+                        .params(ids)
+                        .query(rs -> {
+                            (PHONE.equals(rs.getString(2)) ? phones : emails)
+                                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(3));
+                        });
+                List<Entry> entries = new ArrayList<>(missing.size());
                 for (Object[] r : missing) {
                     long id = (Long) r[0];
-                    List<String> phones = new ArrayList<>();
-                    List<String> emails = new ArrayList<>();
-                    jdbc.sql("select kind, address from contact_point where customer_id = ? order by id").param(id)
-                            .query(rs -> {
-                                ("PHONE".equals(rs.getString(1)) ? phones : emails).add(rs.getString(2));
-                            });
-                    add(id, (String) r[1], phones, emails);
+                    entries.add(entry(id, (String) r[1], phones.getOrDefault(id, List.of()), emails.getOrDefault(id, List.of())));
                 }
+                write(entries);
                 return missing.size();
             });
             done += batch == null ? 0 : batch;

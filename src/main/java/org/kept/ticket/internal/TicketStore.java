@@ -103,7 +103,12 @@ class TicketStore {
 
     Page<TicketSummary> list(TicketFilter f, int page, int size, long countCap) {
         if (byWords(f.text())) {
-            return search.list(f, SUMMARY_COLUMNS, page, size, countCap);
+            java.util.Optional<Page<TicketSummary>> found = search.list(f, SUMMARY_COLUMNS, page, size, countCap);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            // a common word in a narrow queue (a team's, an agent's): the queue in order with the subject check finds a
+            // page sooner than the word's postings, most of which belong to other queues
         }
         List<Object> params = new ArrayList<>();
         String where = where(f, params);
@@ -123,6 +128,8 @@ class TicketStore {
         long total;
         if (page == 0 && rows.size() < size) {
             total = rows.size();
+        } else if (f.text() != null && !f.text().isBlank()) {
+            return countInWindow(f, order).page(rows, page, size, countCap);
         } else {
             List<Object> countParams = new ArrayList<>(params);
             countParams.add(countCap + 1);
@@ -240,15 +247,40 @@ class TicketStore {
                 && TicketSearch.searchable(text.strip());
     }
 
+    /**
+     * A text-filtered queue's matches among its first {@link #COUNT_WINDOW} tickets in queue order: counting every
+     * match of a word that is rare in a big queue would read the whole queue (0.3 s for a team's 32,000 open tickets).
+     */
+    private Counted countInWindow(TicketFilter f, String order) {
+        List<Object> params = new ArrayList<>();
+        String text = text(f, params);
+        String conditions = conditions(f, params);
+        params.add(COUNT_WINDOW);
+        return jdbc.sql("select count(*), coalesce(sum(case when 1 = 1" + text + " then 1 else 0 end), 0) from (select id, subject,"
+                        + " number from ticket where 1 = 1" + conditions + " order by " + order + " limit ?) ticket")
+                .params(params)
+                .query((rs, i) -> new Counted(rs.getLong(2), rs.getLong(1) >= COUNT_WINDOW))
+                .single();
+    }
+
+    /** Tickets of a text-filtered queue read to count its matches. */
+    static final int COUNT_WINDOW = 2_000;
+
     private static String where(TicketFilter f, List<Object> params) {
-        StringBuilder sql = new StringBuilder(" where 1 = 1").append(conditions(f, params));
+        return " where 1 = 1" + conditions(f, params) + text(f, params);
+    }
+
+    /** The filter's text as a condition starting with {@code and}, or nothing. */
+    private static String text(TicketFilter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (f.text() != null && !f.text().isBlank()) {
             String text = f.text().strip();
             if (text.matches("\\d{8}-\\d{4,}")) {
                 sql.append(" and number = ?");
                 params.add(text);
             } else {
-                // a number's day prefix, or one character (no bigram to look up): the queue order decides how far it reads
+                // a number's day prefix, one character (no bigram to look up), or a common word in a narrow queue: the
+                // queue order decides how far it reads
                 sql.append(" and (").append(TicketSearch.subjectMatches(f.personalData())).append(" or number like ?)");
                 params.add(TicketSearch.needle(text));
                 params.add(like(text) + "%");
