@@ -74,14 +74,14 @@ class TicketSearch {
      * A page of the tickets whose subject holds the filter's text; empty when the queue itself is the cheaper way in: a
      * word every bigram of which is common ({@link #WINDOW} postings or more) in a queue narrowed to a team, an agent or
      * a customer, where most of the word's postings belong to other queues (1.1 s for a team's open tickets holding
-     * a tenth of a million tickets' word, against 10 ms reading the team's queue in order).
+     * a tenth of a million tickets' word, against 10 ms reading the team's queue in order), or sorted by creation.
      */
     Optional<Page<TicketSummary>> list(TicketFilter f, String columns, int page, int size, long countCap) {
         long[][] ranked = byRarity(SearchBigrams.ofQuery(f.text().strip()));
         if (ranked.length == 0) {
             return Optional.of(new Page<>(List.of(), page, size, 0, false));
         }
-        if (ranked[0][1] >= common && narrow(f)) {
+        if (ranked[0][1] >= common && (narrow(f) || byCreation(f))) {
             return Optional.empty();
         }
         String order = switch (f.sort()) {
@@ -109,6 +109,14 @@ class TicketSearch {
                 + " order by tok, prio, made_at, ticket_id limit ?) s", f, ranked, countParams);
         long total = jdbc.sql("select count(*)" + countFrom).params(countParams).query(Long.class).single();
         return Optional.of(new Counted(total, ranked[0][1] > window).page(rows, page, size, countCap));
+    }
+
+    /**
+     * Newest or oldest first: the creation index in order meets a common word's tickets a page at a time, where its
+     * postings, kept in queue order, would all be read and sorted (64 ms of database time for a tenth of a million).
+     */
+    private static boolean byCreation(TicketFilter f) {
+        return "created".equals(f.sort()) || "-created".equals(f.sort());
     }
 
     /** A filter that leaves a small part of all tickets: one team's, one agent's, the unassigned, one customer's. */

@@ -60,6 +60,22 @@ class CommonWordSearchTest {
         return new TicketFilter(Set.of(), null, null, false, null, null, customer, text, "priority", personalData);
     }
 
+    @Test
+    void newestOrOldestFirstOverAllTicketsGiveTheSamePagesBothWays() {
+        for (String sort : new String[] {"created", "-created"}) {
+            List<Long> all = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                TicketFilter everyone = new TicketFilter(Set.of(), null, null, false, null, null, null, word, sort, true);
+                Page<TicketSummary> queue = byQueue.list(everyone, page, 3, 1_000);
+                assertThat(ids(queue)).as("%s page %d", sort, page).isEqualTo(ids(byPostings.list(everyone, page, 3, 1_000)));
+                all.addAll(ids(queue));
+            }
+            List<Long> newestFirst = new ArrayList<>(withWord);
+            java.util.Collections.reverse(newestFirst);
+            assertThat(all).isEqualTo(sort.equals("created") ? withWord : newestFirst);
+        }
+    }
+
     static List<Long> ids(Page<TicketSummary> page) {
         return page.items().stream().map(TicketSummary::id).toList();
     }
