@@ -37,7 +37,10 @@ class CustomerSearch {
     /** The ids of the customers matching {@code text} (not blank), lowest first, at most {@code max}. */
     List<Long> ids(String text, boolean personalData, int max) {
         String needle = needle(text);
-        if (!personalData && wholeContact(text)) {
+        // a whole number or address is a look-up for every reader (stored as E.164 and lower-cased): as a fragment,
+        // a number no customer has walked the postings of its four-digit groups, which nearly every phone holds
+        // (1.7 s at 200,000 customers)
+        if (wholeContact(text)) {
             return jdbc.sql("select distinct customer_id from contact_point where address = ? order by customer_id")
                     .param(needle).withMaxRows(max).query(Long.class).list();
         }
