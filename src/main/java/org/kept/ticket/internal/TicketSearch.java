@@ -29,8 +29,8 @@ class TicketSearch {
     private static final int WINDOW = 5_000;
     /** The driving bigram and at most this many others are looked up; the final substring check makes the rest exact. */
     private static final int MAX_PROBED = 6;
-    /** Postings of the driving bigram counted for a total: ten pages; past them the page says "at least". */
-    static final int COUNT_WINDOW = 250;
+    /** Postings of the driving bigram counted for a total: four pages; past them the page says "at least". */
+    static final int COUNT_WINDOW = 100;
 
     private final JdbcClient jdbc;
     /** Postings from which a bigram counts as common for choosing the way in: {@link #WINDOW}; tests lower it. */
