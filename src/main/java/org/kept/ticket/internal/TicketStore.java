@@ -107,8 +107,8 @@ class TicketStore {
             if (found.isPresent()) {
                 return found.get();
             }
-            // a common word in a narrow queue (a team's, an agent's): the queue in order with the subject check finds a
-            // page sooner than the word's postings, most of which belong to other queues
+            // a common word in a narrow queue (a team's, an agent's) or newest first: the queue or creation index in
+            // order with the subject check finds a page sooner than the word's postings, kept in another order
         }
         List<Object> params = new ArrayList<>();
         String where = where(f, params);
