@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CustomerRegister implements Customers {
 
-    private static final String PHONE = "PHONE";
+    /** The kind of a phone contact point (the other kind is {@link #EMAIL}). */
+    static final String PHONE = "PHONE";
     private static final String EMAIL = "EMAIL";
 
     private final JdbcClient jdbc;

@@ -32,7 +32,6 @@ class CustomerSearchIndex {
     private static final String CATCH_UP = "customer search index";
     /** Marks a token of four digits, apart from every bigram (a bigram uses at most 42 bits). */
     private static final long DIGITS = 1L << 62;
-    private static final String PHONE = "PHONE";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -172,7 +171,7 @@ class CustomerSearchIndex {
                                 + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") order by id")
                         .params(ids)
                         .query(rs -> {
-                            (PHONE.equals(rs.getString(2)) ? phones : emails)
+                            (CustomerRegister.PHONE.equals(rs.getString(2)) ? phones : emails)
                                     .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(3));
                         });
                 List<Entry> entries = new ArrayList<>(missing.size());
