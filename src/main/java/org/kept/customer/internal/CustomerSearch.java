@@ -29,9 +29,11 @@ class CustomerSearch {
     private static final Pattern WHOLE_EMAIL = Pattern.compile("[^@\\s*]+@[^@\\s*]+\\.[^@\\s*]+");
 
     private final JdbcClient jdbc;
+    private final RarestTokens rarest;
 
     CustomerSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rarest = new RarestTokens(jdbc, "customer_search_token", WINDOW, MAX_PROBED);
     }
 
     /** The ids of the customers matching {@code text} (not blank), lowest first, at most {@code max}. */
@@ -49,7 +51,7 @@ class CustomerSearch {
                 : CustomerSearchIndex.ofQuery(needle);
         // one token needs no counting to be chosen (a two-character name: 20 ms of counting a common one at 100,000)
         long[][] ranked = tokens.length == 1 ? new long[][] {{tokens[0], -1}}
-                : RarestTokens.of(jdbc, "customer_search_token", tokens, WINDOW, MAX_PROBED);
+                : rarest.of(tokens);
         if (ranked.length == 0) {
             return List.of();
         }

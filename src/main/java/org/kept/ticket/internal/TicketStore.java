@@ -282,8 +282,7 @@ class TicketStore {
             } else {
                 // a number's day prefix, one character (no bigram to look up), or a common word in a narrow queue: the
                 // queue order decides how far it reads
-                sql.append(" and (").append(TicketSearch.subjectMatches(f.personalData())).append(" or number like ?)");
-                params.add(TicketSearch.needle(text));
+                sql.append(" and ((").append(TicketSearch.subjectMatches(f.personalData(), text, params)).append(") or number like ?)");
                 params.add(like(text) + "%");
             }
         }

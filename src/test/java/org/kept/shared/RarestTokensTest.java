@@ -1,0 +1,53 @@
+package org.kept.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rarest token drives a search; a common one is remembered so its window of postings is not counted on every
+ * search, while a rare one is counted every time, because "no posting" answers "nothing matches".
+ */
+class RarestTokensTest {
+
+    private JdbcClient jdbc;
+    private RarestTokens rarest;
+
+    @BeforeEach
+    void postings() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:rarest" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        jdbc = JdbcClient.create(ds);
+        jdbc.sql("create table postings (tok bigint not null, id bigint not null)").update();
+        for (int id = 1; id <= 5; id++) {
+            jdbc.sql("insert into postings values (1, ?)").param(id).update();
+        }
+        jdbc.sql("insert into postings values (2, 1), (2, 2)").update();
+        rarest = new RarestTokens(jdbc, "postings", 3, 6);
+    }
+
+    @Test
+    void theRarestComesFirstWithCountsUpToTheWindow() {
+        assertThat(rarest.of(new long[] {1, 2})).isDeepEqualTo(new long[][] {{2, 2}, {1, 3}});
+    }
+
+    @Test
+    void aCommonTokenIsRememberedAndNotCountedAgain() {
+        rarest.of(new long[] {1, 2});
+        jdbc.sql("delete from postings where tok = 1 and id > 1").update();
+        // still taken as common: only which token drives depends on it, and the search itself checks every posting
+        assertThat(rarest.of(new long[] {1, 2})).isDeepEqualTo(new long[][] {{2, 2}, {1, 3}});
+    }
+
+    @Test
+    void aRareTokenIsCountedOnEverySearch() {
+        assertThat(rarest.of(new long[] {1, 3})).isEmpty();
+        jdbc.sql("insert into postings values (3, 9)").update();
+        assertThat(rarest.of(new long[] {1, 3})).isDeepEqualTo(new long[][] {{3, 1}, {1, 3}});
+        jdbc.sql("delete from postings where tok = 2").update();
+        assertThat(rarest.of(new long[] {2})).isEmpty();
+    }
+}
