@@ -24,7 +24,7 @@ insert into ticket (number, type, category, channel, priority, state, subject, d
 select 'G' || to_char(created_at, 'YYYYMMDD') || '-' || lpad(g::text, 7, '0'),
        (array['INQUIRY','INQUIRY','COMPLAINT','SUGGESTION'])[1 + g % 4],
        (array['billing','delivery','refund','account','service','outage','safety','other'])[1 + g % 8],
-       (array['PHONE','PHONE','WEB','EMAIL','CHAT'])[1 + g % 5],
+       (array['PHONE','PHONE','PORTAL','EMAIL','CHAT'])[1 + g % 5],
        case when p < 0.05 then 1 when p < 0.20 then 2 when p < 0.80 then 3 else 4 end,
        state,
        -- ten subjects, a tenth of the tickets each (ticket search: "账单" matches a tenth), and "投诉升级" in one in 1,000

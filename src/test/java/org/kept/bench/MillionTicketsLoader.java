@@ -29,7 +29,7 @@ public final class MillionTicketsLoader {
         "信用卡年费扣费咨询", "空调安装预约未上门", "手机套餐变更申请", "发票开具 抬头有误", "司机绕路 多收车费", "积分兑换失败 请处理"};
     private static final String[] TYPES = {"INQUIRY", "INQUIRY", "COMPLAINT", "SUGGESTION"};
     private static final String[] CATEGORIES = {"billing", "delivery", "refund", "account", "service", "outage", "safety", "other"};
-    private static final String[] CHANNELS = {"PHONE", "PHONE", "WEB", "EMAIL", "CHAT"};
+    private static final String[] CHANNELS = {"PHONE", "PHONE", "PORTAL", "EMAIL", "CHAT"};
     private static final int TICKETS = 1_000_000;
     private static final int CUSTOMERS = 100_000;
     private static final int BATCH = 5_000;
@@ -42,11 +42,15 @@ public final class MillionTicketsLoader {
         try (Connection c = DriverManager.getConnection(args[0], args[1], args.length > 2 ? args[2] : "")) {
             c.setAutoCommit(false);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            long firstCustomer = customers(c, now);
-            step("customers with phones", start);
-            tickets(c, now, firstCustomer);
-            step("tickets", start);
-            indexAndEntries(c);
+            // "postings": a load stopped after the tickets' entries goes on from the postings
+            boolean resumed = args.length > 3 && args[3].equals("postings");
+            if (!resumed) {
+                long firstCustomer = customers(c, now);
+                step("customers with phones", start);
+                tickets(c, now, firstCustomer);
+                step("tickets", start);
+            }
+            indexAndEntries(c, !resumed);
             step("entries and search postings", start);
             moreCustomers(c, now);
             step("100,000 more customers", start);
@@ -85,34 +89,46 @@ public final class MillionTicketsLoader {
         return first;
     }
 
+    /** One generated ticket; written in creation order, as a centre's ids and numbers grow (the indexes are appended to). */
+    private record Made(int g, String state, int priority, int team, OffsetDateTime created) {
+    }
+
     private static void tickets(Connection c, OffsetDateTime now, long firstCustomer) throws Exception {
         Random random = new Random(42);
+        java.util.List<Made> made = new java.util.ArrayList<>(TICKETS);
+        for (int g = 1; g <= TICKETS; g++) {
+            double prio = random.nextDouble();
+            double t = random.nextDouble();
+            double s = random.nextDouble();
+            String state = s < 0.70 ? "CLOSED" : s < 0.85 ? "RESOLVED" : s < 0.93 ? "OPEN" : s < 0.96 ? "PENDING_CUSTOMER"
+                    : s < 0.98 ? "PENDING_INTERNAL" : "NEW";
+            double days = (s < 0.85 ? 365 : 30) * random.nextDouble();
+            made.add(new Made(g, state, prio < 0.05 ? 1 : prio < 0.20 ? 2 : prio < 0.80 ? 3 : 4, t < 0.40 ? 1 : t < 0.70 ? 2 : t < 0.90 ? 3 : 4,
+                    now.minusHours(2).minusSeconds((long) (days * 86_400))));
+        }
+        made.sort(java.util.Comparator.comparing(Made::created));
         try (PreparedStatement p = c.prepareStatement("insert into ticket (number, type, category, channel, priority, state, subject,"
                 + " description, customer_id, team_id, assignee_id, created_by, created_at, updated_at, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, ?, ?, 0)")) {
-            for (int g = 1; g <= TICKETS; g++) {
-                double prio = random.nextDouble();
-                double t = random.nextDouble();
-                double s = random.nextDouble();
-                String state = s < 0.70 ? "CLOSED" : s < 0.85 ? "RESOLVED" : s < 0.93 ? "OPEN" : s < 0.96 ? "PENDING_CUSTOMER"
-                        : s < 0.98 ? "PENDING_INTERNAL" : "NEW";
-                double days = (s < 0.85 ? 365 : 30) * random.nextDouble();
-                OffsetDateTime created = now.minusHours(2).minusSeconds((long) (days * 86_400));
-                p.setString(1, "G" + created.toLocalDate().toString().replace("-", "") + "-" + String.format("%07d", g));
+            int n = 0;
+            for (Made m : made) {
+                int g = m.g();
+                p.setString(1, "G" + m.created().toLocalDate().toString().replace("-", "") + "-" + String.format("%07d", g));
                 p.setString(2, TYPES[g % 4]);
                 p.setString(3, CATEGORIES[g % 8]);
                 p.setString(4, CHANNELS[g % 5]);
-                p.setInt(5, prio < 0.05 ? 1 : prio < 0.20 ? 2 : prio < 0.80 ? 3 : 4);
-                p.setString(6, state);
+                p.setInt(5, m.priority());
+                p.setString(6, m.state());
                 p.setString(7, SUBJECTS[(g / 3) % 10] + (g % 1000 == 0 ? " 投诉升级" : ""));
                 p.setString(8, "客户来电反映问题，编号 " + g + "。");
                 p.setLong(9, firstCustomer + ((long) g * 7919) % CUSTOMERS);
-                p.setLong(10, t < 0.40 ? 1 : t < 0.70 ? 2 : t < 0.90 ? 3 : 4);
-                p.setObject(11, created);
-                p.setObject(12, created.plusHours(1));
-                batch(p, g);
-                if (g % 100_000 == 0) {
+                p.setLong(10, m.team());
+                p.setObject(11, m.created());
+                p.setObject(12, m.created().plusHours(1));
+                batch(p, ++n);
+                if (n % 100_000 == 0) {
                     c.commit();
+                    System.out.printf("  %,d tickets%n", n);
                 }
             }
             p.executeBatch();
@@ -120,57 +136,99 @@ public final class MillionTicketsLoader {
         c.commit();
     }
 
-    /** The "created" entry, the search text row and the postings of every loaded ticket, read back in id order. */
-    private static void indexAndEntries(Connection c) throws Exception {
+    /** One loaded ticket as its postings need it. */
+    private record Loaded(long id, String subject, int priority, OffsetDateTime created, String type) {
+    }
+
+    /**
+     * The "created" entry and the search text row of every loaded ticket in id order, then the postings token by token in
+     * the postings' key order (each token's tickets most urgent, then oldest first): appended, not scattered.
+     */
+    private static void indexAndEntries(Connection c, boolean entries) throws Exception {
+        java.util.List<Loaded> rows = new java.util.ArrayList<>(TICKETS);
         try (PreparedStatement read = c.prepareStatement(
-                        "select id, subject, priority, created_at, type from ticket where number like 'G%' order by id");
-                PreparedStatement entry = c.prepareStatement("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at,"
-                        + " old_value, new_value, body) values (?, 'CREATED', null, 'bulk', ?, null, ?, null)");
-                PreparedStatement text = c.prepareStatement(
-                        "insert into ticket_search_text (ticket_id, masked_subject, masked_with) values (?, null, ?)");
-                PreparedStatement token = c.prepareStatement(
-                        "insert into ticket_search_token (tok, prio, made_at, ticket_id) values (?, ?, ?, ?)")) {
+                "select id, subject, priority, created_at, type from ticket where number like 'G%' order by id")) {
             read.setFetchSize(10_000);
-            java.util.List<Object[]> rows = new java.util.ArrayList<>(TICKETS);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class),
-                        rs.getString(5)});
+                    rows.add(new Loaded(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5)));
                 }
             }
+        }
+        if (entries) {
+            entries(c, rows);
+        }
+        postings(c, rows);
+    }
+
+    private static void entries(Connection c, java.util.List<Loaded> rows) throws Exception {
+        try (PreparedStatement entry = c.prepareStatement("insert into ticket_entry (ticket_id, kind, actor_id, actor_name, at,"
+                        + " old_value, new_value, body) values (?, 'CREATED', null, 'bulk', ?, null, ?, null)");
+                PreparedStatement text = c.prepareStatement(
+                        "insert into ticket_search_text (ticket_id, masked_subject, masked_with) values (?, null, ?)")) {
             int n = 0;
-            int tokens = 0;
-            for (Object[] r : rows) {
-                long id = (Long) r[0];
-                entry.setLong(1, id);
-                entry.setObject(2, r[3]);
-                entry.setString(3, r[4] + " " + r[2]);
+            for (Loaded r : rows) {
+                entry.setLong(1, r.id());
+                entry.setObject(2, r.created());
+                entry.setString(3, r.type() + " " + r.priority());
                 entry.addBatch();
-                text.setLong(1, id);
+                text.setLong(1, r.id());
                 text.setInt(2, Masking.VERSION);
                 text.addBatch();
-                for (long tok : SearchBigrams.of((String) r[1])) {
-                    token.setLong(1, tok);
-                    token.setInt(2, (Integer) r[2]);
-                    token.setObject(3, r[3]);
-                    token.setLong(4, id);
-                    token.addBatch();
-                    if (++tokens % BATCH == 0) {
-                        token.executeBatch();
-                    }
-                }
                 if (++n % BATCH == 0) {
                     entry.executeBatch();
                     text.executeBatch();
                 }
                 if (n % 100_000 == 0) {
                     c.commit();
+                    System.out.printf("  %,d entries%n", n);
                 }
             }
             entry.executeBatch();
             text.executeBatch();
+        }
+        c.commit();
+    }
+
+    private static void postings(Connection c, java.util.List<Loaded> rows) throws Exception {
+        rows.sort(java.util.Comparator.comparingInt(Loaded::priority).thenComparing(Loaded::created).thenComparingLong(Loaded::id));
+        java.util.Map<String, long[]> bySubject = new java.util.HashMap<>();
+        java.util.TreeSet<Long> tokens = new java.util.TreeSet<>();
+        for (Loaded r : rows) {
+            long[] of = bySubject.computeIfAbsent(r.subject(), SearchBigrams::of);
+            for (long t : of) {
+                tokens.add(t);
+            }
+        }
+        try (PreparedStatement token = c.prepareStatement(
+                "insert into ticket_search_token (tok, prio, made_at, ticket_id) values (?, ?, ?, ?)")) {
+            long n = 0;
+            for (long tok : tokens) {
+                for (Loaded r : rows) {
+                    long[] of = bySubject.get(r.subject());
+                    boolean holds = false;
+                    for (long t : of) {
+                        holds |= t == tok;
+                    }
+                    if (!holds) {
+                        continue;
+                    }
+                    token.setLong(1, tok);
+                    token.setInt(2, r.priority());
+                    token.setObject(3, r.created());
+                    token.setLong(4, r.id());
+                    token.addBatch();
+                    if (++n % BATCH == 0) {
+                        token.executeBatch();
+                    }
+                    if (n % 1_000_000 == 0) {
+                        c.commit();
+                        System.out.printf("  %,d postings%n", n);
+                    }
+                }
+            }
             token.executeBatch();
-            System.out.printf("%,d search postings%n", tokens);
+            System.out.printf("%,d search postings%n", n);
         }
         c.commit();
     }

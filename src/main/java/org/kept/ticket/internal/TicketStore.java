@@ -119,11 +119,12 @@ class TicketStore {
             default -> "priority, created_at, id";
         };
         boolean keysFirst = deferred(f, page);
+        String inIndex = indexOrder(f, order);
         List<TicketSummary> rows = f.states().size() > 1 ? perStateMerged(f, order, page, size)
                 : jdbc.sql(keysFirst
                                 ? "select " + SUMMARY_COLUMNS + " from ticket where id in (select id from ticket" + where
-                                        + " order by " + order + " limit ? offset ?) order by " + order
-                                : "select " + SUMMARY_COLUMNS + " from ticket" + where + " order by " + order + " limit ? offset ?")
+                                        + " order by " + inIndex + " limit ? offset ?) order by " + order
+                                : "select " + SUMMARY_COLUMNS + " from ticket" + where + " order by " + inIndex + " limit ? offset ?")
                         .params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
         long total;
         if (page == 0 && rows.size() < size) {
@@ -153,7 +154,7 @@ class TicketStore {
         f.states().stream().sorted().forEach(state -> {
             TicketFilter one = new TicketFilter(java.util.Set.of(state), f.teamId(), f.assigneeId(), f.unassigned(),
                     f.type(), f.priority(), f.customerId(), f.text(), f.sort(), f.personalData());
-            parts.add("(select " + columns + " from ticket" + where(one, params) + " order by " + order + " limit ?)");
+            parts.add("(select " + columns + " from ticket" + where(one, params) + " order by " + indexOrder(one, order) + " limit ?)");
             params.add(end);
         });
         String sql = "select * from (" + String.join(" union all ", parts) + ") merged order by " + order + " limit ? offset ?";
@@ -161,6 +162,22 @@ class TicketStore {
             sql = "select " + SUMMARY_COLUMNS + " from ticket where id in (select id from (" + sql + ") page) order by " + order;
         }
         return jdbc.sql(sql).params(with(params, size, (long) page * size)).query(TicketStore::summary).list();
+    }
+
+    /**
+     * The queue order led by the columns a one-state queue fixes, as its index begins ({@code team_id, state, ...}): the
+     * same order, since those columns are constant, but H2 reads an index in order only when the {@code order by} starts
+     * with the index's first columns, and otherwise read and sorted a team's whole open queue (31,786 tickets at a
+     * million, 0.7 s a page). PostgreSQL drops the constant columns by itself.
+     */
+    private static String indexOrder(TicketFilter f, String order) {
+        if (!"priority".equals(f.sort()) || f.states().size() != 1) {
+            return order;
+        }
+        if (f.teamId() != null) {
+            return "team_id, state, " + order;
+        }
+        return f.assigneeId() != null || f.unassigned() ? "assignee_id, state, " + order : "state, " + order;
     }
 
     /** The queue order's columns, all in the queue indexes: skipping rows of a deep page reads only the index. */
@@ -258,7 +275,7 @@ class TicketStore {
         String conditions = conditions(f, params);
         params.add(COUNT_WINDOW);
         return jdbc.sql("select count(*), coalesce(sum(case when 1 = 1" + text + " then 1 else 0 end), 0) from (select id, subject,"
-                        + " number from ticket where 1 = 1" + conditions + " order by " + order + " limit ?) ticket")
+                        + " number from ticket where 1 = 1" + conditions + " order by " + indexOrder(f, order) + " limit ?) ticket")
                 .params(params)
                 .query((rs, i) -> new Counted(rs.getLong(2), rs.getLong(1) >= COUNT_WINDOW))
                 .single();
