@@ -108,7 +108,7 @@ class TicketSearch {
             case "-updated" -> "ticket.updated_at desc, ticket.id desc";
             default -> "s.prio, s.made_at, s.ticket_id";
         };
-        List<TicketSummary> rows = page > 0 && postingsAreMatches(f) ? deepPage(f, columns, ranked[0][0], page, size)
+        List<TicketSummary> rows = page > 0 && postingsAreMatches(f) ? deepPage(columns, ranked[0][0], page, size)
                 : rows(f, columns, ranked, order, page, size);
         if (page == 0 && rows.size() < size) {
             return Optional.of(new Page<>(rows, page, size, rows.size(), false));
@@ -148,14 +148,12 @@ class TicketSearch {
     /**
      * A deeper page of a two-character word: the skipped postings are read from the postings index alone and only the
      * page's tickets from the table, where the general query read a ticket and its subject for every skipped match
-     * (page 10: 250 of them, most of its database time). Without personal-data rights, a ticket counts only once it
-     * is masked with today's masking, as in {@link #subjectMatches}.
+     * (page 10: 250 of them, most of its database time). No masked-subject check, for any reader: masking never
+     * changes an ideograph, so a ticket masked with an older version holds the same two-ideograph postings.
      */
-    private List<TicketSummary> deepPage(TicketFilter f, String columns, long token, int page, int size) {
-        String masked = f.personalData() ? ""
-                : " join ticket_search_text x on x.ticket_id = p.ticket_id and x.masked_with = " + Masking.VERSION;
+    private List<TicketSummary> deepPage(String columns, long token, int page, int size) {
         return jdbc.sql("select " + qualified(columns) + " from (select p.prio, p.made_at, p.ticket_id from ticket_search_token p"
-                        + masked + " where p.tok = ? order by p.prio, p.made_at, p.ticket_id limit ? offset ?) s"
+                        + " where p.tok = ? order by p.prio, p.made_at, p.ticket_id limit ? offset ?) s"
                         + " join ticket on ticket.id = s.ticket_id order by s.prio, s.made_at, s.ticket_id")
                 .params(token, size, (long) page * size).query(TicketStore::summary).list();
     }
