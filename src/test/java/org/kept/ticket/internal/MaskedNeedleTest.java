@@ -42,6 +42,30 @@ class MaskedNeedleTest {
         assertThat(checked).isGreaterThan(200);
     }
 
+    /** A reader without personal-data rights is checked on the raw subject alone for a word of ideographs. */
+    @Test
+    void aWordOfIdeographsIsInTheMaskedSubjectExactlyWhenItIsInTheRawOne() {
+        int checked = 0;
+        for (String raw : SUBJECTS) {
+            String masked = Masking.inText(raw);
+            for (String text : List.of(raw, masked)) {
+                for (int from = 0; from < text.length(); from++) {
+                    for (int to = from + 1; to <= Math.min(text.length(), from + 4); to++) {
+                        String needle = text.substring(from, to);
+                        if (TicketSearch.ideographs(needle)) {
+                            checked++;
+                            assertThat(masked.contains(needle)).as("%s in %s / %s", needle, raw, masked).isEqualTo(raw.contains(needle));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+        assertThat(TicketSearch.ideographs("投诉升级")).isTrue();
+        assertThat(TicketSearch.ideographs("１３８")).isFalse();
+        assertThat(TicketSearch.ideographs("退款 慢")).isFalse();
+    }
+
     @Test
     void needlesWithDigitsMasksOrAddressesAreCheckedOnTheMaskedSubjectAlone() {
         assertThat(TicketSearch.outsideMasks("宽带报修")).isTrue();
