@@ -48,13 +48,13 @@ class AuthorityBrowserTest {
 
         Browser browser = session.get();
         browser.signIn(agent.username()).open("/console/tickets/" + ticket);
-        browser.find("#tab-authority").click();
+        browser.click("#tab-authority");
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("authority-form")));
         assertThat(browser.text(".authority-limits")).contains("补偿", "5.00");
         browser.find("#authority-amount").sendKeys("8.00");
         browser.find("#authority-reason").sendKeys("包裹丢失，客户要求补偿运费");
         browser.find("#authority-evidence").sendKeys("快递轨迹显示代签，客户未收到");
-        browser.find("#authority-submit").click();
+        browser.click("#authority-submit");
         browser.waitForText(".alert.ok", "特例申请已提交审批");
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".authority-request")));
         assertThat(browser.text(".authority-request")).contains("待审批", "组长");
@@ -66,13 +66,13 @@ class AuthorityBrowserTest {
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
         assertThat(browser.text("#approval")).contains("快递轨迹显示代签");
         browser.find("#decision-comment").sendKeys("情况属实，同意补偿");
-        browser.find("#approve").click();
+        browser.click("#approve");
         browser.waitForText(".alert.ok", "已同意");
         assertThat(browser.driver().findElements(By.cssSelector("tr.approval-row"))).isEmpty();
 
         browser = session.restart();
         browser.signIn(agent.username()).open("/console/tickets/" + ticket);
-        browser.find("#tab-authority").click();
+        browser.click("#tab-authority");
         String panel = browser.waitForText(".authority-request", "已同意");
         assertThat(panel).contains("情况属实，同意补偿");
         assertThat(browser.text(".authority-grants")).contains("8.00 CNY");

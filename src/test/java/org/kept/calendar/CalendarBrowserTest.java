@@ -34,7 +34,7 @@ class CalendarBrowserTest {
         browser.find("#name").sendKeys(name);
         retype(browser.find("#timeZone"), "Asia/Shanghai");
         retype(browser.find("#hours-MONDAY"), "09:00-12:00, 13:00-18:00");
-        browser.find("button.primary").click();
+        browser.click("button.primary");
         browser.waitUntil(ExpectedConditions.urlMatches("/admin/calendars$"));
 
         browser.driver().findElement(By.linkText(name)).click();
@@ -50,7 +50,7 @@ class CalendarBrowserTest {
         assertThat(after).doesNotContain("时段的结束时间").isNotEqualTo(before);
         assertThat(browser.notReloaded()).as("the preview is swapped in, not a page load").isTrue();
 
-        browser.find("button.primary").click();
+        browser.click("button.primary");
         browser.waitUntil(ExpectedConditions.urlMatches("/admin/calendars$"));
         assertThat(browser.text("main")).contains(name).contains("Europe/Berlin");
     }

@@ -65,9 +65,9 @@ class CallbackScreenBrowserTest {
         assertThat(browser.text("#act .dialled")).isEqualTo("已请求交换机外呼本次回电。");
 
         // no answer: recorded, the next attempt planned, on the ticket's timeline
-        browser.find("#outcome-NO_ANSWER").click();
+        browser.click("#outcome-NO_ANSWER");
         browser.find("#outcome-note").sendKeys("响铃无人接");
-        browser.find("#record").click();
+        browser.click("#record");
         browser.waitForText(".alert.ok", "已安排下一次回电");
         assertThat(browser.driver().findElements(By.cssSelector("#attempts tr.attempt"))).hasSize(2);
         assertThat(browser.text("#attempts")).contains("无人接听", "响铃无人接", "待拨打");
@@ -79,8 +79,8 @@ class CallbackScreenBrowserTest {
         assertThat(browser.text("h1")).isEqualTo("Callback · Promised callback");
         assertThat(browser.text("#act h2")).isEqualTo("Attempt 2");
         // reached: the task is done and leaves the list
-        browser.find("#outcome-REACHED").click();
-        browser.find("#record").click();
+        browser.click("#outcome-REACHED");
+        browser.click("#record");
         browser.waitForText(".alert.ok", "the callback is done");
         assertThat(browser.text("#task .state")).isEqualTo("Done");
         browser.open("/console/callbacks");
@@ -99,7 +99,7 @@ class CallbackScreenBrowserTest {
         browser.signIn(complaints.username()).open("/console/callbacks?view=TEAM");
         assertThat(browser.text("table.callbacks")).contains(customer.primaryPhone());
         browser.open("/console/callbacks/" + id);
-        browser.find("#dial").click();
+        browser.click("#dial");
         browser.waitForText(".alert.ok", "交换机将外呼客户");
         assertThat(browser.text("#act .dialled")).isNotBlank();
         assertThat(browser.text("#case .contacts")).contains("PHONE OUTBOUND", customer.primaryPhone());

@@ -44,7 +44,7 @@ class ChatBrowserTest {
             customer.waitUntil(d -> d.findElement(By.id("chat-start")).isDisplayed());
             customer.find("#chat-name").sendKeys(name);
             customer.find("#chat-phone").sendKeys(phone);
-            customer.find("#chat-start-button").click();
+            customer.click("#chat-start-button");
             customer.waitUntil(d -> d.findElement(By.id("chat-room")).isDisplayed());
             customer.waitForText("#chat-status", "正在为您接入客服");
             customer.find("#chat-input").sendKeys("你好，空调不制冷", Keys.ENTER);
@@ -56,7 +56,7 @@ class ChatBrowserTest {
             assertThat(console.text("#chat-waiting")).contains(phone.substring(0, 3) + "****" + phone.substring(7))
                     .doesNotContain(phone);
             long chat = jdbc.sql("select id from chat_conversation where phone = ?").param("+86" + phone).query(Long.class).single();
-            console.find("#chat-waiting li[data-chat='" + chat + "'] .chat-accept").click();
+            console.click("#chat-waiting li[data-chat='" + chat + "'] .chat-accept");
             console.waitForText("#chat-messages", "你好，空调不制冷");
             customer.waitForText("#chat-status", "为您服务");
             console.find("#chat-input").sendKeys("您好，请问空调型号是？", Keys.ENTER);

@@ -62,7 +62,7 @@ class ConsoleBrowserTest {
         assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("reply");
         String reply = "王女士您好，已为您改约今天下午 3 点上门安装，师傅出发前会先电话联系您。";
         page.switchTo().activeElement().sendKeys(reply);
-        browser.find("#reply-form button[type=submit]").click();
+        browser.click("#reply-form button[type=submit]");
 
         browser.waitForText("#timeline", reply);
         assertThat(browser.notReloaded()).isTrue();

@@ -46,12 +46,12 @@ class RecordTicketBrowserTest {
         browser.signIn(agent.username()).open("/console/tickets/new");
         browser.find("#customer-q").sendKeys(name);
         browser.waitUntil(ExpectedConditions.elementToBeClickable(By.cssSelector("#picks input[name=customerId]")));
-        browser.find("#picks input[name=customerId]").click();
+        browser.click("#picks input[name=customerId]");
         browser.find("#subject").sendKeys("燃气费怎么翻倍了");
         String proposal = browser.waitForText("#matches", number);
         assertThat(proposal).contains("燃气表读数异常").contains("关联为重复来电");
 
-        browser.find("#matches button[type=submit]").click();
+        browser.click("#matches button[type=submit]");
         browser.waitUntil(ExpectedConditions.urlContains("/console/tickets/" + id));
         assertThat(browser.text("#ticket-header")).contains("已来电 2 次");
         assertThat(browser.text("#timeline")).contains("燃气费怎么翻倍了");

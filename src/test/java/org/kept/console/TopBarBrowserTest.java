@@ -68,7 +68,7 @@ class TopBarBrowserTest {
         WebElement more = browser.find("details.navmenu summary");
         more.click();
         assertThat(browser.find("details.navmenu").getAttribute("open")).isNotNull();
-        browser.find("main").click();
+        browser.click("main");
         assertThat(browser.find("details.navmenu").getAttribute("open")).isNull();
     }
 }

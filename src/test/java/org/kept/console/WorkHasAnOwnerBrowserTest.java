@@ -55,14 +55,14 @@ class WorkHasAnOwnerBrowserTest {
         Browser browser = browser(language, width, height);
         CurrentUser agent = fixtures.user("AGENT", "hotline");
         browser.signIn(agent.username()).open("/console/tickets/new");
-        browser.find("input[name=handling][value=TEAM]").click();
+        browser.click("input[name=handling][value=TEAM]");
         // the agent's own team is preselected; submitting to a team without choosing one is the mistake tested
         new org.openqa.selenium.support.ui.Select(browser.find("#teamId")).selectByValue("");
         browser.find("#contactPhone").sendKeys("12ab");
         browser.find("#incidentPlace").sendKeys("x".repeat(10));
         // the browser's own checks would stop at the first empty required field: the server's answer is what is tested
         browser.js("document.getElementById('new-ticket').noValidate = true;");
-        browser.find("#new-ticket button.primary[type=submit]").click();
+        browser.click("#new-ticket button.primary[type=submit]");
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
 
         for (String field : List.of("customerId", "type", "subject", "contactPhone", "teamId")) {
@@ -91,9 +91,9 @@ class WorkHasAnOwnerBrowserTest {
         browser.signIn(agent.username()).open("/console/tickets/new?customer=" + customer.id());
         assertThat(browser.find("#contactPhone").getAttribute("value")).as("masked for an outsourced agent")
                 .contains("****").endsWith(customer.primaryPhone().substring(customer.primaryPhone().length() - 4));
-        browser.find("input[name=type][value=INQUIRY]").click();
+        browser.click("input[name=type][value=INQUIRY]");
         browser.find("#subject").sendKeys("账单查询后已当场解答");
-        browser.find("#new-ticket button.primary[type=submit]").click();
+        browser.click("#new-ticket button.primary[type=submit]");
         browser.waitUntil(ExpectedConditions.urlMatches(".*/console/tickets/\\d+$"));
         long id = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*/", ""));
         Map<String, Object> row = jdbc.sql("select assignee_id, team_id, contact_phone from ticket where id = ?").param(id)
@@ -233,9 +233,9 @@ class WorkHasAnOwnerBrowserTest {
         assertThat(((Number) browser.js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(width);
 
         // an expedite's confirmation appears right above the expedite form, not elsewhere
-        browser.find(".action-bar [data-tab-for=expedite]").click();
+        browser.click(".action-bar [data-tab-for=expedite]");
         browser.find("#expedite-reason").sendKeys("客户第三次来电");
-        browser.find("form[data-tab-panel=expedite] button[type=submit]").click();
+        browser.click("form[data-tab-panel=expedite] button[type=submit]");
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".actions-side .alert.ok")));
         WebElement notice = browser.find(".actions-side .alert.ok");
         WebElement form = browser.find("form[data-tab-panel=expedite]");

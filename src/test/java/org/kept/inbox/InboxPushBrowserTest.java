@@ -75,7 +75,7 @@ class InboxPushBrowserTest {
                 .as("nothing in the inbox polls").isEqualTo(0L);
         browser.markWindow();
         assertThat(unread(browser, first)).isEqualTo("1");
-        assertThat(browser.find("#inbox-total").getAttribute("data-unread")).isEqualTo("1");
+        assertThat(browser.attribute("#inbox-total", "data-unread")).isEqualTo("1");
 
         // the customer writes again: the count goes up at once
         chats.say(first.token(), "还在吗？");
@@ -88,7 +88,7 @@ class InboxPushBrowserTest {
         browser.waitForText("#inbox-total", "共 3 条未读");
 
         // the open conversation shows the customer's next message, read as it arrives
-        browser.find("#inbox-list li[data-open='" + first.open() + "'] a").click();
+        browser.click("#inbox-list li[data-open='" + first.open() + "'] a");
         browser.waitForText("#inbox-thread-title", "推送客户");
         browser.waitUntil(d -> unread(browser, first).isEmpty());
         chats.say(first.token(), "订单号是 A-778");

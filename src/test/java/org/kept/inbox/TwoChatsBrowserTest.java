@@ -104,12 +104,12 @@ class TwoChatsBrowserTest {
                 .findValuesAsString("body")).contains("正在为您查询");
 
         // the abusive one: marked from its conversation on the protection console
-        browser.find("#inbox-list li[data-open='CHAT:chat:" + abusive.id() + "'] a").click();
+        browser.click("#inbox-list li[data-open='CHAT:chat:" + abusive.id() + "'] a");
         browser.waitForText("#inbox-thread-title", "辱骂客户");
         click(browser, "#inbox-mark");
         click(browser, "#level-ABUSE");
         browser.find("#flag-note").sendKeys("在线会话中辱骂");
-        browser.find("#flag-submit").click();
+        browser.click("#flag-submit");
         browser.waitForText(".alert.ok", "已标记该联系");
         long abusiveContact = jdbc.sql("select contact_id from chat_message where conversation_id = ? and sender = 'CUSTOMER'")
                 .param(abusive.id()).query(Long.class).single();

@@ -76,15 +76,15 @@ class ScreenPopBrowserTest {
             adminPage.find("input[name=from]").clear();
             adminPage.find("input[name=from]").sendKeys("139 1111 2222");
             adminPage.find("input[name=agent]").sendKeys(agent.username());
-            adminPage.find("button[value=ring]").click();
+            adminPage.click("button[value=ring]");
             adminPage.waitForText(".alert", "RINGING");
 
             agentPage.waitForText("#screen-pop", "139****2222");
             assertThat(agentPage.find("#screen-pop a.pop-new-ticket").getAttribute("href")).contains("/console/tickets/new");
 
-            adminPage.find("button[value=answer]").click();
+            adminPage.click("button[value=answer]");
             adminPage.waitForText(".alert", "ANSWERED");
-            adminPage.find("button[value=hangup]").click();
+            adminPage.click("button[value=hangup]");
             adminPage.waitForText(".alert", "ENDED");
         }
         assertThat(agentPage.driver().findElements(By.cssSelector("#screen-pop"))).hasSize(1);

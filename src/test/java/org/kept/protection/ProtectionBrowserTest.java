@@ -48,14 +48,14 @@ class ProtectionBrowserTest {
         Browser browser = session.get();
         browser.signIn(agent.username()).open("/console/protection?contact=" + call.id());
         assertThat(browser.text("table.levels")).contains("不满", "激烈", "辱骂", "威胁", "播放警告", "结束联系", "拒接");
-        browser.find("#level-ABUSE").click();
+        browser.click("#level-ABUSE");
         browser.find("#flag-note").sendKeys("持续辱骂二十分钟");
-        browser.find("#flag-submit").click();
+        browser.click("#flag-submit");
         browser.waitForText(".alert.ok", "已标记该联系");
         assertThat(browser.text("#recovery")).contains("请休整至");
         assertThat(browser.text("#flagged-today")).isEqualTo("1");
         String flagId = browser.text("#my-flags tbody tr .flag-id");
-        browser.find("#my-flags button.warn").click();
+        browser.click("#my-flags button.warn");
         browser.waitForText(".alert.ok", "已记录警告");
 
         String reason = "浏览器测试理由-" + System.nanoTime();
@@ -64,7 +64,7 @@ class ProtectionBrowserTest {
                 + "document.getElementById('restriction-expires').value = arguments[0];", LocalDate.now().plusDays(20).toString());
         browser.find("#restriction-reason").sendKeys(reason);
         browser.find("#restriction-flags").sendKeys(flagId);
-        browser.find("#restriction-submit").click();
+        browser.click("#restriction-submit");
         browser.waitForText(".alert.ok", "等待他人审批");
         long id = jdbc.sql("select id from caller_restriction where reason = ?").param(reason).query(Long.class).single();
         assertThat(browser.text("#restriction-" + id + " .state")).isEqualTo("待审批");
@@ -75,7 +75,7 @@ class ProtectionBrowserTest {
 
         browser = session.restart();
         browser.signIn(lead.username()).open("/console/protection");
-        browser.find("#restriction-" + id + " button.approve").click();
+        browser.click("#restriction-" + id + " button.approve");
         browser.waitForText(".alert.ok", "限制已生效");
         assertThat(browser.text("#restriction-" + id + " .state")).isEqualTo("生效中");
 

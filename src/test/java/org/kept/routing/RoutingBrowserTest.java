@@ -75,7 +75,7 @@ class RoutingBrowserTest {
         router.runOnce();
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#work-" + s.itemId() + " .accept")));
         assertThat(browser.text("#work-" + s.itemId())).contains("在线客服", "网页队列");
-        browser.find("#work-" + s.itemId() + " .accept").click();
+        browser.click("#work-" + s.itemId() + " .accept");
         browser.waitForText("#presence-state", "服务中");
         assertThat(browser.driver().findElements(By.cssSelector("#work-" + s.itemId() + " .finish"))).hasSize(1);
 

@@ -36,7 +36,7 @@ class RoutingReasonsBrowserTest {
         String code = "web-" + UUID.randomUUID().toString().substring(0, 6);
         Browser browser = session.get();
         browser.signIn(root.username()).open("/admin/routing");
-        browser.find("a[href='/admin/routing/reasons']").click();
+        browser.click("a[href='/admin/routing/reasons']");
         browser.waitForText("h1", "未就绪原因");
         assertThat(browser.text("#reason-meal")).contains("用餐", "Meal");
 
@@ -46,7 +46,7 @@ class RoutingReasonsBrowserTest {
         browser.find("#r-en").sendKeys("Quality review");
         browser.find("#r-position").clear();
         browser.find("#r-position").sendKeys("1000");
-        browser.find("#save-reason").click();
+        browser.click("#save-reason");
         browser.waitForText("#r-zh-error", "中文名称");
         assertThat(browser.text("#r-position-error")).contains("0 到 999");
         assertThat(browser.text(".alert.error")).contains("中文名称", "0 到 999");
@@ -55,11 +55,11 @@ class RoutingReasonsBrowserTest {
         browser.find("#r-zh").sendKeys("质检复盘");
         browser.find("#r-position").clear();
         browser.find("#r-position").sendKeys("970");
-        browser.find("#save-reason").click();
+        browser.click("#save-reason");
         browser.waitForText(".alert.ok", code);
         assertThat(browser.text("#reason-" + code)).contains("质检复盘", "Quality review", "970", "提供给坐席");
 
-        browser.find("#reason-" + code + " button.deactivate").click();
+        browser.click("#reason-" + code + " button.deactivate");
         browser.waitForText("#reason-" + code + " .status", "已停用");
         assertThat(admin.reason(code).active()).isFalse();
         // recovery is never deactivated, and a code in the history has no delete button (nobody used this one yet)

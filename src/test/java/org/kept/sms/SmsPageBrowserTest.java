@@ -43,7 +43,7 @@ class SmsPageBrowserTest {
 
         browser.find("#reply-from").sendKeys(e164.substring(3));
         browser.find("#reply-text").sendKeys("4 问题未解决");
-        browser.find("#sms-reply button[type=submit]").click();
+        browser.click("#sms-reply button[type=submit]");
         browser.waitForText("p.alert.ok", "已按服务商推送的方式收到回复");
         assertThat(contacts.ofCustomer(customer.id(), 5)).singleElement().satisfies(c -> {
             assertThat(c.direction()).isEqualTo(Direction.INBOUND);
@@ -52,7 +52,7 @@ class SmsPageBrowserTest {
 
         browser.find("#send-to").sendKeys(e164);
         browser.find("#send-text").sendKeys("浏览器测试");
-        browser.find("#sms-send button[type=submit]").click();
+        browser.click("#sms-send button[type=submit]");
         browser.waitForText("p.alert.ok", "测试短信已排队");
         worker.drain();
         browser.open("/admin/sms");

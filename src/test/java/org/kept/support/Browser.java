@@ -197,11 +197,27 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Clicks the element; one that htmx or the push stream swaps between the lookup and the click (a list re-rendered
+     * by a new message) is looked up again and clicked, where {@code find(css).click()} failed on the swap.
+     */
+    public void click(String css) {
+        waitUntil(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /**
      * The element's text; an element htmx or the push stream swaps between the lookup and the read is looked up again,
      * so a test reads what the page shows rather than failing on the swap.
      */
     public String text(String css) {
         return waitUntil(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** An attribute of the element, read again if the element is swapped between the lookup and the read. */
+    public String attribute(String css, String name) {
+        return waitUntil(d -> java.util.Optional.ofNullable(d.findElement(By.cssSelector(css)).getAttribute(name))).orElse(null);
     }
 
     public Object js(String script, Object... args) {

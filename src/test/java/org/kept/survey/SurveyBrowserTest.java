@@ -93,8 +93,8 @@ class SurveyBrowserTest {
         assertThat(browser.text("#survey-form")).contains("非常满意", "满意", "对服务态度不满意", "问题未解决");
         assertThat(browser.driver().findElements(By.cssSelector("input[name=choice]:checked"))).as("no answer suggested")
                 .isEmpty();
-        browser.find("#choice-4").click();
-        browser.find("#survey-form button[type=submit]").click();
+        browser.click("#choice-4");
+        browser.click("#survey-form button[type=submit]");
         assertThat(browser.waitForText("#survey-state", "感谢")).contains("感谢");
         assertThat(agent.get("/api/v1/tickets/" + ticket).json().path("state").asString()).isEqualTo("OPEN");
 

@@ -73,12 +73,12 @@ class HandoverBrowserTest {
         WebElement p1Row = browser.driver().findElement(By.xpath("//tr[contains(@class,'ticket-row')][.//a[text()='" + p1Number + "']]"));
         p1Row.findElement(By.name("itemId")).click();
         new Select(browser.find("#bulk-owner")).selectByValue("");
-        browser.find("#bulk-form button[type=submit]").click();
+        browser.click("#bulk-form button[type=submit]");
         browser.waitUntil(ExpectedConditions.stalenessOf(p1Row));
         p1Row = browser.driver().findElement(By.xpath("//tr[contains(@class,'ticket-row')][.//a[text()='" + p1Number + "']]"));
         assertThat(new Select(p1Row.findElement(By.name("newOwnerId"))).getFirstSelectedOption().getAttribute("value")).isEmpty();
 
-        browser.find("#preview-sign").click();
+        browser.click("#preview-sign");
         browser.waitUntil(ExpectedConditions.urlMatches("/preview$"));
         assertThat(browser.text("#preview-tickets")).isEqualTo("2");
         assertThat(browser.text("#preview-p1")).isEqualTo("1");
@@ -87,10 +87,10 @@ class HandoverBrowserTest {
         assertThat(browser.text("tr.to-team")).contains("交接浏览组").endsWith("1");
         assertThat(browser.text("main .alert.error")).contains("1 件 P1 投诉");
         // not signed until confirmed: the box is required
-        browser.find("form button.primary").click();
+        browser.click("form button.primary");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/preview");
-        browser.find("#confirmed").click();
-        browser.find("form button.primary").click();
+        browser.click("#confirmed");
+        browser.click("form button.primary");
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .badge"), "已交班"));
         assertThat(out.get("/api/v1/tickets/" + waiting).expect(200).json().get("assignee").get("id").asLong())
                 .isEqualTo(incoming.id());

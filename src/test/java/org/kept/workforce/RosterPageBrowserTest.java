@@ -108,14 +108,14 @@ class RosterPageBrowserTest {
         assertLegendColoursAreTheBarColours(browser, "At work, requirement met", "At work, short of the requirement", "Required");
 
         // one click does not publish a short roster: it asks, naming the shortfall
-        browser.find(".toolbar button.primary").click();
+        browser.click(".toolbar button.primary");
         WebElement confirm = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("publish-confirm")));
         assertThat(confirm.getText()).contains("of the required intervals are not covered", "%");
         assertThat(state(roster.id())).isEqualTo("SOLVED");
         confirm.findElement(By.linkText("Cancel")).click();
         browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("publish-confirm")));
         assertThat(state(roster.id())).isEqualTo("SOLVED");
-        browser.find(".toolbar button.primary").click();
+        browser.click(".toolbar button.primary");
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("publish-confirm")))
                 .findElement(By.cssSelector("button.primary")).click();
         browser.waitForText("main .badge", "Published");
@@ -123,7 +123,7 @@ class RosterPageBrowserTest {
 
         // a new version replaces it once published; the old one stays, marked, linked, and audited
         String publishedUrl = browser.driver().getCurrentUrl();
-        browser.find(".toolbar form[action$='/versions'] button").click();
+        browser.click(".toolbar form[action$='/versions'] button");
         browser.waitUntil(ExpectedConditions.not(ExpectedConditions.urlToBe(publishedUrl)));
         long version = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*/rosters/(\\d+).*", "$1"));
         assertThat(version).isNotEqualTo(roster.id());
@@ -131,7 +131,7 @@ class RosterPageBrowserTest {
         assertThat(state(roster.id())).as("still what agents see until the new version is published").isEqualTo("PUBLISHED");
         browser.open("/console/workforce/rosters/" + version);
         assertThat(browser.text("main")).contains("New version of roster " + roster.id());
-        browser.find(".toolbar button.primary").click();
+        browser.click(".toolbar button.primary");
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("publish-confirm")))
                 .findElement(By.cssSelector("button.primary")).click();
         browser.waitForText("main .badge", "Published");

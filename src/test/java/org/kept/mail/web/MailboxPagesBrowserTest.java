@@ -35,14 +35,14 @@ class MailboxPagesBrowserTest {
         browser.find("#category").sendKeys("billing");
         new Select(browser.find("#teamId")).selectByVisibleText(
                 browser.driver().findElement(By.xpath("//select[@id='teamId']/option[2]")).getText());
-        browser.find("form.stack button[type=submit]").click();
+        browser.click("form.stack button[type=submit]");
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("mailboxes"), address));
         assertThat(browser.text("#mailboxes")).contains("billing", "入站 SMTP 监听");
 
         browser.open("/admin/mailboxes");
         browser.js("document.getElementById('address').type = 'text'");
         browser.find("#address").sendKeys("not-an-address");
-        browser.find("form.stack button[type=submit]").click();
+        browser.click("form.stack button[type=submit]");
         assertThat(browser.waitForText(".alert.error", "不是有效的邮箱地址")).contains("not-an-address");
         assertThat(browser.scriptErrors()).isEmpty();
     }

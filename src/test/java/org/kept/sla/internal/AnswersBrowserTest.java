@@ -82,7 +82,7 @@ class AnswersBrowserTest {
 
         // a sentence of the internal article typed into the reply: stopped beside the reply box, the text kept
         browser.find("#reply").sendKeys("\n另外，5元以内坐席可直接退" + word + "。");
-        browser.find("#reply-form button[type=submit]").click();
+        browser.click("#reply-form button[type=submit]");
         assertThat(browser.waitForText("#ticket-alert .alert.error", warning)).contains("退款审批口径" + word);
         assertThat(browser.find("#reply").getDomProperty("value")).contains("超过 7 个工作日").contains("坐席可直接退");
         assertThat(browser.text("#timeline")).doesNotContain("坐席可直接退");
@@ -117,7 +117,7 @@ class AnswersBrowserTest {
         String en = browser.text(".notifications");
         assertThat(en).contains("23:08").contains("Expedite 20261202-0042").contains("Breach: Resolution")
                 .doesNotContain("加急").doesNotContain("超时");
-        browser.find("#read-all").click();
+        browser.click("#read-all");
         browser.waitForText(".alert.ok", "2 notifications marked read");
         assertThat(browser.driver().findElements(By.cssSelector(".notifications li.unread"))).isEmpty();
         assertThat(browser.driver().findElements(By.cssSelector(".bell .count"))).isEmpty();

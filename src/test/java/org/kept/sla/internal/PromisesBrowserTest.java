@@ -155,7 +155,7 @@ class PromisesBrowserTest {
         Browser browser = session.get();
         browser.signIn(lead.username()).open("/console/tickets/" + id);
         // the assign form sits on its own tab of the action bar
-        browser.find(".action-bar [data-tab-for=assign]").click();
+        browser.click(".action-bar [data-tab-for=assign]");
         new Select(browser.find("#assign-person")).selectByValue(String.valueOf(colleague.id()));
         browser.find("#assign-person").submit();
         String moved = browser.waitForText("#timeline .promise-moved", "测试 " + colleague.username());
@@ -178,14 +178,14 @@ class PromisesBrowserTest {
         Browser browser = session.get();
         browser.signIn(agent.username()).open("/console/tickets/" + id);
         browser.markWindow();
-        browser.find("form.moves button.move.RESOLVED").click();
+        browser.click("form.moves button.move.RESOLVED");
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.promise-confirm")));
         assertThat(browser.text("form.promise-confirm")).contains("寄回执").contains(ZH.format(tomorrowAtThree()));
         assertThat(api.get("/api/v1/tickets/" + id).expect(200).json().get("state").asString()).isNotEqualTo("RESOLVED");
 
         new Select(browser.find("select[name='promise." + promise + "']")).selectByValue("CANCEL");
         browser.find("input[name='reason." + promise + "']").sendKeys("客户不再需要回执");
-        browser.find("form.promise-confirm button[type=submit]").click();
+        browser.click("form.promise-confirm button[type=submit]");
         browser.waitForText("#timeline", "客户不再需要回执");
         assertThat(browser.notReloaded()).isTrue();
         assertThat(api.get("/api/v1/tickets/" + id).expect(200).json().get("state").asString()).isEqualTo("RESOLVED");
@@ -203,7 +203,7 @@ class PromisesBrowserTest {
         Browser browser = session.get();
         browser.signIn(agent.username()).open("/console/tickets/" + id);
         // the promise form (and its quick picks) sits on its own tab of the action bar
-        browser.find(".action-bar [data-tab-for=promise]").click();
+        browser.click(".action-bar [data-tab-for=promise]");
         browser.waitForText(".promise-picks", "两小时内");
         assertThat(browser.text(".promise-picks")).contains("明天 15:00");
         browser.driver().findElement(By.xpath("//div[contains(@class,'promise-picks')]//button[contains(.,'明天 15:00')]")).click();

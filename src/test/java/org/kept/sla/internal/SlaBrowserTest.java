@@ -77,7 +77,7 @@ class SlaBrowserTest {
         browser.markWindow();
 
         // the ticket's actions are tabs of one bar (issue 15): expedite is one click away
-        browser.find(".action-bar [data-tab-for=expedite]").click();
+        browser.click(".action-bar [data-tab-for=expedite]");
         browser.find("#expedite-reason").sendKeys("老人在家，天气转冷急需使用");
         browser.find("#expedite-reason").submit();
         String notice = browser.waitForText("#ticket-controls .alert.ok", "已加急");
@@ -125,7 +125,7 @@ class SlaBrowserTest {
         browser.signIn(agent.username()).open("/console/tickets/" + id);
         browser.markWindow();
 
-        browser.find(".action-bar [data-tab-for=promise]").click();
+        browser.click(".action-bar [data-tab-for=promise]");
         browser.find("#promise").sendKeys("今天 17 点前回电告知退款进度");
         String due = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(3).withSecond(0).withNano(0).toString();
         // the date picker is the browser's own widget; a person picks a value, the test sets it
