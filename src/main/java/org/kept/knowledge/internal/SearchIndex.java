@@ -38,6 +38,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.MMapDirectory;
@@ -301,7 +302,9 @@ public final class SearchIndex implements AutoCloseable {
 
         private List<Ranked> run(Query query, int n) {
             try {
-                ScoreDoc[] hits = searcher.search(query, n).scoreDocs;
+                // counting every match (Lucene counts the first thousand by default) keeps the scorer from skipping the
+                // documents that can no longer make the list; a ranking needs its top n, never how many matched
+                ScoreDoc[] hits = searcher.search(query, new TopScoreDocCollectorManager(n, null, n)).scoreDocs;
                 long[] ids = idsOf(hits);
                 List<Ranked> out = new ArrayList<>(hits.length);
                 for (int i = 0; i < hits.length; i++) {
