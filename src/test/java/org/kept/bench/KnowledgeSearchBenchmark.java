@@ -118,7 +118,7 @@ public final class KnowledgeSearchBenchmark {
         // warmed with the measured mix until the JIT has compiled the search: a centre's server runs for hours, and
         // with 300 warm-up searches C2 was still compiling (and recompiling after deoptimisations) a core's worth
         // during the measured ones; the compile time that remains is printed with the figures
-        int warmUp = Integer.getInteger("kept.bench.warmup", 3_000);
+        int warmUp = Integer.getInteger("kept.bench.warmup", 8_000);
         Random warmRandom = new Random(7);
         for (int i = 0; i < warmUp; i++) {
             ranker.search(mixed(asked, i, warmRandom), all, synonyms, 10);

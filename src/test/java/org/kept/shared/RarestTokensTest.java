@@ -2,19 +2,23 @@ package org.kept.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kept.support.TestClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The rarest token drives a search; a common one is remembered so its window of postings is not counted on every
- * search, while a rare one is counted every time, because "no posting" answers "nothing matches".
+ * search, one with hundreds of postings keeps its count for a minute, while a rare one is counted every time, because
+ * "no posting" answers "nothing matches".
  */
 class RarestTokensTest {
 
     private JdbcClient jdbc;
     private RarestTokens rarest;
+    private final TestClock clock = new TestClock();
 
     @BeforeEach
     void postings() {
@@ -26,7 +30,7 @@ class RarestTokensTest {
             jdbc.sql("insert into postings values (1, ?)").param(id).update();
         }
         jdbc.sql("insert into postings values (2, 1), (2, 2)").update();
-        rarest = new RarestTokens(jdbc, "postings", 3, 6);
+        rarest = new RarestTokens(jdbc, "postings", 3, 6, clock);
     }
 
     @Test
@@ -49,5 +53,20 @@ class RarestTokensTest {
         assertThat(rarest.of(new long[] {1, 3})).isDeepEqualTo(new long[][] {{3, 1}, {1, 3}});
         jdbc.sql("delete from postings where tok = 2").update();
         assertThat(rarest.of(new long[] {2})).isEmpty();
+    }
+
+    @Test
+    void aTokenWithHundredsOfPostingsKeepsItsCountForAMinute() {
+        RarestTokens wide = new RarestTokens(jdbc, "postings", 10 * RarestTokens.KEPT_FROM, 6, clock);
+        jdbc.sql("insert into postings select 4, x from system_range(1, ?)").param(RarestTokens.KEPT_FROM).update();
+        assertThat(wide.of(new long[] {4, 2})).isDeepEqualTo(new long[][] {{2, 2}, {4, RarestTokens.KEPT_FROM}});
+        jdbc.sql("insert into postings select 4, x from system_range(1000, 1999)").update();
+        jdbc.sql("delete from postings where tok = 2").update();
+        // the kept count still orders the tokens; the token counted afresh answers that nothing matches
+        assertThat(wide.of(new long[] {4, 1})).isDeepEqualTo(new long[][] {{1, 5}, {4, RarestTokens.KEPT_FROM}});
+        assertThat(wide.of(new long[] {4, 2})).isEmpty();
+        try (var later = clock.moved(Duration.ofMillis(RarestTokens.RECOUNT_AFTER_MILLIS))) {
+            assertThat(wide.of(new long[] {4, 1})).isDeepEqualTo(new long[][] {{1, 5}, {4, RarestTokens.KEPT_FROM + 1_000}});
+        }
     }
 }

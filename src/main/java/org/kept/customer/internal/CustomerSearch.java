@@ -1,5 +1,6 @@
 package org.kept.customer.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,9 @@ class CustomerSearch {
     private final JdbcClient jdbc;
     private final RarestTokens rarest;
 
-    CustomerSearch(JdbcClient jdbc) {
+    CustomerSearch(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.rarest = new RarestTokens(jdbc, "customer_search_token", WINDOW, MAX_PROBED);
+        this.rarest = new RarestTokens(jdbc, "customer_search_token", WINDOW, MAX_PROBED, clock);
     }
 
     /** The ids of the customers matching {@code text} (not blank), lowest first, at most {@code max}. */
@@ -59,10 +60,7 @@ class CustomerSearch {
         StringBuilder sql = new StringBuilder("select s.customer_id from customer_search_token s join customer_search_text t"
                 + " on t.customer_id = s.customer_id where s.tok = ?");
         params.add(ranked[0][0]);
-        for (int i = 1; i < ranked.length; i++) {
-            sql.append(" and exists (select 1 from customer_search_token o where o.tok = ? and o.customer_id = s.customer_id)");
-            params.add(ranked[i][0]);
-        }
+        sql.append(rarest.othersHeld("o.customer_id = s.customer_id", ranked, params));
         // position(), not like: no pattern characters to escape, and PostgreSQL does not misjudge its selectivity
         // a reader with personal-data rights may also paste a masked form (139****1234) from a page
         sql.append(personalData ? " and (position(? in t.full_text) > 0 or position(? in t.open_text) > 0)"

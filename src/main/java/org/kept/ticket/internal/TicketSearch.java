@@ -1,5 +1,6 @@
 package org.kept.ticket.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,13 +39,13 @@ class TicketSearch {
     private final int common;
 
     @Autowired
-    TicketSearch(JdbcClient jdbc) {
-        this(jdbc, WINDOW);
+    TicketSearch(JdbcClient jdbc, Clock clock) {
+        this(jdbc, WINDOW, clock);
     }
 
-    TicketSearch(JdbcClient jdbc, int common) {
+    TicketSearch(JdbcClient jdbc, int common, Clock clock) {
         this.jdbc = jdbc;
-        this.rarest = new RarestTokens(jdbc, "ticket_search_token", WINDOW, MAX_PROBED);
+        this.rarest = new RarestTokens(jdbc, "ticket_search_token", WINDOW, MAX_PROBED, clock);
         this.common = common;
     }
 
@@ -179,14 +180,10 @@ class TicketSearch {
     }
 
     /** The candidates: postings of the rarest bigram ({@code source}) holding the others, the filter, the text. */
-    private static String from(String source, TicketFilter f, long[][] ranked, List<Object> params) {
+    private String from(String source, TicketFilter f, long[][] ranked, List<Object> params) {
         StringBuilder from = new StringBuilder(" from " + source + " join ticket on ticket.id = s.ticket_id where s.tok = ?");
         params.add(ranked[0][0]);
-        for (int i = 1; i < ranked.length; i++) {
-            from.append(" and exists (select 1 from ticket_search_token o where o.tok = ? and o.prio = s.prio"
-                    + " and o.made_at = s.made_at and o.ticket_id = s.ticket_id)");
-            params.add(ranked[i][0]);
-        }
+        from.append(rarest.othersHeld("o.prio = s.prio and o.made_at = s.made_at and o.ticket_id = s.ticket_id", ranked, params));
         from.append(TicketStore.conditions(f, params));
         from.append(" and ").append(subjectMatches(f.personalData(), f.text().strip(), params));
         return from.toString();

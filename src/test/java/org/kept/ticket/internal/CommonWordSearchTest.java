@@ -2,6 +2,7 @@ package org.kept.ticket.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +42,8 @@ class CommonWordSearchTest {
 
     @BeforeEach
     void aCustomerWithSevenTicketsHoldingAWordAndTwoWithout() {
-        byPostings = new TicketStore(jdbc, new TicketSearch(jdbc, Integer.MAX_VALUE), index);
-        byQueue = new TicketStore(jdbc, new TicketSearch(jdbc, 1), index);
+        byPostings = new TicketStore(jdbc, new TicketSearch(jdbc, Integer.MAX_VALUE, Clock.systemUTC()), index);
+        byQueue = new TicketStore(jdbc, new TicketSearch(jdbc, 1, Clock.systemUTC()), index);
         Api agent = fixtures.api(fixtures.user("AGENT"));
         customer = fixtures.customer("常用词客户").id();
         word = "常用" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "");

@@ -2,6 +2,7 @@ package org.kept.ticket.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ class TwoCharacterWordPagesTest {
 
     @Test
     void deeperPagesAreSlicesOfTheFirstPageReadTheGeneralWay() {
-        TicketStore store = new TicketStore(jdbc, new TicketSearch(jdbc), index);
+        TicketStore store = new TicketStore(jdbc, new TicketSearch(jdbc, Clock.systemUTC()), index);
         Api agent = fixtures.api(fixtures.user("AGENT"));
         long customer = fixtures.customer("两字词客户").id();
         String[] priorities = {"P3", "P1", "P4", "P2", "P3", "P1", "P4", "P2", "P3"};
