@@ -3,6 +3,8 @@ package org.kept.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,17 @@ class RarestTokensTest {
         try (var later = clock.moved(Duration.ofMillis(RarestTokens.RECOUNT_AFTER_MILLIS))) {
             assertThat(wide.of(new long[] {4, 1})).isDeepEqualTo(new long[][] {{1, 5}, {4, RarestTokens.KEPT_FROM + 1_000}});
         }
+    }
+
+    @Test
+    void aRowHoldsTheOthersOnlyWhenItHoldsEachOfThem() {
+        // rows 1 and 2 hold tokens 1 and 2, row 1 also token 3; token 2 repeated in the query still counts once
+        jdbc.sql("insert into postings values (3, 1)").update();
+        List<Object> params = new ArrayList<>();
+        String held = rarest.othersHeld("o.id = s.id", new long[][] {{1, 5}, {2, 2}, {3, 1}, {2, 2}}, params);
+        List<Long> rows = jdbc.sql("select s.id from postings s where s.tok = 1" + held + " order by s.id").params(params)
+                .query(Long.class).list();
+        assertThat(rows).containsExactly(1L);
+        assertThat(rarest.othersHeld("o.id = s.id", new long[][] {{1, 5}}, new ArrayList<>())).isEmpty();
     }
 }
