@@ -29,7 +29,7 @@ public final class RarestTokens {
 
     /** A pasted paragraph: its first tokens narrow enough. */
     private static final int MAX_COUNTED = 16;
-    /** Common tokens remembered; past this the memory starts again (a language has a few thousand common bigrams). */
+    /** Counts remembered; past this the memory starts again (a language has a few thousand common bigrams). */
     private static final int MAX_REMEMBERED = 50_000;
     /** Postings from which a token's count is kept for {@link #RECOUNT_AFTER_MILLIS}: fewer are cheap to count. */
     static final int KEPT_FROM = 500;
@@ -40,9 +40,11 @@ public final class RarestTokens {
     private final int window;
     private final int maxProbed;
     private final Clock clock;
-    private final Map<Long, Boolean> common = new ConcurrentHashMap<>();
-    /** Counts of {@link #KEPT_FROM} postings or more: token → {count, when counted (epoch millis)}. */
-    private final Map<Long, long[]> kept = new ConcurrentHashMap<>();
+    /**
+     * Counts remembered: token → {count, when counted (epoch millis)}; a full window (common) does not expire, one of
+     * {@link #KEPT_FROM} or more is counted again after {@link #RECOUNT_AFTER_MILLIS}.
+     */
+    private final Map<Long, long[]> known = new ConcurrentHashMap<>();
 
     /** {@code table} is the caller's own constant. */
     public RarestTokens(JdbcClient jdbc, String table, int window, int maxProbed, Clock clock) {
@@ -67,11 +69,9 @@ public final class RarestTokens {
         List<Object> params = new ArrayList<>();
         long now = clock.millis();
         for (int i = 0; i < probed.length; i++) {
-            long[] known = kept.get(probed[i]);
-            if (common.containsKey(probed[i])) {
-                counted[i] = new long[] {probed[i], window};
-            } else if (known != null && now - known[1] < RECOUNT_AFTER_MILLIS) {
-                counted[i] = new long[] {probed[i], known[0]};
+            long[] count = known.get(probed[i]);
+            if (count != null && (count[0] >= window || now - count[1] < RECOUNT_AFTER_MILLIS)) {
+                counted[i] = new long[] {probed[i], count[0]};
             } else {
                 parts.add("select " + i + " as k, count(*) as n from (select 1 from " + table + " where tok = ? limit "
                         + window + ") c" + i);
@@ -82,10 +82,8 @@ public final class RarestTokens {
             jdbc.sql(String.join(" union all ", parts)).params(params).query(rs -> {
                 int k = rs.getInt(1);
                 counted[k] = new long[] {probed[k], rs.getLong(2)};
-                if (counted[k][1] >= window) {
-                    remember(probed[k]);
-                } else if (counted[k][1] >= KEPT_FROM) {
-                    keep(probed[k], counted[k][1], now);
+                if (counted[k][1] >= window || counted[k][1] >= KEPT_FROM) {
+                    remember(probed[k], counted[k][1], now);
                 }
             });
         }
@@ -116,18 +114,10 @@ public final class RarestTokens {
         return " and (select count(*) from " + table + " o where o.tok in (" + in + ") and " + sameRow + ") = " + others.length;
     }
 
-    private void remember(long token) {
-        if (common.size() >= MAX_REMEMBERED) {
-            common.clear();
+    private void remember(long token, long count, long now) {
+        if (known.size() >= MAX_REMEMBERED) {
+            known.clear();
         }
-        common.put(token, Boolean.TRUE);
-        kept.remove(token);
-    }
-
-    private void keep(long token, long count, long now) {
-        if (kept.size() >= MAX_REMEMBERED) {
-            kept.clear();
-        }
-        kept.put(token, new long[] {count, now});
+        known.put(token, new long[] {count, now});
     }
 }

@@ -33,6 +33,8 @@ class CommonWordSearchTest {
     JdbcClient jdbc;
     @Autowired
     TicketSearchIndex index;
+    @Autowired
+    Clock clock;
 
     TicketStore byPostings;
     TicketStore byQueue;
@@ -42,8 +44,8 @@ class CommonWordSearchTest {
 
     @BeforeEach
     void aCustomerWithSevenTicketsHoldingAWordAndTwoWithout() {
-        byPostings = new TicketStore(jdbc, new TicketSearch(jdbc, Integer.MAX_VALUE, Clock.systemUTC()), index);
-        byQueue = new TicketStore(jdbc, new TicketSearch(jdbc, 1, Clock.systemUTC()), index);
+        byPostings = new TicketStore(jdbc, new TicketSearch(jdbc, Integer.MAX_VALUE, clock), index);
+        byQueue = new TicketStore(jdbc, new TicketSearch(jdbc, 1, clock), index);
         Api agent = fixtures.api(fixtures.user("AGENT"));
         customer = fixtures.customer("常用词客户").id();
         word = "常用" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "");

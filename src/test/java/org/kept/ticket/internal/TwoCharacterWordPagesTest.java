@@ -28,10 +28,12 @@ class TwoCharacterWordPagesTest {
     JdbcClient jdbc;
     @Autowired
     TicketSearchIndex index;
+    @Autowired
+    Clock clock;
 
     @Test
     void deeperPagesAreSlicesOfTheFirstPageReadTheGeneralWay() {
-        TicketStore store = new TicketStore(jdbc, new TicketSearch(jdbc, Clock.systemUTC()), index);
+        TicketStore store = new TicketStore(jdbc, new TicketSearch(jdbc, clock), index);
         Api agent = fixtures.api(fixtures.user("AGENT"));
         long customer = fixtures.customer("两字词客户").id();
         String[] priorities = {"P3", "P1", "P4", "P2", "P3", "P1", "P4", "P2", "P3"};
