@@ -33,7 +33,7 @@ import org.HdrHistogram.Histogram;
  *   none holds, within a team's open queue, a deeper page; customer search by name and by phone.</li>
  * </ul>
  * Options: {@code --url http://127.0.0.1:18181 --user agent --password demo --clients 32 --warmup 5000 --count 30000
- * --teams 1,2,3,4 --customers 200 --idempotency false --mix plain|realistic --pgbench-seconds 0 --pgbench-db kept_perf}. See docs/benchmarks.md for the commands behind each figure.
+ * --teams 1,2,3,4 --customers 200 --idempotency false --mix plain|realistic --pgbench-seconds 0 --pgbench-db kept_perf --client jdk|loopback}. See docs/benchmarks.md for the commands behind each figure.
  */
 public final class KeptLoadBenchmark {
 
@@ -84,8 +84,8 @@ public final class KeptLoadBenchmark {
         long[] teams = longs(opt("teams", "1,2,3,4"));
         List<Long> customers = customers(token, intOpt("customers", 200));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        System.out.printf("create: %s, %d clients, warm-up %d, measured %d, idempotency keys %s, %d customers, teams %s, mix %s%n",
-                base, clients, warmup, count, idempotency, customers.size(), opt("teams", "1,2,3,4"), mix);
+        System.out.printf("create: %s, %d clients, warm-up %d, measured %d, idempotency keys %s, %d customers, teams %s, mix %s, client %s%n",
+                base, clients, warmup, count, idempotency, customers.size(), opt("teams", "1,2,3,4"), mix, opt("client", "jdk"));
         System.out.println("  load average before: " + loadAverage());
         IntFunction<HttpRequest> request = i -> {
             String body = mix.equals("realistic") ? realistic(i, run, customers, teams) : plain(i, run, customers, teams);
@@ -263,13 +263,13 @@ public final class KeptLoadBenchmark {
                     HttpRequest req = request.apply(offset + i);
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+                        LoopbackHttp.Answer res = send(req);
                         long micros = (System.nanoTime() - t0) / 1_000;
                         h.recordValue(Math.min(micros, h.getHighestTrackableValue()));
-                        if (res.statusCode() != expected) {
+                        if (res.status() != expected) {
                             errors.incrementAndGet();
-                            if (firstError.compareAndSet(-1, res.statusCode())) {
-                                errorSample[0] = res.statusCode() + " " + res.body();
+                            if (firstError.compareAndSet(-1, res.status())) {
+                                errorSample[0] = res.status() + " " + res.body();
                             }
                         }
                     } catch (Exception e) {
@@ -300,6 +300,15 @@ public final class KeptLoadBenchmark {
             used[i] = cpuAfter[i] - cpuBefore[i];
         }
         return new Result(count, errors.get(), elapsed, all, used);
+    }
+
+    /** Through the JDK's client ({@code --client jdk}, the default, as every figure before §32) or the lean loopback one ({@code --client loopback}). */
+    private LoopbackHttp.Answer send(HttpRequest req) throws Exception {
+        if (opt("client", "jdk").equals("jdk")) {
+            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            return new LoopbackHttp.Answer(res.statusCode(), res.body());
+        }
+        return LoopbackHttp.send(req);
     }
 
     /**
