@@ -33,7 +33,7 @@ import org.HdrHistogram.Histogram;
  *   none holds, within a team's open queue, a deeper page; customer search by name and by phone.</li>
  * </ul>
  * Options: {@code --url http://127.0.0.1:18181 --user agent --password demo --clients 32 --warmup 5000 --count 30000
- * --teams 1,2,3,4 --customers 200 --idempotency false --mix plain|realistic|floor --pgbench-seconds 0 --pgbench-db kept_perf --client jdk|loopback}. See docs/benchmarks.md for the commands behind each figure.
+ * --teams 1,2,3,4 --customers 200 --idempotency false --mix plain|realistic|floor --pgbench-seconds 0 --pgbench-db kept_perf --client jdk|loopback --rate 0 (requests a second, 0 for as fast as the clients go)}. See docs/benchmarks.md for the commands behind each figure.
  */
 public final class KeptLoadBenchmark {
 
@@ -259,6 +259,9 @@ public final class KeptLoadBenchmark {
         String[] errorSample = new String[1];
         ExecutorService pool = Executors.newFixedThreadPool(clients, r -> daemon(r, "client"));
         List<Future<?>> running = new ArrayList<>();
+        // --rate R: an open load of R requests a second, each due at its turn; its latency counts from when it was due,
+        // so a server that falls behind shows the wait of the requests queued behind (no coordinated omission)
+        double rate = Double.parseDouble(opt("rate", "0"));
         long[] cpuBefore = cpu();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
@@ -268,6 +271,11 @@ public final class KeptLoadBenchmark {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     HttpRequest req = request.apply(offset + i);
                     long t0 = System.nanoTime();
+                    if (rate > 0) {
+                        long due = start + (long) (i * 1e9 / rate);
+                        java.util.concurrent.locks.LockSupport.parkNanos(due - t0);
+                        t0 = due;
+                    }
                     try {
                         LoopbackHttp.Answer res = send(req);
                         long micros = (System.nanoTime() - t0) / 1_000;
