@@ -107,8 +107,8 @@ class TicketCreationStatementsTest {
     }
 
     static final int MAX_CREATE = 8;
-    // H2 50, PostgreSQL 52 (2026-12-03)
-    static final int MAX_ESCALATION = 54;
+    // H2 40, PostgreSQL 42 (2026-12-04: a move's clock is planned once, by the move; 50 and 52 before)
+    static final int MAX_ESCALATION = 44;
 
     private static long create(Api agent, long customer, String priority, String subject, String phone) {
         return agent.post("/api/v1/tickets", phone == null

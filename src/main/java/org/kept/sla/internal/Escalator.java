@@ -70,19 +70,20 @@ public class Escalator implements org.kept.sla.Escalations {
             return from;
         }
         int target = Math.min(tiers.top(), Math.max(atLeast, from + 1));
-        TicketView moved = null;
-        while (moved == null) {
+        Long team = null;
+        Long holder = null;
+        while (team == null) {
             EscalationTier tier = tiers.at(target);
             if (tier.holder() == EscalationTier.Holder.TEAM) {
-                long team = tier.teamId();
+                team = tier.teamId();
                 if (recipients.team(team).isEmpty()) {
                     throw KeptException.conflict("sla.escalation.noTeam", team);
                 }
-                moved = tickets.assign(t, team, null, system.get());
             } else {
                 Optional<UserView> lead = recipients.leadOf(t.teamId(), t.assigneeId());
                 if (lead.isPresent()) {
-                    moved = tickets.assign(t, t.teamId(), lead.get().id(), system.get());
+                    team = t.teamId();
+                    holder = lead.get().id();
                 } else if (target < tiers.top()) {
                     // a team without a lead passes the ticket to the tier above
                     target++;
@@ -92,9 +93,12 @@ public class Escalator implements org.kept.sla.Escalations {
                 }
             }
         }
+        // the tier is recorded before the move, so the clock the move replans is already at it and does not ask again
+        // for the rule this escalation fulfils (the scheduler then need not plan the clock a second time)
+        clocks.escalatedTo(ticketId, target);
+        TicketView moved = tickets.assign(t, team, holder, system.get());
         tickets.annotate(moved, new SlaEntry.Escalated(recipients.holderName(t), recipients.holderName(moved),
                 handover(t, reason, note)), by);
-        clocks.escalatedTo(ticketId, target);
         notifications.send(recipients.holderOf(moved), "ESCALATION", ticketId,
                 LocalText.of("sla.note.escalated", t.number(), withNote(reason, note)));
         return target;

@@ -147,13 +147,20 @@ public class SlaScheduler {
         TicketView t = tickets.get(ticketId);
         PendingRule rule = c.rulePending();
         if (rule != null) {
+            boolean moved = false;
             if (t.state().isActive() && clocks.takeRule(ticketId, rule)) {
-                escalator.functional(t, c.escalationLevel(), rule.level(),
-                        LocalText.of("sla.reason.rule", rule.reason()).stored(), null, system.get());
+                int from = c.escalationLevel();
+                moved = escalator.functional(t, from, rule.level(),
+                        LocalText.of("sla.reason.rule", rule.reason()).stored(), null, system.get()) > from;
                 acted++;
             }
             // the escalation moved the ticket and saved its clock, or another instance took the rule: as they are now
             c = clocks.find(ticketId).orElseThrow();
+            if (moved && c.nextAt() != null && c.nextAt().isAfter(now)) {
+                // the move planned the clock in this transaction, from the moved ticket, and nothing falls due before
+                // its next action: planning it again would read the customer, pauses and actions for the same answer
+                return acted;
+            }
             t = tickets.get(ticketId);
         }
         boolean performed = false;

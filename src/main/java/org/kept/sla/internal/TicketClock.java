@@ -299,4 +299,9 @@ final class TicketClock {
     Instant resolutionDue() {
         return resolutionDue;
     }
+
+    /** When the scheduler next has work on this ticket (a warning, a breach, a rule), as last planned. */
+    Instant nextAt() {
+        return nextAt;
+    }
 }

@@ -99,6 +99,12 @@ class SlaSchedulerTest {
         assertThat(run(world.clock.instant(), id)).as("a rule escalates once").isZero();
     }
 
+    @Autowired
+    ClockStore clocks;
+
+    @Autowired
+    ClockKeeper keeper;
+
     @Test
     void anUrgentTicketGoesToTheTeamLead() {
         String team = world.team();
@@ -109,6 +115,15 @@ class SlaSchedulerTest {
                 "customerId", world.customer(CustomerTier.STANDARD), "teamId", world.fixtures.team(team))).expect(201).id();
         assertThat(run(world.clock.instant(), id)).isEqualTo(1);
         assertThat(agent.get("/api/v1/tickets/" + id).expect(200).json().get("assignee").get("id").asLong()).isEqualTo(lead.id());
+
+        // the scheduler does not plan a moved ticket's clock a second time: the plan the move made must be the whole one
+        TicketClock left = clocks.find(id).orElseThrow();
+        assertThat(left.escalationLevel()).as("at the lead's tier").isEqualTo(1);
+        assertThat(left.rulePending()).as("the rule it fulfilled is not asked again").isNull();
+        assertThat(left.nextAt()).as("next: the first-response warning, not now").isAfter(world.clock.instant());
+        keeper.recompute(id);
+        assertThat(clocks.find(id).orElseThrow().stored()).as("a fresh plan changes nothing").isEqualTo(left.stored());
+        assertThat(run(world.clock.instant(), id)).isZero();
     }
 
     @Test
