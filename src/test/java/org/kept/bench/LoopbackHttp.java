@@ -31,24 +31,30 @@ final class LoopbackHttp {
     private LoopbackHttp() {
     }
 
-    /** Sends the request on this thread's connection (opened, or opened again after the server closed it). */
+    /**
+     * Sends the request on this thread's connection, opened again once when a kept-alive one turns out closed by the
+     * server. A timeout is not sent again: the server may have acted on it, and a second create would be counted.
+     */
     static Answer send(HttpRequest request) throws IOException {
         byte[] head = head(request);
         byte[] body = body(request);
-        for (int attempt = 0; ; attempt++) {
-            Connection c = CONNECTIONS.get();
+        Connection c = CONNECTIONS.get();
+        boolean reused = c != null;
+        while (true) {
             if (c == null) {
                 c = new Connection(request.uri());
                 CONNECTIONS.set(c);
             }
             try {
                 return c.exchange(head, body);
-            } catch (IOException closed) {
+            } catch (IOException failed) {
                 c.close();
                 CONNECTIONS.remove();
-                if (attempt > 0) {
-                    throw closed;
+                if (!reused || failed instanceof java.net.SocketTimeoutException) {
+                    throw failed;
                 }
+                reused = false;
+                c = null;
             }
         }
     }
